@@ -102,11 +102,16 @@ gboolean     yc_case_state_from_string   (const char *code, YcCaseState *out);
 const char  *yc_case_state_get_label     (YcCaseState state);
 const char  *yc_case_event_to_string     (YcCaseEvent event);
 gboolean     yc_case_event_from_string   (const char *code, YcCaseEvent *out);
+const char  *yc_case_event_get_label     (YcCaseEvent event);  /* translated, e.g. "Accept with tolerance" */
 const char  *yc_material_state_to_string (YcMaterialState state);
 gboolean     yc_material_state_from_string (const char *code, YcMaterialState *out);
 const char  *yc_material_state_get_label (YcMaterialState state);
 const char  *yc_material_form_to_string  (YcMaterialForm form);
 gboolean     yc_material_form_from_string (const char *code, YcMaterialForm *out);
 const char  *yc_material_form_get_label  (YcMaterialForm form);
+/* Party kinds: "person", "organisation". */
+const char  *yc_party_kind_to_string     (YcPartyKind kind);
+gboolean     yc_party_kind_from_string   (const char *code, YcPartyKind *out);
+const char  *yc_party_kind_get_label     (YcPartyKind kind);
 
 G_END_DECLS
