@@ -19,7 +19,7 @@ gboolean yc_case_state_transition (YcCaseState  from,
                                    YcCaseState *to,
                                    GError     **error);
 gboolean yc_case_state_is_terminal (YcCaseState state);
-/* Events that need a reason from the clerk (refuse, withdraw, void, terminate, deny). */
+/* Events that need a reason from the clerk (refuse, refer, withdraw, void, terminate, deny). */
 gboolean yc_case_event_needs_reason (YcCaseEvent event);
 
 G_END_DECLS
