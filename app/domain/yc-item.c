@@ -1,264 +1,10 @@
-/* yc-item.c: YcMaterialSpec and YcItem, a catalogue service item and its required materials. */
+/* yc-item.c: YcItem, a catalogue service item with its materials checklist and list-row summary. */
 #define G_LOG_DOMAIN "yc-domain"
 
 #include <glib/gi18n.h>
 
 #include "yc-item.h"
-
-/* Replaces a string field and reports whether it changed, so setters notify only on real changes. */
-static gboolean
-replace_string (char       **field,
-                const char  *value)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
-
-/* ---------------------------------------------------------------------------------------------------------- */
-/* YcMaterialSpec                                                                                             */
-
-struct _YcMaterialSpec
-{
-  GObject parent_instance;
-
-  char           *code;
-  char           *name;
-  guint           position;
-  guint           originals;
-  guint           copies;
-  YcMaterialForm  form;
-  gboolean        tolerable;
-  guint           supplement_days;
-  char           *licence_type;
-  char           *notes;
-  gboolean        required;
-};
-
-G_DEFINE_FINAL_TYPE (YcMaterialSpec, yc_material_spec, G_TYPE_OBJECT)
-
-enum {
-  SPEC_PROP_0,
-  SPEC_PROP_CODE,
-  SPEC_PROP_NAME,
-  SPEC_PROP_POSITION,
-  SPEC_PROP_ORIGINALS,
-  SPEC_PROP_COPIES,
-  SPEC_PROP_FORM,
-  SPEC_PROP_TOLERABLE,
-  SPEC_PROP_SUPPLEMENT_DAYS,
-  SPEC_PROP_LICENCE_TYPE,
-  SPEC_PROP_NOTES,
-  SPEC_PROP_REQUIRED,
-  SPEC_N_PROPS
-};
-
-static GParamSpec *spec_properties[SPEC_N_PROPS];
-
-static void
-yc_material_spec_finalize (GObject *object)
-{
-  YcMaterialSpec *self = YC_MATERIAL_SPEC (object);
-
-  g_clear_pointer (&self->code, g_free);
-  g_clear_pointer (&self->name, g_free);
-  g_clear_pointer (&self->licence_type, g_free);
-  g_clear_pointer (&self->notes, g_free);
-
-  G_OBJECT_CLASS (yc_material_spec_parent_class)->finalize (object);
-}
-
-static void
-yc_material_spec_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  YcMaterialSpec *self = YC_MATERIAL_SPEC (object);
-
-  switch (prop_id)
-    {
-    case SPEC_PROP_CODE: g_value_set_string (value, self->code); break;
-    case SPEC_PROP_NAME: g_value_set_string (value, self->name); break;
-    case SPEC_PROP_POSITION: g_value_set_uint (value, self->position); break;
-    case SPEC_PROP_ORIGINALS: g_value_set_uint (value, self->originals); break;
-    case SPEC_PROP_COPIES: g_value_set_uint (value, self->copies); break;
-    case SPEC_PROP_FORM: g_value_set_enum (value, self->form); break;
-    case SPEC_PROP_TOLERABLE: g_value_set_boolean (value, self->tolerable); break;
-    case SPEC_PROP_SUPPLEMENT_DAYS: g_value_set_uint (value, self->supplement_days); break;
-    case SPEC_PROP_LICENCE_TYPE: g_value_set_string (value, self->licence_type); break;
-    case SPEC_PROP_NOTES: g_value_set_string (value, self->notes); break;
-    case SPEC_PROP_REQUIRED: g_value_set_boolean (value, self->required); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-/* Stores a uint/boolean/enum field and notifies only on change (the properties use EXPLICIT_NOTIFY). */
-#define SET_SCALAR(field, expr)                                                \
-  G_STMT_START {                                                               \
-    __typeof__ (field) v_ = (expr);                                            \
-    if (field != v_)                                                           \
-      {                                                                        \
-        field = v_;                                                            \
-        g_object_notify_by_pspec (object, pspec);                              \
-      }                                                                        \
-  } G_STMT_END
-
-#define SET_STRING(field)                                                      \
-  G_STMT_START {                                                               \
-    if (replace_string (&field, g_value_get_string (value)))                   \
-      g_object_notify_by_pspec (object, pspec);                                \
-  } G_STMT_END
-
-static void
-yc_material_spec_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  YcMaterialSpec *self = YC_MATERIAL_SPEC (object);
-
-  switch (prop_id)
-    {
-    case SPEC_PROP_CODE: SET_STRING (self->code); break;
-    case SPEC_PROP_NAME: SET_STRING (self->name); break;
-    case SPEC_PROP_POSITION: SET_SCALAR (self->position, g_value_get_uint (value)); break;
-    case SPEC_PROP_ORIGINALS: SET_SCALAR (self->originals, g_value_get_uint (value)); break;
-    case SPEC_PROP_COPIES: SET_SCALAR (self->copies, g_value_get_uint (value)); break;
-    case SPEC_PROP_FORM: SET_SCALAR (self->form, (YcMaterialForm) g_value_get_enum (value)); break;
-    case SPEC_PROP_TOLERABLE: SET_SCALAR (self->tolerable, !!g_value_get_boolean (value)); break;
-    case SPEC_PROP_SUPPLEMENT_DAYS: SET_SCALAR (self->supplement_days, g_value_get_uint (value)); break;
-    case SPEC_PROP_LICENCE_TYPE: SET_STRING (self->licence_type); break;
-    case SPEC_PROP_NOTES: SET_STRING (self->notes); break;
-    case SPEC_PROP_REQUIRED: SET_SCALAR (self->required, !!g_value_get_boolean (value)); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-yc_material_spec_class_init (YcMaterialSpecClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
-
-  object_class->finalize = yc_material_spec_finalize;
-  object_class->get_property = yc_material_spec_get_property;
-  object_class->set_property = yc_material_spec_set_property;
-
-  spec_properties[SPEC_PROP_CODE] =
-    g_param_spec_string ("code", NULL, NULL, NULL, flags);
-  spec_properties[SPEC_PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL, NULL, flags);
-  spec_properties[SPEC_PROP_POSITION] =
-    g_param_spec_uint ("position", NULL, NULL, 0, G_MAXUINT, 0, flags);
-  spec_properties[SPEC_PROP_ORIGINALS] =
-    g_param_spec_uint ("originals", NULL, NULL, 0, G_MAXUINT, 0, flags);
-  spec_properties[SPEC_PROP_COPIES] =
-    g_param_spec_uint ("copies", NULL, NULL, 0, G_MAXUINT, 0, flags);
-  spec_properties[SPEC_PROP_FORM] =
-    g_param_spec_enum ("form", NULL, NULL, YC_TYPE_MATERIAL_FORM, YC_MATERIAL_FORM_PAPER, flags);
-  spec_properties[SPEC_PROP_TOLERABLE] =
-    g_param_spec_boolean ("tolerable", NULL, NULL, FALSE, flags);
-  spec_properties[SPEC_PROP_SUPPLEMENT_DAYS] =
-    g_param_spec_uint ("supplement-days", NULL, NULL, 0, G_MAXUINT, 0, flags);
-  spec_properties[SPEC_PROP_LICENCE_TYPE] =
-    g_param_spec_string ("licence-type", NULL, NULL, NULL, flags);
-  spec_properties[SPEC_PROP_NOTES] =
-    g_param_spec_string ("notes", NULL, NULL, NULL, flags);
-  /* A material is required unless the catalogue says it applies only in some circumstances. */
-  spec_properties[SPEC_PROP_REQUIRED] =
-    g_param_spec_boolean ("required", NULL, NULL, TRUE, flags);
-
-  g_object_class_install_properties (object_class, SPEC_N_PROPS, spec_properties);
-}
-
-static void
-yc_material_spec_init (YcMaterialSpec *self)
-{
-  self->required = TRUE;
-}
-
-const char *
-yc_material_spec_get_code (YcMaterialSpec *self)
-{
-  g_return_val_if_fail (YC_IS_MATERIAL_SPEC (self), NULL);
-  return self->code;
-}
-
-const char *
-yc_material_spec_get_name (YcMaterialSpec *self)
-{
-  g_return_val_if_fail (YC_IS_MATERIAL_SPEC (self), NULL);
-  return self->name;
-}
-
-guint
-yc_material_spec_get_position (YcMaterialSpec *self)
-{
-  g_return_val_if_fail (YC_IS_MATERIAL_SPEC (self), 0);
-  return self->position;
-}
-
-guint
-yc_material_spec_get_originals (YcMaterialSpec *self)
-{
-  g_return_val_if_fail (YC_IS_MATERIAL_SPEC (self), 0);
-  return self->originals;
-}
-
-guint
-yc_material_spec_get_copies (YcMaterialSpec *self)
-{
-  g_return_val_if_fail (YC_IS_MATERIAL_SPEC (self), 0);
-  return self->copies;
-}
-
-YcMaterialForm
-yc_material_spec_get_form (YcMaterialSpec *self)
-{
-  g_return_val_if_fail (YC_IS_MATERIAL_SPEC (self), YC_MATERIAL_FORM_PAPER);
-  return self->form;
-}
-
-gboolean
-yc_material_spec_get_tolerable (YcMaterialSpec *self)
-{
-  g_return_val_if_fail (YC_IS_MATERIAL_SPEC (self), FALSE);
-  return self->tolerable;
-}
-
-guint
-yc_material_spec_get_supplement_days (YcMaterialSpec *self)
-{
-  g_return_val_if_fail (YC_IS_MATERIAL_SPEC (self), 0);
-  return self->supplement_days;
-}
-
-const char *
-yc_material_spec_get_licence_type (YcMaterialSpec *self)
-{
-  g_return_val_if_fail (YC_IS_MATERIAL_SPEC (self), NULL);
-  return self->licence_type;
-}
-
-const char *
-yc_material_spec_get_notes (YcMaterialSpec *self)
-{
-  g_return_val_if_fail (YC_IS_MATERIAL_SPEC (self), NULL);
-  return self->notes;
-}
-
-gboolean
-yc_material_spec_get_required (YcMaterialSpec *self)
-{
-  g_return_val_if_fail (YC_IS_MATERIAL_SPEC (self), FALSE);
-  return self->required;
-}
-
-/* ---------------------------------------------------------------------------------------------------------- */
-/* YcItem                                                                                                     */
+#include "yc-domain-private.h"
 
 struct _YcItem
 {
@@ -417,18 +163,18 @@ yc_item_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case ITEM_PROP_CODE: SET_STRING (self->code); break;
-    case ITEM_PROP_NAME: SET_STRING (self->name); break;
+    case ITEM_PROP_CODE: YC_SET_STRING (self->code); break;
+    case ITEM_PROP_NAME: YC_SET_STRING (self->name); break;
     case ITEM_PROP_DEPARTMENT:
-      if (replace_string (&self->department, g_value_get_string (value)))
+      if (_yc_replace_string (&self->department, g_value_get_string (value)))
         {
           g_object_notify_by_pspec (object, pspec);
           summary_changed = TRUE;
         }
       break;
-    case ITEM_PROP_ITEM_TYPE: SET_STRING (self->item_type); break;
+    case ITEM_PROP_ITEM_TYPE: YC_SET_STRING (self->item_type); break;
     case ITEM_PROP_ITEM_TYPE_LABEL:
-      if (replace_string (&self->item_type_label, g_value_get_string (value)))
+      if (_yc_replace_string (&self->item_type_label, g_value_get_string (value)))
         {
           g_object_notify_by_pspec (object, pspec);
           summary_changed = TRUE;
@@ -459,12 +205,12 @@ yc_item_set_property (GObject      *object,
         }
       break;
     case ITEM_PROP_COMMITMENT_ALLOWED:
-      SET_SCALAR (self->commitment_allowed, !!g_value_get_boolean (value));
+      YC_SET_SCALAR (self->commitment_allowed, !!g_value_get_boolean (value));
       break;
-    case ITEM_PROP_LEGAL_BASIS: SET_STRING (self->legal_basis); break;
-    case ITEM_PROP_CONDITIONS: SET_STRING (self->conditions); break;
-    case ITEM_PROP_FEES: SET_STRING (self->fees); break;
-    case ITEM_PROP_RESULT: SET_STRING (self->result); break;
+    case ITEM_PROP_LEGAL_BASIS: YC_SET_STRING (self->legal_basis); break;
+    case ITEM_PROP_CONDITIONS: YC_SET_STRING (self->conditions); break;
+    case ITEM_PROP_FEES: YC_SET_STRING (self->fees); break;
+    case ITEM_PROP_RESULT: YC_SET_STRING (self->result); break;
     case ITEM_PROP_KEYWORDS:
       {
         const char * const *keywords = g_value_get_boxed (value);
@@ -490,40 +236,39 @@ static void
 yc_item_class_init (YcItemClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
 
   object_class->finalize = yc_item_finalize;
   object_class->get_property = yc_item_get_property;
   object_class->set_property = yc_item_set_property;
 
   item_properties[ITEM_PROP_CODE] =
-    g_param_spec_string ("code", NULL, NULL, NULL, flags);
+    g_param_spec_string ("code", NULL, NULL, NULL, YC_DOMAIN_PARAM_RW);
   item_properties[ITEM_PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL, NULL, flags);
+    g_param_spec_string ("name", NULL, NULL, NULL, YC_DOMAIN_PARAM_RW);
   item_properties[ITEM_PROP_DEPARTMENT] =
-    g_param_spec_string ("department", NULL, NULL, NULL, flags);
+    g_param_spec_string ("department", NULL, NULL, NULL, YC_DOMAIN_PARAM_RW);
   item_properties[ITEM_PROP_ITEM_TYPE] =
-    g_param_spec_string ("item-type", NULL, NULL, NULL, flags);
+    g_param_spec_string ("item-type", NULL, NULL, NULL, YC_DOMAIN_PARAM_RW);
   item_properties[ITEM_PROP_ITEM_TYPE_LABEL] =
-    g_param_spec_string ("item-type-label", NULL, NULL, NULL, flags);
+    g_param_spec_string ("item-type-label", NULL, NULL, NULL, YC_DOMAIN_PARAM_RW);
   item_properties[ITEM_PROP_CASE_TYPE] =
-    g_param_spec_enum ("case-type", NULL, NULL, YC_TYPE_CASE_TYPE, YC_CASE_TYPE_PROMISED, flags);
+    g_param_spec_enum ("case-type", NULL, NULL, YC_TYPE_CASE_TYPE, YC_CASE_TYPE_PROMISED, YC_DOMAIN_PARAM_RW);
   item_properties[ITEM_PROP_LEGAL_DAYS] =
-    g_param_spec_uint ("legal-days", NULL, NULL, 0, G_MAXUINT, 0, flags);
+    g_param_spec_uint ("legal-days", NULL, NULL, 0, G_MAXUINT, 0, YC_DOMAIN_PARAM_RW);
   item_properties[ITEM_PROP_PROMISED_DAYS] =
-    g_param_spec_uint ("promised-days", NULL, NULL, 0, G_MAXUINT, 0, flags);
+    g_param_spec_uint ("promised-days", NULL, NULL, 0, G_MAXUINT, 0, YC_DOMAIN_PARAM_RW);
   item_properties[ITEM_PROP_COMMITMENT_ALLOWED] =
-    g_param_spec_boolean ("commitment-allowed", NULL, NULL, FALSE, flags);
+    g_param_spec_boolean ("commitment-allowed", NULL, NULL, FALSE, YC_DOMAIN_PARAM_RW);
   item_properties[ITEM_PROP_LEGAL_BASIS] =
-    g_param_spec_string ("legal-basis", NULL, NULL, NULL, flags);
+    g_param_spec_string ("legal-basis", NULL, NULL, NULL, YC_DOMAIN_PARAM_RW);
   item_properties[ITEM_PROP_CONDITIONS] =
-    g_param_spec_string ("conditions", NULL, NULL, NULL, flags);
+    g_param_spec_string ("conditions", NULL, NULL, NULL, YC_DOMAIN_PARAM_RW);
   item_properties[ITEM_PROP_FEES] =
-    g_param_spec_string ("fees", NULL, NULL, NULL, flags);
+    g_param_spec_string ("fees", NULL, NULL, NULL, YC_DOMAIN_PARAM_RW);
   item_properties[ITEM_PROP_RESULT] =
-    g_param_spec_string ("result", NULL, NULL, NULL, flags);
+    g_param_spec_string ("result", NULL, NULL, NULL, YC_DOMAIN_PARAM_RW);
   item_properties[ITEM_PROP_KEYWORDS] =
-    g_param_spec_boxed ("keywords", NULL, NULL, G_TYPE_STRV, flags);
+    g_param_spec_boxed ("keywords", NULL, NULL, G_TYPE_STRV, YC_DOMAIN_PARAM_RW);
   item_properties[ITEM_PROP_SUMMARY] =
     g_param_spec_string ("summary", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
@@ -687,7 +432,7 @@ yc_item_find_material (YcItem     *self,
       g_autoptr(YcMaterialSpec) spec = g_list_model_get_item (model, i);
 
       /* The store keeps its own reference, so the pointer outlives the autoptr. */
-      if (g_strcmp0 (spec->code, code) == 0)
+      if (g_strcmp0 (yc_material_spec_get_code (spec), code) == 0)
         return spec;
     }
 
