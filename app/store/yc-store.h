@@ -42,7 +42,8 @@ const char *yc_store_get_path           (YcStore *self);
 int         yc_store_get_schema_version (YcStore *self);
 int         yc_store_get_latest_schema_version (void);
 
-/* Catalogue. Importing replaces items by code (upsert), keeps their search index current. */
+/* Catalogue. Importing replaces items by code (upsert) and their materials, in one transaction, and keeps the
+ * search index current. The async form reads @catalogue on the writer thread: keep it alive until the callback. */
 gboolean    yc_store_import_catalogue   (YcStore      *self,
                                          YcCatalogue  *catalogue,
                                          GError      **error);
@@ -61,6 +62,8 @@ void        yc_store_ensure_catalogue_async (YcStore            *self,
                                          gpointer            user_data);
 gboolean    yc_store_ensure_catalogue_finish (YcStore      *self,
                                          GAsyncResult *result,
+                                         GError      **error);
+gboolean    yc_store_ensure_catalogue   (YcStore      *self,
                                          GError      **error);
 guint       yc_store_count_items        (YcStore *self,
                                          GError **error);

@@ -1,0 +1,132 @@
+/* yc-store-private.h: internals shared by the store's files: connections, the writer thread, SQLite errors. */
+#pragma once
+
+#include <sqlite3.h>
+#include "yc-store.h"
+
+G_BEGIN_DECLS
+
+#define YC_STORE_SQL_RESOURCE_DIR "/org/yichuang/Yichuang/core/sql/"
+
+/* One SQLite connection, used by one thread at a time. While a query runs, the progress handler interrupts it as
+ * soon as @cancellable is cancelled. */
+typedef struct {
+  sqlite3      *db;
+  GCancellable *cancellable;
+  GHashTable   *statements;  /* SQL text → prepared sqlite3_stmt, kept for the connection's life */
+} YcStoreConn;
+
+/* A unit of work for the writer thread. It runs on the writer's connection; it opens its own transaction. */
+typedef gboolean (*YcStoreWriteFunc) (YcStoreConn *conn,
+                                      gpointer     data,
+                                      GError     **error);
+
+struct _YcStore {
+  GObject       parent_instance;
+
+  char         *path;
+  int           schema_version;
+
+  /* The one writer: a thread owning writer_conn, fed through jobs. */
+  GThread      *writer_thread;
+  GAsyncQueue  *jobs;
+  YcStoreConn  *writer_conn;
+
+  /* Read connections, opened on demand up to a small maximum, shared by worker threads. */
+  GMutex        readers_lock;
+  GCond         readers_cond;
+  GPtrArray    *idle_readers;
+  guint         n_readers;
+};
+
+/* Opening and configuring connections. */
+YcStoreConn *_yc_store_conn_open        (const char   *path,
+                                         gboolean      read_only,
+                                         GError      **error);
+void         _yc_store_conn_close       (YcStoreConn  *conn);
+
+/* Borrowing a read connection; it honours @cancellable until it is released. Blocks while all are busy. */
+YcStoreConn *_yc_store_acquire_reader   (YcStore      *self,
+                                         GCancellable *cancellable,
+                                         GError      **error);
+void         _yc_store_release_reader   (YcStore      *self,
+                                         YcStoreConn  *conn);
+
+/* Writes: @func runs on the writer thread. The sync form blocks the calling thread until it is done (never call it
+ * from the writer thread). The async form completes @task with a boolean; @data should be @task's task data. */
+gboolean     _yc_store_write_sync       (YcStore         *self,
+                                         YcStoreWriteFunc func,
+                                         gpointer         data,
+                                         GCancellable    *cancellable,
+                                         GError         **error);
+void         _yc_store_write_async      (YcStore         *self,
+                                         YcStoreWriteFunc func,
+                                         gpointer         data,
+                                         GTask           *task);
+
+/* SQL helpers. Each returns FALSE with @error set from the connection's last error. */
+gboolean     _yc_store_set_error        (YcStoreConn  *conn,
+                                         int           rc,
+                                         GError      **error);
+gboolean     _yc_store_set_error_from_code (sqlite3   *db,
+                                         int           rc,
+                                         GError      **error);
+gboolean     _yc_store_exec             (YcStoreConn  *conn,
+                                         const char   *sql,
+                                         GError      **error);
+/* A cached statement, reset and unbound: release it with g_autoptr (YcStoreStmt), which resets it again. */
+sqlite3_stmt *_yc_store_prepare         (YcStoreConn  *conn,
+                                         const char   *sql,
+                                         GError      **error);
+/* Steps a statement that returns no rows. */
+gboolean     _yc_store_step_done        (YcStoreConn  *conn,
+                                         sqlite3_stmt *stmt,
+                                         GError      **error);
+gboolean     _yc_store_begin            (YcStoreConn  *conn,
+                                         GError      **error);
+gboolean     _yc_store_commit           (YcStoreConn  *conn,
+                                         GError      **error);
+void         _yc_store_rollback         (YcStoreConn  *conn);
+
+typedef sqlite3_stmt YcStoreStmt;
+static inline void
+_yc_store_stmt_release (YcStoreStmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (YcStoreStmt, _yc_store_stmt_release)
+
+/* Binding helpers: NULL strings bind SQL NULL. */
+static inline int
+_yc_store_bind_text (sqlite3_stmt *stmt,
+                     int           index,
+                     const char   *text)
+{
+  return text ? sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT) : sqlite3_bind_null (stmt, index);
+}
+
+static inline const char *
+_yc_store_column_text (sqlite3_stmt *stmt,
+                       int           column)
+{
+  return (const char *) sqlite3_column_text (stmt, column);
+}
+
+/* Migrations (yc-store-migrations.c). Applies every migration above the file's version up to @version, each in its
+ * own transaction. Exposed for tests, which build databases at each earlier version. */
+gboolean     _yc_store_migrate_to       (sqlite3      *db,
+                                         int           version,
+                                         GError      **error);
+int          _yc_store_get_user_version (sqlite3      *db,
+                                         GError      **error);
+
+/* Items from rows (yc-store-catalogue.c): the columns of YC_STORE_ITEM_COLUMNS, in that order. */
+#define YC_STORE_ITEM_COLUMNS \
+  "items.code, items.name, items.department, items.item_type, " \
+  "(SELECT label FROM code_lists WHERE list = 'item_type' AND code_lists.code = items.item_type), " \
+  "items.case_type, items.legal_days, items.promised_days, items.commitment_allowed, items.legal_basis, " \
+  "items.conditions, items.fees, items.result, items.keywords"
+YcItem      *_yc_store_item_from_row    (sqlite3_stmt *stmt);
+
+G_END_DECLS

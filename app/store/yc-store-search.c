@@ -1,0 +1,257 @@
+/* yc-store-search.c: catalogue search in three tiers (exact, prefix, substring), fast for any query length. */
+#define G_LOG_DOMAIN "yc-store"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "yc-store-private.h"
+
+/* How it stays fast: items.id is the search order key (shorter names first, then catalogue order; see
+ * data/sql/001-catalogue.sql), and every index consulted here returns ids in that order. Each tier is therefore one
+ * index range read stopped by LIMIT, never a sort of all matches:
+ *   tier 1  name or code equal to the query (ASCII case ignored): the NOCASE indexes on items;
+ *   tier 2  name starts with the query: gram char(1)+query (1-2 characters) or FTS5 "name : ^phrase" (3+);
+ *   tier 3  query inside name, department, code or keywords: gram = query (1-2 characters) or FTS5 phrase (3+).
+ * Later tiers contain earlier ones' hits (except exact codes in tier 2): asking each for `limit` rows is enough to
+ * fill the page after removing duplicates. */
+
+#define TIER1_SQL \
+  "SELECT id FROM items WHERE name = ?1 COLLATE NOCASE OR code = ?1 COLLATE NOCASE ORDER BY id LIMIT ?2"
+#define GRAMS_SQL \
+  "SELECT item_id FROM item_grams WHERE gram = ?1 ORDER BY item_id LIMIT ?2"
+#define FTS_SQL \
+  "SELECT rowid FROM items_fts WHERE items_fts MATCH ?1 ORDER BY rowid LIMIT ?2"
+#define ITEM_SQL \
+  "SELECT " YC_STORE_ITEM_COLUMNS " FROM items WHERE id = ?1"
+
+/* Trimmed, valid UTF-8, control characters (which no catalogue text contains, and which separate the fields of
+ * the gram index) turned into spaces. */
+static char *
+normalize_query (const char *query)
+{
+  char *text = g_utf8_make_valid (query, -1);
+
+  for (char *p = text; *p != '\0'; p++)
+    if ((guchar) *p < 0x20 || *p == 0x7f)
+      *p = ' ';
+
+  return g_strstrip (text);
+}
+
+/* An FTS5 string: double quotes inside are doubled, so quotes, *, -, :, ( and ) are plain characters. */
+static char *
+fts_phrase (const char *prefix,
+            const char *text)
+{
+  GString *phrase = g_string_new (prefix);
+
+  g_string_append_c (phrase, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (phrase, '"');
+      g_string_append_c (phrase, *p);
+    }
+  g_string_append_c (phrase, '"');
+
+  return g_string_free (phrase, FALSE);
+}
+
+typedef struct {
+  GArray     *ids;   /* gint64, in result order */
+  GHashTable *seen;  /* gint64 set */
+  guint       limit;
+} Hits;
+
+/* Runs one tier's query and appends the ids not seen yet, up to the limit. */
+static gboolean
+collect_tier (YcStoreConn *conn,
+              Hits        *hits,
+              const char  *sql,
+              const char  *arg,
+              GError     **error)
+{
+  g_autoptr(YcStoreStmt) stmt = NULL;
+  int rc;
+
+  if (hits->ids->len >= hits->limit)
+    return TRUE;
+
+  stmt = _yc_store_prepare (conn, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  _yc_store_bind_text (stmt, 1, arg);
+  sqlite3_bind_int64 (stmt, 2, hits->limit);
+
+  while (hits->ids->len < hits->limit && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      if (g_hash_table_add (hits->seen, g_memdup2 (&id, sizeof id)))
+        g_array_append_val (hits->ids, id);
+    }
+
+  if (hits->ids->len < hits->limit && rc != SQLITE_DONE)
+    return _yc_store_set_error (conn, rc, error);
+  return TRUE;
+}
+
+static GPtrArray *
+search (YcStoreConn *conn,
+        const char  *query,
+        guint        limit,
+        GError     **error)
+{
+  g_autofree char *text = normalize_query (query);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  Hits hits = { ids, seen, limit };
+  glong n_chars = g_utf8_strlen (text, -1);
+
+  if (n_chars == 0 || limit == 0)
+    return g_steal_pointer (&items);
+
+  /* All tiers and the rows they name come from one snapshot, even while an import commits. */
+  if (!_yc_store_exec (conn, "BEGIN", error))
+    return NULL;
+
+  if (!collect_tier (conn, &hits, TIER1_SQL, text, error))
+    return NULL;
+
+  if (n_chars <= 2)
+    {
+      /* Grams are stored ASCII lower-cased, as SQLite's lower () does. */
+      g_autofree char *gram = g_ascii_strdown (text, -1);
+      g_autofree char *prefix_gram = g_strconcat ("\001", gram, NULL);
+
+      if (!collect_tier (conn, &hits, GRAMS_SQL, prefix_gram, error) ||
+          !collect_tier (conn, &hits, GRAMS_SQL, gram, error))
+        return NULL;
+    }
+  else
+    {
+      g_autofree char *prefix_match = fts_phrase ("name : ^ ", text);
+      g_autofree char *any_match = fts_phrase ("", text);
+
+      if (!collect_tier (conn, &hits, FTS_SQL, prefix_match, error) ||
+          !collect_tier (conn, &hits, FTS_SQL, any_match, error))
+        return NULL;
+    }
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(YcStoreStmt) stmt = _yc_store_prepare (conn, ITEM_SQL, error);
+      int rc;
+
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        g_ptr_array_add (items, _yc_store_item_from_row (stmt));
+      else if (rc != SQLITE_DONE)
+        {
+          _yc_store_set_error (conn, rc, error);
+          return NULL;
+        }
+      else
+        g_warning ("The search index names item %" G_GINT64_FORMAT ", which does not exist",
+                   g_array_index (ids, gint64, i));
+    }
+
+  return g_steal_pointer (&items);
+}
+
+GPtrArray *
+yc_store_search_items (YcStore      *self,
+                       const char   *query,
+                       guint         limit,
+                       GCancellable *cancellable,
+                       GError      **error)
+{
+  YcStoreConn *conn;
+  GPtrArray *items;
+
+  g_return_val_if_fail (YC_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+
+  conn = _yc_store_acquire_reader (self, cancellable, error);
+  if (conn == NULL)
+    return NULL;
+  items = search (conn, query, limit, error);
+  _yc_store_release_reader (self, conn);
+
+  return items;
+}
+
+typedef struct {
+  char  *query;
+  guint  limit;
+} SearchData;
+
+static void
+search_data_free (SearchData *data)
+{
+  g_free (data->query);
+  g_free (data);
+}
+
+static void
+search_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  SearchData *data = task_data;
+  g_autoptr(GPtrArray) items = NULL;
+  GListStore *store;
+  GError *error = NULL;
+
+  items = yc_store_search_items (source_object, data->query, data->limit, cancellable, &error);
+  if (items == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  store = g_list_store_new (YC_TYPE_ITEM);
+  g_list_store_splice (store, 0, 0, items->pdata, items->len);
+  g_task_return_pointer (task, store, g_object_unref);
+}
+
+void
+yc_store_search_items_async (YcStore            *self,
+                             const char         *query,
+                             guint               limit,
+                             GCancellable       *cancellable,
+                             GAsyncReadyCallback callback,
+                             gpointer            user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SearchData *data;
+
+  g_return_if_fail (YC_IS_STORE (self));
+  g_return_if_fail (query != NULL);
+
+  data = g_new0 (SearchData, 1);
+  data->query = g_strdup (query);
+  data->limit = limit;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, yc_store_search_items_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) search_data_free);
+  g_task_run_in_thread (task, search_thread);
+}
+
+GListModel *
+yc_store_search_items_finish (YcStore      *self,
+                              GAsyncResult *result,
+                              GError      **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == yc_store_search_items_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
