@@ -1,7 +1,7 @@
 #!/bin/bash
 # check-potfiles.sh SRCDIR: po/POTFILES.in lists exactly the files with translatable strings, so none is lost.
 #
-# Asks xgettext itself (with meson's glib preset) which C sources and GtkBuilder templates under app/ and ui/
+# Asks xgettext itself (with meson's glib preset) which C sources and GtkBuilder templates under app/, ui/ and resources/
 # hold messages, and compares that with po/POTFILES.in; entries that no longer exist fail too.
 set -euo pipefail
 
@@ -35,7 +35,7 @@ while IFS= read -r f; do
     echo "$f has translatable strings but is missing from po/POTFILES.in"
     status=1
   fi
-done < <(find app ui -type f \( -name '*.c' -o -name '*.ui' \) | sort)
+done < <(find app ui resources -type f \( -name '*.c' -o -name '*.ui' \) | sort)
 
 if ((status == 0)); then
   echo "po/POTFILES.in is complete ($(wc -l <<<"$listed") files)"
