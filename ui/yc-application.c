@@ -1,12 +1,401 @@
-/* yc-application.c: placeholder until the UI lands. */
-#include "yc-application.h"
+/* yc-application.c: the application object: opens the store, owns app-wide actions, accelerators and settings. */
+#define G_LOG_DOMAIN "yc-ui"
 
-struct _YcApplication { AdwApplication parent_instance; };
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "yc-application.h"
+#include "yc-preferences-window.h"
+#include "yc-window.h"
+
+struct _YcApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+  GCancellable   *cancellable;
+  YcStore        *store;
+  GError         *store_error;
+  GError         *catalogue_error;
+  gboolean        bench_done;
+};
+
 G_DEFINE_FINAL_TYPE (YcApplication, yc_application, ADW_TYPE_APPLICATION)
-static void yc_application_class_init (YcApplicationClass *klass) {}
-static void yc_application_init (YcApplication *self) {}
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+enum {
+  STORE_READY,
+  STORE_FAILED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* Every accelerator of the application; the shortcuts window (gtk/help-overlay.ui) lists the same ones. */
+static const struct {
+  const char *action;
+  const char *accels[3];
+} app_accels[] = {
+  { "app.quit", { "<Control>q", NULL } },
+  { "app.preferences", { "<Control>comma", NULL } },
+  { "win.new-intake", { "<Control>n", NULL } },
+  { "win.search", { "<Control>f", NULL } },
+  { "win.show-page::intake", { "<Alt>1", NULL } },
+  { "win.show-page::cases", { "<Alt>2", NULL } },
+  { "win.show-page::approvals", { "<Alt>3", NULL } },
+  { "win.show-page::sync", { "<Alt>4", NULL } },
+};
+
+static void
+yc_application_set_store (YcApplication *self,
+                          YcStore       *store)
+{
+  if (g_set_object (&self->store, store))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  if (store != NULL)
+    g_signal_emit (self, signals[STORE_READY], 0);
+}
+
+static void
+ensure_catalogue_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(YcApplication) self = user_data;
+  YcStore *store = YC_STORE (source);
+  g_autoptr(GError) error = NULL;
+
+  if (!yc_store_ensure_catalogue_finish (store, result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      /* The store itself works: cases can still be kept. The window tells the clerk the catalogue is missing. */
+      g_warning ("Could not import the sample catalogue: %s", error->message);
+      g_clear_error (&self->catalogue_error);
+      self->catalogue_error = g_steal_pointer (&error);
+    }
+
+  yc_application_set_store (self, store);
+}
+
+static void
+store_open_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(YcApplication) self = user_data;
+  g_autoptr(YcStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = yc_store_open_finish (result, &error);
+  if (store == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      g_warning ("Could not open the store: %s", error->message);
+      g_clear_error (&self->store_error);
+      self->store_error = g_steal_pointer (&error);
+      g_signal_emit (self, signals[STORE_FAILED], 0, self->store_error);
+      return;
+    }
+
+  yc_store_ensure_catalogue_async (store, self->cancellable, ensure_catalogue_cb, g_object_ref (self));
+}
+
+static void
+update_large_text (YcApplication *self)
+{
+  gboolean large = g_settings_get_boolean (self->settings, "large-text");
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      if (large)
+        gtk_widget_add_css_class (GTK_WIDGET (l->data), "large-text");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (l->data), "large-text");
+    }
+}
+
+static void
+large_text_changed_cb (GSettings     *settings,
+                       const char    *key,
+                       YcApplication *self)
+{
+  update_large_text (self);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  YcApplication *self = user_data;
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  /* Closing (rather than destroying) lets each window save its size. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  YcApplication *self = user_data;
+  YcPreferencesWindow *prefs = yc_preferences_window_new (self->settings);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_window_set_transient_for (GTK_WINDOW (prefs), parent);
+  gtk_window_set_modal (GTK_WINDOW (prefs), TRUE);
+  gtk_window_set_application (GTK_WINDOW (prefs), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (prefs));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  YcApplication *self = user_data;
+  const char *developers[] = { _("Yichuang developers"), NULL };
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "modal", TRUE,
+                        "application", self,
+                        /* Translators: the application's name; 一窗 in Chinese */
+                        "application-name", _("Yichuang"),
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("Yichuang developers"),
+                        "developers", developers,
+                        "comments", _("The comprehensive service window of a government service centre: "
+                                      "find the service item, check the materials, decide and issue "
+                                      "the documents, online or offline."),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+  { "preferences", preferences_action },
+  { "about", about_action },
+};
+
+static void
+window_added_cb (GtkApplication *app,
+                 GtkWindow      *window,
+                 gpointer        user_data)
+{
+  update_large_text (YC_APPLICATION (app));
+}
+
+static void
+yc_application_startup (GApplication *app)
+{
+  YcApplication *self = YC_APPLICATION (app);
+  g_autofree char *path = NULL;
+  const char *env_path;
+
+  /* AdwApplication loads style.css from the resource base path (/org/yichuang/Yichuang/style.css) and
+   * GtkApplication the shortcuts window from gtk/help-overlay.ui there. */
+  G_APPLICATION_CLASS (yc_application_parent_class)->startup (app);
+
+  g_set_application_name (_("Yichuang"));
+  gtk_window_set_default_icon_name (APP_ID);
+
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed::large-text",
+                           G_CALLBACK (large_text_changed_cb), self, 0);
+  g_signal_connect (self, "window-added", G_CALLBACK (window_added_cb), NULL);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  for (guint i = 0; i < G_N_ELEMENTS (app_accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), app_accels[i].action, app_accels[i].accels);
+
+  /* Tests and benchmarks point at their own database. */
+  env_path = g_getenv ("YC_DATABASE");
+  path = (env_path != NULL && *env_path != '\0') ? g_strdup (env_path) : yc_store_default_path ();
+  yc_store_open_async (path, self->cancellable, store_open_cb, g_object_ref (self));
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  YcApplication *self = user_data;
+
+  if (self->bench_done)
+    return;
+  self->bench_done = TRUE;
+  g_signal_handlers_disconnect_by_func (clock, after_paint_cb, self);
+
+  /* The startup benchmark reads exactly this line. */
+  fputs ("first-frame\n", stdout);
+  fflush (stdout);
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+bench_window_map_cb (GtkWidget *window,
+                     gpointer   user_data)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  GdkFrameClock *clock = gdk_surface_get_frame_clock (surface);
+
+  g_signal_handlers_disconnect_by_func (window, bench_window_map_cb, user_data);
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (after_paint_cb), user_data, 0);
+}
+
+static void
+yc_application_activate (GApplication *app)
+{
+  YcApplication *self = YC_APPLICATION (app);
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (yc_window_new (self));
+      if (g_getenv ("YC_BENCH_FIRST_FRAME") != NULL)
+        g_signal_connect (window, "map", G_CALLBACK (bench_window_map_cb), self);
+    }
+
+  gtk_window_present (window);
+}
+
+static void
+yc_application_shutdown (GApplication *app)
+{
+  YcApplication *self = YC_APPLICATION (app);
+
+  g_cancellable_cancel (self->cancellable);
+
+  G_APPLICATION_CLASS (yc_application_parent_class)->shutdown (app);
+}
+
+static void
+yc_application_finalize (GObject *object)
+{
+  YcApplication *self = YC_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->store);
+  g_clear_error (&self->store_error);
+  g_clear_error (&self->catalogue_error);
+
+  G_OBJECT_CLASS (yc_application_parent_class)->finalize (object);
+}
+
+static void
+yc_application_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  YcApplication *self = YC_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+yc_application_class_init (YcApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = yc_application_finalize;
+  object_class->get_property = yc_application_get_property;
+
+  app_class->startup = yc_application_startup;
+  app_class->activate = yc_application_activate;
+  app_class->shutdown = yc_application_shutdown;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         YC_TYPE_STORE,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Emitted once the store is open and the catalogue is in place. */
+  signals[STORE_READY] =
+    g_signal_new ("store-ready",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+  /* Emitted when the store cannot be opened, with the error. */
+  signals[STORE_FAILED] =
+    g_signal_new ("store-failed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_ERROR);
+}
+
+static void
+yc_application_init (YcApplication *self)
+{
+  self->cancellable = g_cancellable_new ();
+}
+
 YcApplication *
 yc_application_new (void)
 {
-  return g_object_new (YC_TYPE_APPLICATION, "application-id", APP_ID, NULL);
+  return g_object_new (YC_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       NULL);
+}
+
+YcStore *
+yc_application_get_store (YcApplication *self)
+{
+  g_return_val_if_fail (YC_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}
+
+const GError *
+yc_application_get_store_error (YcApplication *self)
+{
+  g_return_val_if_fail (YC_IS_APPLICATION (self), NULL);
+
+  return self->store_error;
+}
+
+const GError *
+yc_application_get_catalogue_error (YcApplication *self)
+{
+  g_return_val_if_fail (YC_IS_APPLICATION (self), NULL);
+
+  return self->catalogue_error;
+}
+
+GSettings *
+yc_application_get_settings (YcApplication *self)
+{
+  g_return_val_if_fail (YC_IS_APPLICATION (self), NULL);
+
+  return self->settings;
 }

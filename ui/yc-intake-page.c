@@ -1,0 +1,595 @@
+/* yc-intake-page.c: the Intake page: searches the catalogue as the clerk types and opens the chosen item. */
+#define G_LOG_DOMAIN "yc-ui"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "yc-intake-page.h"
+
+/* Enough for a clerk to pick from; more means the query should be refined. */
+#define RESULTS_LIMIT 50
+
+struct _YcIntakePage
+{
+  GtkWidget           parent_instance;
+
+  YcStore            *store;
+  GCancellable       *search_cancellable;
+  GtkSingleSelection *selection;
+  char               *results_query;
+  /* Enter was pressed before the results for the current text arrived: open the first one then. */
+  gboolean            activate_pending;
+
+  /* template children */
+  AdwLeaflet         *leaflet;
+  GtkWidget          *list_pane;
+  GtkSearchEntry     *search_entry;
+  GtkStack           *results_stack;
+  GtkSpinner         *loading_spinner;
+  GtkScrolledWindow  *results_scroller;
+  GtkListView        *list_view;
+  AdwStatusPage      *no_results_page;
+  AdwStatusPage      *search_error_page;
+  GtkStack           *detail_stack;
+  YcItemDetail       *detail;
+};
+
+G_DEFINE_FINAL_TYPE (YcIntakePage, yc_intake_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_RESULTS_QUERY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef struct {
+  YcIntakePage *self;
+  GCancellable *cancellable;
+  char         *query;
+} SearchData;
+
+static void
+search_data_free (SearchData *data)
+{
+  g_object_unref (data->self);
+  g_object_unref (data->cancellable);
+  g_free (data->query);
+  g_free (data);
+}
+
+/* Closures of the row template (yc-item-row.ui). */
+static char *
+yc_item_row_format_subtitle (GtkListItem *list_item,
+                             YcItem      *item)
+{
+  const char *department, *type_label;
+
+  if (item == NULL)
+    return NULL;
+
+  department = yc_item_get_department (item);
+  type_label = yc_item_get_item_type_label (item);
+  if (type_label == NULL || *type_label == '\0')
+    return g_strdup (department);
+  if (department == NULL || *department == '\0')
+    return g_strdup (type_label);
+  /* Translators: a search result's second line: department · item type */
+  return g_strdup_printf (_("%s · %s"), department, type_label);
+}
+
+static char *
+yc_item_row_format_days (GtkListItem *list_item,
+                         YcItem      *item)
+{
+  guint days;
+
+  if (item == NULL)
+    return NULL;
+
+  days = yc_item_get_promised_days (item);
+  if (yc_item_get_case_type (item) == YC_CASE_TYPE_IMMEDIATE || days == 0)
+    /* Translators: an item handled on the spot (即办件) */
+    return g_strdup (C_("time limit", "Immediate"));
+  /* Translators: the promised time limit of an item, in working days */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u working day", "%u working days", days), days);
+}
+
+static void
+set_results_state (YcIntakePage *self,
+                   const char   *state)
+{
+  gtk_stack_set_visible_child_name (self->results_stack, state);
+  gtk_spinner_set_spinning (self->loading_spinner, g_strcmp0 (state, "loading") == 0);
+}
+
+static void
+set_results (YcIntakePage *self,
+             GListModel   *model,
+             const char   *query)
+{
+  gtk_single_selection_set_model (self->selection, model);
+
+  if (g_strcmp0 (self->results_query, query) != 0)
+    {
+      g_free (self->results_query);
+      self->results_query = g_strdup (query);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESULTS_QUERY]);
+    }
+}
+
+static char *
+current_query (YcIntakePage *self)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+}
+
+static void
+open_selected (YcIntakePage *self)
+{
+  g_autoptr(YcItem) item = NULL;
+  guint position = gtk_single_selection_get_selected (self->selection);
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    position = 0;
+  item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  if (item != NULL)
+    yc_intake_page_open_item (self, item);
+}
+
+static void
+search_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  SearchData *data = user_data;
+  YcIntakePage *self = data->self;
+  g_autoptr(GListModel) model = NULL;
+  g_autoptr(GError) error = NULL;
+
+  model = yc_store_search_items_finish (YC_STORE (source), result, &error);
+
+  /* A newer keystroke superseded this search, even if it finished before it could be cancelled. */
+  if (data->cancellable != self->search_cancellable || g_cancellable_is_cancelled (data->cancellable))
+    goto out;
+
+  g_clear_object (&self->search_cancellable);
+
+  if (model == NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+      g_warning ("Catalogue search failed: %s", error->message);
+      adw_status_page_set_description (self->search_error_page, escaped);
+      set_results (self, NULL, data->query);
+      set_results_state (self, "error");
+      self->activate_pending = FALSE;
+      goto out;
+    }
+
+  set_results (self, model, data->query);
+
+  if (g_list_model_get_n_items (model) == 0)
+    {
+      g_autofree char *escaped = g_markup_escape_text (data->query, -1);
+      /* Translators: %s is what the clerk typed */
+      g_autofree char *description = g_strdup_printf (_("Nothing in the catalogue matches “%s”. Try fewer "
+                                                        "characters, the department’s name or the item’s code."),
+                                                      escaped);
+
+      adw_status_page_set_description (self->no_results_page, description);
+      set_results_state (self, "no-results");
+      self->activate_pending = FALSE;
+      goto out;
+    }
+
+  set_results_state (self, "results");
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->results_scroller), 0);
+
+  if (self->activate_pending)
+    {
+      self->activate_pending = FALSE;
+      open_selected (self);
+    }
+
+out:
+  search_data_free (data);
+}
+
+static void
+start_search (YcIntakePage *self)
+{
+  g_autofree char *query = current_query (self);
+  SearchData *data;
+
+  g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
+
+  if (self->store == NULL)
+    {
+      set_results_state (self, "loading");
+      return;
+    }
+
+  if (*query == '\0')
+    {
+      set_results (self, NULL, "");
+      set_results_state (self, "empty");
+      self->activate_pending = FALSE;
+      return;
+    }
+
+  self->search_cancellable = g_cancellable_new ();
+  data = g_new0 (SearchData, 1);
+  data->self = g_object_ref (self);
+  data->cancellable = g_object_ref (self->search_cancellable);
+  data->query = g_steal_pointer (&query);
+  yc_store_search_items_async (self->store, data->query, RESULTS_LIMIT, self->search_cancellable,
+                               search_cb, data);
+}
+
+static void
+search_text_changed_cb (YcIntakePage *self)
+{
+  /* Every keystroke makes the running search useless: stop it now rather than when the debounced
+   * search-changed arrives. */
+  g_cancellable_cancel (self->search_cancellable);
+  self->activate_pending = FALSE;
+}
+
+static void
+search_changed_cb (YcIntakePage *self)
+{
+  start_search (self);
+}
+
+static void
+search_activate_cb (YcIntakePage *self)
+{
+  g_autofree char *query = current_query (self);
+
+  if (*query == '\0' || self->store == NULL)
+    return;
+
+  /* The results on display may be for an older text (debounce, or a search still running). */
+  if (g_strcmp0 (query, self->results_query) != 0)
+    {
+      if (self->search_cancellable == NULL)
+        start_search (self);
+      self->activate_pending = TRUE;
+      return;
+    }
+
+  open_selected (self);
+}
+
+static void
+search_stop_cb (YcIntakePage *self)
+{
+  /* Escape in the entry: first leave the detail, then clear the search. */
+  if (yc_intake_page_get_detail_open (self) && adw_leaflet_get_folded (self->leaflet))
+    yc_intake_page_close_detail (self);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+list_activate_cb (YcIntakePage *self,
+                  guint         position)
+{
+  g_autoptr(YcItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (item != NULL)
+    yc_intake_page_open_item (self, item);
+}
+
+static gboolean
+search_key_pressed_cb (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       YcIntakePage          *self)
+{
+  if ((keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down) &&
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) == 0 &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->results_stack), "results") == 0)
+    {
+      /* Into the list, on the selected row (the first one after a search). */
+      return gtk_widget_child_focus (GTK_WIDGET (self->list_view), GTK_DIR_TAB_FORWARD);
+    }
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  yc_intake_page_close_detail (YC_INTAKE_PAGE (widget));
+}
+
+static void
+yc_intake_page_dispose (GObject *object)
+{
+  YcIntakePage *self = YC_INTAKE_PAGE (object);
+
+  g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), YC_TYPE_INTAKE_PAGE);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (yc_intake_page_parent_class)->dispose (object);
+}
+
+static void
+yc_intake_page_finalize (GObject *object)
+{
+  YcIntakePage *self = YC_INTAKE_PAGE (object);
+
+  g_free (self->results_query);
+
+  G_OBJECT_CLASS (yc_intake_page_parent_class)->finalize (object);
+}
+
+static void
+yc_intake_page_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  YcIntakePage *self = YC_INTAKE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_RESULTS_QUERY:
+      g_value_set_string (value, self->results_query);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+yc_intake_page_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  YcIntakePage *self = YC_INTAKE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      yc_intake_page_set_store (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static gboolean
+yc_intake_page_grab_focus (GtkWidget *widget)
+{
+  return gtk_widget_grab_focus (GTK_WIDGET (YC_INTAKE_PAGE (widget)->search_entry));
+}
+
+static void
+yc_intake_page_class_init (YcIntakePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = yc_intake_page_dispose;
+  object_class->finalize = yc_intake_page_finalize;
+  object_class->get_property = yc_intake_page_get_property;
+  object_class->set_property = yc_intake_page_set_property;
+  widget_class->grab_focus = yc_intake_page_grab_focus;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         YC_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_RESULTS_QUERY] =
+    g_param_spec_string ("results-query", NULL, NULL,
+                         "",
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (YC_TYPE_ITEM_DETAIL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/yichuang/Yichuang/ui/yc-intake-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, YcIntakePage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, YcIntakePage, list_pane);
+  gtk_widget_class_bind_template_child (widget_class, YcIntakePage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, YcIntakePage, results_stack);
+  gtk_widget_class_bind_template_child (widget_class, YcIntakePage, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, YcIntakePage, results_scroller);
+  gtk_widget_class_bind_template_child (widget_class, YcIntakePage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, YcIntakePage, no_results_page);
+  gtk_widget_class_bind_template_child (widget_class, YcIntakePage, search_error_page);
+  gtk_widget_class_bind_template_child (widget_class, YcIntakePage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, YcIntakePage, detail);
+  gtk_widget_class_bind_template_callback (widget_class, search_text_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
+
+  /* Escape anywhere in the detail (or the back button) returns to the results. */
+  gtk_widget_class_install_action (widget_class, "intake.back", NULL, back_action);
+}
+
+static void
+yc_intake_page_init (YcIntakePage *self)
+{
+  g_autoptr(GtkBuilderScope) scope = NULL;
+  g_autoptr(GtkListItemFactory) factory = NULL;
+  GtkEventController *controller;
+  GtkShortcut *shortcut;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->results_query = g_strdup ("");
+
+  scope = gtk_builder_cscope_new ();
+  gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
+                                           "yc_item_row_format_subtitle", G_CALLBACK (yc_item_row_format_subtitle),
+                                           "yc_item_row_format_days", G_CALLBACK (yc_item_row_format_days),
+                                           NULL);
+  factory = gtk_builder_list_item_factory_new_from_resource (scope, "/org/yichuang/Yichuang/ui/yc-item-row.ui");
+  gtk_list_view_set_factory (self->list_view, factory);
+
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, TRUE);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  /* GtkText would swallow Down; catch it first to move into the results. */
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (search_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), controller);
+
+  controller = gtk_shortcut_controller_new ();
+  shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                               gtk_named_action_new ("intake.back"));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+  gtk_widget_add_controller (GTK_WIDGET (self->detail_stack), controller);
+
+  /* The search is where a visit starts. */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->list_pane));
+
+  set_results_state (self, "loading");
+}
+
+YcStore *
+yc_intake_page_get_store (YcIntakePage *self)
+{
+  g_return_val_if_fail (YC_IS_INTAKE_PAGE (self), NULL);
+
+  return self->store;
+}
+
+void
+yc_intake_page_set_store (YcIntakePage *self,
+                          YcStore      *store)
+{
+  g_return_if_fail (YC_IS_INTAKE_PAGE (self));
+  g_return_if_fail (store == NULL || YC_IS_STORE (store));
+
+  if (!g_set_object (&self->store, store))
+    return;
+
+  /* The clerk may have typed while the store was opening. */
+  start_search (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+void
+yc_intake_page_reset (YcIntakePage *self)
+{
+  g_return_if_fail (YC_IS_INTAKE_PAGE (self));
+
+  yc_item_detail_clear (self->detail);
+  gtk_stack_set_visible_child_name (self->detail_stack, "none");
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  /* Clearing emits search-changed right away, but not when the text was already empty. */
+  start_search (self);
+  yc_intake_page_focus_search (self);
+}
+
+void
+yc_intake_page_focus_search (YcIntakePage *self)
+{
+  g_return_if_fail (YC_IS_INTAKE_PAGE (self));
+
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  /* Ready to overwrite the previous query. */
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+}
+
+void
+yc_intake_page_close_detail (YcIntakePage *self)
+{
+  g_return_if_fail (YC_IS_INTAKE_PAGE (self));
+
+  /* Unfolded, the detail stays visible beside the results; folded, the results come back. */
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+void
+yc_intake_page_open_item (YcIntakePage *self,
+                          YcItem       *item)
+{
+  g_return_if_fail (YC_IS_INTAKE_PAGE (self));
+  g_return_if_fail (YC_IS_ITEM (item));
+
+  if (self->store == NULL)
+    return;
+
+  yc_item_detail_load (self->detail, self->store, yc_item_get_code (item));
+  gtk_stack_set_visible_child_name (self->detail_stack, "detail");
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->detail_stack));
+
+  /* Folded, the results are gone from view: the focus must follow into the detail. */
+  if (adw_leaflet_get_folded (self->leaflet))
+    yc_item_detail_focus (self->detail);
+}
+
+GtkEditable *
+yc_intake_page_get_search_entry (YcIntakePage *self)
+{
+  g_return_val_if_fail (YC_IS_INTAKE_PAGE (self), NULL);
+
+  return GTK_EDITABLE (self->search_entry);
+}
+
+GListModel *
+yc_intake_page_get_results (YcIntakePage *self)
+{
+  g_return_val_if_fail (YC_IS_INTAKE_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->selection);
+}
+
+const char *
+yc_intake_page_get_results_query (YcIntakePage *self)
+{
+  g_return_val_if_fail (YC_IS_INTAKE_PAGE (self), NULL);
+
+  return self->results_query;
+}
+
+const char *
+yc_intake_page_get_state (YcIntakePage *self)
+{
+  g_return_val_if_fail (YC_IS_INTAKE_PAGE (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->results_stack);
+}
+
+YcItemDetail *
+yc_intake_page_get_detail (YcIntakePage *self)
+{
+  g_return_val_if_fail (YC_IS_INTAKE_PAGE (self), NULL);
+
+  return self->detail;
+}
+
+gboolean
+yc_intake_page_get_detail_open (YcIntakePage *self)
+{
+  g_return_val_if_fail (YC_IS_INTAKE_PAGE (self), FALSE);
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "detail") == 0;
+}

@@ -1,0 +1,35 @@
+/* yc-intake-page.h: the Intake page: catalogue search with its results beside the chosen item's detail. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "yc-store.h"
+#include "yc-item-detail.h"
+
+G_BEGIN_DECLS
+
+#define YC_TYPE_INTAKE_PAGE (yc_intake_page_get_type ())
+G_DECLARE_FINAL_TYPE (YcIntakePage, yc_intake_page, YC, INTAKE_PAGE, GtkWidget)
+
+YcStore      *yc_intake_page_get_store         (YcIntakePage *self);
+/* Until a store is set the page shows that the catalogue is being opened. */
+void          yc_intake_page_set_store         (YcIntakePage *self,
+                                                YcStore      *store);
+/* New intake: clears the search, closes the detail and focuses the search entry. */
+void          yc_intake_page_reset             (YcIntakePage *self);
+void          yc_intake_page_focus_search      (YcIntakePage *self);
+/* Back from the detail to the results, focus on the search entry. */
+void          yc_intake_page_close_detail      (YcIntakePage *self);
+void          yc_intake_page_open_item         (YcIntakePage *self,
+                                                YcItem       *item);
+
+GtkEditable  *yc_intake_page_get_search_entry  (YcIntakePage *self);
+/* The results on display (YcItem, without materials) and the query they answer ("" for none yet). */
+GListModel   *yc_intake_page_get_results       (YcIntakePage *self);
+const char   *yc_intake_page_get_results_query (YcIntakePage *self);
+/* What the results pane shows: "loading", "empty", "results", "no-results" or "error". */
+const char   *yc_intake_page_get_state         (YcIntakePage *self);
+YcItemDetail *yc_intake_page_get_detail        (YcIntakePage *self);
+gboolean      yc_intake_page_get_detail_open   (YcIntakePage *self);
+
+G_END_DECLS

@@ -1,0 +1,21 @@
+/* yc-window.h: the main window: a sidebar of pages (Intake, Cases, Approvals, Sync) beside their content. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "yc-application.h"
+#include "yc-intake-page.h"
+
+G_BEGIN_DECLS
+
+#define YC_TYPE_WINDOW (yc_window_get_type ())
+G_DECLARE_FINAL_TYPE (YcWindow, yc_window, YC, WINDOW, AdwApplicationWindow)
+
+YcWindow     *yc_window_new              (YcApplication *application);
+/* Pages: "intake", "cases", "approvals", "sync". */
+void          yc_window_show_page        (YcWindow   *self,
+                                          const char *name);
+const char   *yc_window_get_visible_page (YcWindow *self);
+YcIntakePage *yc_window_get_intake_page  (YcWindow *self);
+
+G_END_DECLS
