@@ -1,8 +1,8 @@
 #!/bin/bash
 # check-potfiles.sh SRCDIR: po/POTFILES.in lists exactly the files with translatable strings, so none is lost.
 #
-# Asks xgettext itself (with meson's glib preset) which C sources and GtkBuilder templates under app/, ui/ and resources/
-# hold messages, and compares that with po/POTFILES.in; entries that no longer exist fail too.
+# Asks xgettext itself (with meson's glib preset) which C sources and GtkBuilder templates under app/, ui/
+# and resources/ hold messages, and compares that with po/POTFILES.in; entries that no longer exist fail too.
 set -euo pipefail
 
 cd "${1:-$(dirname "$0")/..}"
