@@ -341,6 +341,14 @@ test_phone_mobile (void)
   assert_phone_error ("138123412345", YC_VALIDATION_ERROR_LENGTH);
   assert_phone_error ("+44 20 7946 0958", YC_VALIDATION_ERROR_FORMAT);
   assert_phone_error ("138 1234 1234 转 12", YC_VALIDATION_ERROR_FORMAT);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *norm = yc_phone_normalize ("+86 138 1234 1234 ext 5", NULL, &error);
+
+    /* Said as it is, not as a bad area code "013". */
+    g_assert_error (error, YC_VALIDATION_ERROR, YC_VALIDATION_ERROR_FORMAT);
+    g_assert_nonnull (strstr (error->message, "mobile"));
+  }
   assert_phone_error ("138a12341234", YC_VALIDATION_ERROR_CHARSET);
   assert_phone_error ("138+12341234", YC_VALIDATION_ERROR_CHARSET);
 }

@@ -471,7 +471,6 @@ parse_phone (const char   *value,
   if (marker >= 0)
     {
       g_autoptr(GString) ext = g_string_new (NULL);
-
       const char *rest = norm + marker + marker_len;
 
       main_part = g_strndup (norm, marker);
@@ -538,7 +537,7 @@ parse_phone (const char   *value,
     gsize shift = 0;
 
     if (international && d[0] != '0' && d[0] != '\0' &&
-        !(d[0] == '1' && d[1] >= '3' && d[1] <= '9' && strlen (d) == 11 && extension == NULL))
+        !(d[0] == '1' && d[1] >= '3' && d[1] <= '9' && strlen (d) == 11))
       {
         rebased = g_strconcat ("0", d, NULL);
         shift = 1;
