@@ -113,6 +113,39 @@ _yc_store_column_text (sqlite3_stmt *stmt,
   return (const char *) sqlite3_column_text (stmt, column);
 }
 
+static inline gboolean
+_yc_store_is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (; *text != '\0'; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+  return TRUE;
+}
+
+/* Rows written inside a caller's transaction (yc-store-cases.c). @at in µs since the epoch. */
+gboolean     _yc_store_insert_audit     (YcStoreConn  *conn,
+                                         gint64        at,
+                                         const char   *actor,
+                                         const char   *action,
+                                         const char   *case_uuid,
+                                         const char   *detail,
+                                         GError      **error);
+gboolean     _yc_store_insert_outbox    (YcStoreConn  *conn,
+                                         gint64        at,
+                                         const char   *kind,
+                                         const char   *key,
+                                         const char   *payload,
+                                         GError      **error);
+/* yc_store_create_case, optionally failing after every row was written and before COMMIT (for tests). */
+gboolean     _yc_store_create_case_full (YcStore      *self,
+                                         YcCase       *kase,
+                                         YcCaseEvent   decision,
+                                         const char   *actor,
+                                         gboolean      fail_before_commit,
+                                         GError      **error);
+
 /* Migrations (yc-store-migrations.c). Applies every migration above the file's version up to @version, each in its
  * own transaction. Exposed for tests, which build databases at each earlier version. */
 gboolean     _yc_store_migrate_to       (sqlite3      *db,

@@ -333,7 +333,10 @@ void
 _yc_store_release_reader (YcStore     *self,
                           YcStoreConn *conn)
 {
-  /* A read transaction left open would pin the WAL and stop checkpoints. */
+  /* A statement left stepping or a read transaction left open would pin the WAL and stop checkpoints. */
+  for (sqlite3_stmt *stmt = sqlite3_next_stmt (conn->db, NULL); stmt != NULL; stmt = sqlite3_next_stmt (conn->db, stmt))
+    if (sqlite3_stmt_busy (stmt))
+      sqlite3_reset (stmt);
   if (!sqlite3_get_autocommit (conn->db))
     sqlite3_exec (conn->db, "ROLLBACK", NULL, NULL, NULL);
   conn->cancellable = NULL;
@@ -455,6 +458,8 @@ _yc_store_write_async (YcStore         *self,
   job->data = data;
   job->cancellable = g_task_get_cancellable (task);
   job->task = g_object_ref (task);
+  /* Once committed, a write has happened: report it, even if the caller cancelled meanwhile. */
+  g_task_set_check_cancellable (task, FALSE);
   g_async_queue_push (self->jobs, job);
 }
 

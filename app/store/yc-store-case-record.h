@@ -1,0 +1,69 @@
+/* yc-store-case-record.h: plain copies of cases, which the store's threads use instead of the YcCase objects. */
+#pragma once
+
+#include "yc-store-private.h"
+
+G_BEGIN_DECLS
+
+/* A YcCase belongs to the thread that made it (the UI binds to it), so the writer works on a copy taken on the
+ * caller's thread, and results go back to the object on the caller's thread. */
+/* Property names of YcParty's string fields, in the order of YcPartyRecord.fields. */
+#define YC_N_PARTY_FIELDS 8
+extern const char * const _yc_party_fields[YC_N_PARTY_FIELDS];
+
+typedef struct {
+  YcPartyKind kind;
+  char       *fields[YC_N_PARTY_FIELDS];
+} YcPartyRecord;
+
+typedef struct {
+  guint           position;
+  char           *spec_code;
+  char           *name;
+  YcMaterialState state;
+  guint           originals;
+  guint           copies;
+  char           *note;
+  char           *supplement_deadline;
+  char           *attachment;
+} YcMaterialRecord;
+
+typedef struct {
+  char        *uuid;
+  char        *case_no;
+  char        *query_password;
+  char        *item_code;
+  char        *item_name;
+  char        *department;
+  YcCaseState  state;
+  char        *window_code;
+  char        *clerk;
+  gint64       created_at;   /* µs since the epoch */
+  gint64       decided_at;   /* 0: not decided */
+  char        *legal_deadline;
+  char        *promised_deadline;
+  char        *reason;
+  gint64       version;
+  YcPartyRecord *applicant;
+  YcPartyRecord *agent;
+  GArray      *materials;    /* YcMaterialRecord */
+} YcCaseRecord;
+
+YcCaseRecord *_yc_case_record_new       (void);
+void          _yc_case_record_free      (YcCaseRecord *record);
+void          _yc_party_record_free     (YcPartyRecord *party);
+YcCaseRecord *_yc_case_record_from_case (YcCase       *kase);
+YcCase       *_yc_case_record_to_case   (YcCaseRecord *record);
+/* The body of PUT /api/v1/cases/{uuid}. */
+char         *_yc_case_record_to_json   (YcCaseRecord *record);
+/* Reads a case, its parties and its checklist; call inside a transaction for one snapshot. */
+YcCaseRecord *_yc_store_read_case       (YcStoreConn  *conn,
+                                         const char   *uuid,
+                                         GError      **error);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (YcCaseRecord, _yc_case_record_free)
+
+/* Times are stored as microseconds since the epoch. */
+gint64        _yc_store_to_usec         (GDateTime    *date_time);
+GDateTime    *_yc_store_from_usec       (gint64        usec);   /* UTC */
+
+G_END_DECLS
