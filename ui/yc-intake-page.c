@@ -315,10 +315,14 @@ static void
 yc_intake_page_dispose (GObject *object)
 {
   YcIntakePage *self = YC_INTAKE_PAGE (object);
+  GtkWidget *child;
 
   g_cancellable_cancel (self->search_cancellable);
   g_clear_object (&self->search_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), YC_TYPE_INTAKE_PAGE);
+  /* dispose_template only unparents children that have an id. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->selection);
   g_clear_object (&self->store);
 

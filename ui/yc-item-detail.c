@@ -238,10 +238,14 @@ static void
 yc_item_detail_dispose (GObject *object)
 {
   YcItemDetail *self = YC_ITEM_DETAIL (object);
+  GtkWidget *child;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), YC_TYPE_ITEM_DETAIL);
+  /* dispose_template only unparents children that have an id. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->item);
 
   G_OBJECT_CLASS (yc_item_detail_parent_class)->dispose (object);

@@ -1,0 +1,732 @@
+/* test-ui.c: the real application and window over a real store on a temporary SQLite file, driven as a clerk. */
+#define G_LOG_DOMAIN "yc-test-ui"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "yc-application.h"
+#include "yc-intake-page.h"
+#include "yc-item-detail.h"
+#include "yc-preferences-window.h"
+#include "yc-window.h"
+
+/* Generous: the first start imports the sample catalogue, and CI machines are slow. */
+#define WAIT_TIMEOUT_S 60
+
+static YcApplication *app;
+static YcWindow *window;
+static char *tmp_dir;
+
+static gboolean
+wake_up_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Spins the main context until @cond holds; fails the test after WAIT_TIMEOUT_S. The wake-up source only
+ * makes sure a blocked iteration returns to re-check the condition. */
+#define WAIT_FOR(cond)                                                                  \
+  G_STMT_START {                                                                        \
+    gint64 wait_end_ = g_get_monotonic_time () + WAIT_TIMEOUT_S * G_USEC_PER_SEC;       \
+    guint wake_id_ = g_timeout_add (20, wake_up_cb, NULL);                              \
+    while (!(cond))                                                                     \
+      {                                                                                 \
+        if (g_get_monotonic_time () > wait_end_)                                        \
+          g_error ("Timed out after %d s waiting for: %s", WAIT_TIMEOUT_S, #cond);      \
+        g_main_context_iteration (NULL, TRUE);                                          \
+      }                                                                                 \
+    g_source_remove (wake_id_);                                                         \
+  } G_STMT_END
+
+/* Lets pending layout, focus and idle work run. */
+static void
+drain_main_context (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static GtkWidget *
+template_child (gpointer    widget,
+                GType       type,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+  return GTK_WIDGET (child);
+}
+
+static gboolean
+focus_is_in (GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static GtkWindow *
+find_window (GType type)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type))
+      return l->data;
+  return NULL;
+}
+
+static guint
+count_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
+static gboolean
+strv_contains_substring (const char * const *strv,
+                         const char         *needle)
+{
+  for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
+    if (strstr (strv[i], needle) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* One application and window for all cases, as a clerk's day has: the catalogue is imported once. */
+static void
+ensure_app (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (app != NULL)
+    return;
+
+  app = yc_application_new ();
+  /* Several test programs may run on one session bus. */
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+
+  window = YC_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_true (YC_IS_WINDOW (window));
+
+  WAIT_FOR (yc_application_get_store (app) != NULL || yc_application_get_store_error (app) != NULL);
+  g_assert_null (yc_application_get_store_error (app));
+  g_assert_null (yc_application_get_catalogue_error (app));
+  g_assert_cmpuint (yc_store_count_items (yc_application_get_store (app), NULL), >, 0);
+  WAIT_FOR (yc_intake_page_get_store (yc_window_get_intake_page (window)) != NULL);
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
+}
+
+static YcIntakePage *
+intake_page (void)
+{
+  return yc_window_get_intake_page (window);
+}
+
+static gboolean
+search_answered (YcIntakePage *page,
+                 const char   *query)
+{
+  const char *state = yc_intake_page_get_state (page);
+
+  return g_strcmp0 (yc_intake_page_get_results_query (page), query) == 0 &&
+         (g_strcmp0 (state, "results") == 0 || g_strcmp0 (state, "no-results") == 0);
+}
+
+/* Types @query as the clerk does and waits until the results answer it. */
+static void
+search (const char *query)
+{
+  YcIntakePage *page = intake_page ();
+
+  gtk_editable_set_text (yc_intake_page_get_search_entry (page), query);
+  WAIT_FOR (search_answered (page, query));
+}
+
+static YcItem *
+result_at (guint position)
+{
+  return g_list_model_get_item (yc_intake_page_get_results (intake_page ()), position);
+}
+
+static void
+test_pages (void)
+{
+  static const struct {
+    const char *name;
+    const char *accel;
+  } pages[] = {
+    { "cases", "<Alt>2" },
+    { "approvals", "<Alt>3" },
+    { "sync", "<Alt>4" },
+    { "intake", "<Alt>1" },
+  };
+  GtkWidget *sidebar_list;
+  GtkStack *stack;
+  AdwWindowTitle *content_title;
+
+  ensure_app ();
+  sidebar_list = template_child (window, YC_TYPE_WINDOW, "sidebar_list");
+  stack = GTK_STACK (template_child (window, YC_TYPE_WINDOW, "stack"));
+  content_title = ADW_WINDOW_TITLE (template_child (window, YC_TYPE_WINDOW, "content_title"));
+
+  g_assert_cmpstr (yc_window_get_visible_page (window), ==, "intake");
+  g_assert_cmpuint (count_children (sidebar_list), ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_stack_get_pages (stack))), ==, 4);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *detailed = g_strdup_printf ("win.show-page::%s", pages[i].name);
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), detailed);
+      GtkWidget *child;
+      GtkListBoxRow *selected;
+
+      g_assert_true (g_strv_contains ((const char * const *) accels, pages[i].accel));
+
+      g_action_group_activate_action (G_ACTION_GROUP (window), "show-page", g_variant_new_string (pages[i].name));
+      g_assert_cmpstr (yc_window_get_visible_page (window), ==, pages[i].name);
+
+      child = gtk_stack_get_visible_child (stack);
+      g_assert_true (gtk_widget_get_visible (child));
+      g_assert_cmpstr (adw_window_title_get_title (content_title), ==,
+                       gtk_stack_page_get_title (gtk_stack_get_page (stack, child)));
+      selected = gtk_list_box_get_selected_row (GTK_LIST_BOX (sidebar_list));
+      g_assert_nonnull (selected);
+      g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (selected)), ==, pages[i].name);
+
+      /* The pages not built yet say so honestly, with a title and a sentence. */
+      if (ADW_IS_STATUS_PAGE (child))
+        {
+          g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (child)), !=, "");
+          g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (child)), !=, "");
+          g_assert_nonnull (adw_status_page_get_icon_name (ADW_STATUS_PAGE (child)));
+        }
+      else
+        g_assert_true (YC_IS_INTAKE_PAGE (child));
+    }
+
+  /* The sidebar switches pages too. */
+  for (GtkWidget *row = gtk_widget_get_first_child (sidebar_list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (gtk_widget_get_name (row), "sync") == 0)
+      g_signal_emit_by_name (sidebar_list, "row-activated", row);
+  g_assert_cmpstr (yc_window_get_visible_page (window), ==, "sync");
+  yc_window_show_page (window, "intake");
+}
+
+static void
+test_search_household (void)
+{
+  GListModel *results;
+  g_autoptr(YcItem) first = NULL;
+
+  ensure_app ();
+
+  search ("户口");
+  g_assert_cmpstr (yc_intake_page_get_state (intake_page ()), ==, "results");
+  results = yc_intake_page_get_results (intake_page ());
+  g_assert_cmpuint (g_list_model_get_n_items (results), >=, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (results), <=, 50);
+
+  /* A household-registration (户口) item, of the public security bureau, comes first. */
+  first = result_at (0);
+  g_assert_true (strstr (yc_item_get_name (first), "户口") != NULL ||
+                 strv_contains_substring (yc_item_get_keywords (first), "户口"));
+  g_assert_nonnull (strstr (yc_item_get_department (first), "公安"));
+  /* Autoselect: Enter opens the first result. */
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (results)), ==, 0);
+}
+
+static void
+test_search_three_characters (void)
+{
+  GListModel *results;
+  g_autoptr(YcItem) first = NULL;
+
+  ensure_app ();
+
+  search ("公积金");
+  g_assert_cmpstr (yc_intake_page_get_state (intake_page ()), ==, "results");
+  results = yc_intake_page_get_results (intake_page ());
+  g_assert_cmpuint (g_list_model_get_n_items (results), >=, 3);
+  first = result_at (0);
+  g_assert_nonnull (strstr (yc_item_get_name (first), "公积金"));
+}
+
+static void
+test_search_department (void)
+{
+  GListModel *results;
+  guint n;
+
+  ensure_app ();
+
+  search ("不动产登记中心");
+  g_assert_cmpstr (yc_intake_page_get_state (intake_page ()), ==, "results");
+  results = yc_intake_page_get_results (intake_page ());
+  n = g_list_model_get_n_items (results);
+  g_assert_cmpuint (n, >=, 3);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(YcItem) item = result_at (i);
+
+      g_assert_cmpstr (yc_item_get_department (item), ==, "北方市不动产登记中心");
+    }
+}
+
+static void
+test_search_nonsense (void)
+{
+  AdwStatusPage *no_results;
+
+  ensure_app ();
+
+  search ("qzxqzx无此事项");
+  g_assert_cmpstr (yc_intake_page_get_state (intake_page ()), ==, "no-results");
+  g_assert_cmpuint (g_list_model_get_n_items (yc_intake_page_get_results (intake_page ())), ==, 0);
+  no_results = ADW_STATUS_PAGE (template_child (intake_page (), YC_TYPE_INTAKE_PAGE, "no_results_page"));
+  g_assert_nonnull (strstr (adw_status_page_get_description (no_results), "qzxqzx无此事项"));
+
+  /* Clearing the search brings back the hints. */
+  gtk_editable_set_text (yc_intake_page_get_search_entry (intake_page ()), "");
+  WAIT_FOR (g_strcmp0 (yc_intake_page_get_state (intake_page ()), "empty") == 0);
+}
+
+static void
+test_detail_open (void)
+{
+  YcIntakePage *page;
+  YcItemDetail *detail;
+  g_autoptr(YcItem) first = NULL;
+  g_autoptr(YcItem) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *count = NULL;
+  GtkWidget *materials_list;
+  YcItem *shown;
+  guint n_materials;
+
+  ensure_app ();
+  page = intake_page ();
+  detail = yc_intake_page_get_detail (page);
+
+  search ("户口");
+  first = result_at (0);
+  g_signal_emit_by_name (yc_intake_page_get_search_entry (page), "activate");
+
+  WAIT_FOR (yc_item_detail_get_item (detail) != NULL &&
+            g_strcmp0 (yc_item_get_code (yc_item_detail_get_item (detail)), yc_item_get_code (first)) == 0);
+  g_assert_true (yc_intake_page_get_detail_open (page));
+  shown = yc_item_detail_get_item (detail);
+
+  stored = yc_store_get_item (yc_application_get_store (app), yc_item_get_code (first), &error);
+  g_assert_no_error (error);
+  n_materials = g_list_model_get_n_items (yc_item_get_materials (stored));
+  g_assert_cmpuint (n_materials, >, 0);
+
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (template_child (detail, YC_TYPE_ITEM_DETAIL, "name_label"))), ==,
+                   yc_item_get_name (first));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (template_child (detail, YC_TYPE_ITEM_DETAIL, "department_label"))),
+                   ==, yc_item_get_department (stored));
+  g_assert_cmpuint (g_list_model_get_n_items (yc_item_get_materials (shown)), ==, n_materials);
+  materials_list = template_child (detail, YC_TYPE_ITEM_DETAIL, "materials_list");
+  g_assert_cmpuint (count_children (materials_list), ==, n_materials);
+  count = g_strdup_printf ("%u materials", n_materials);
+  g_assert_cmpstr (adw_preferences_group_get_description (
+                     ADW_PREFERENCES_GROUP (template_child (detail, YC_TYPE_ITEM_DETAIL, "materials_group"))),
+                   ==, count);
+
+  /* The first material row names the first material of the checklist. */
+  {
+    g_autoptr(YcMaterialSpec) spec = g_list_model_get_item (yc_item_get_materials (stored), 0);
+    GtkWidget *row = gtk_widget_get_first_child (materials_list);
+
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, yc_material_spec_get_name (spec));
+  }
+
+  /* A row activated in the list opens that item instead. */
+  {
+    g_autoptr(YcItem) second = result_at (1);
+    GtkListView *list_view = GTK_LIST_VIEW (template_child (page, YC_TYPE_INTAKE_PAGE, "list_view"));
+
+    g_signal_emit_by_name (list_view, "activate", 1);
+    WAIT_FOR (yc_item_detail_get_item (detail) != NULL &&
+              g_strcmp0 (yc_item_get_code (yc_item_detail_get_item (detail)), yc_item_get_code (second)) == 0);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (template_child (detail, YC_TYPE_ITEM_DETAIL, "name_label"))),
+                     ==, yc_item_get_name (second));
+  }
+}
+
+static void
+test_detail_back (void)
+{
+  YcIntakePage *page;
+  YcItemDetail *detail;
+  GtkWidget *entry;
+  AdwLeaflet *leaflet;
+
+  ensure_app ();
+  page = intake_page ();
+  detail = yc_intake_page_get_detail (page);
+  entry = GTK_WIDGET (yc_intake_page_get_search_entry (page));
+  leaflet = ADW_LEAFLET (template_child (page, YC_TYPE_INTAKE_PAGE, "leaflet"));
+
+  search ("户口");
+  g_signal_emit_by_name (entry, "activate");
+  WAIT_FOR (yc_item_detail_get_item (detail) != NULL);
+
+  /* Focus in the detail, then its way back (Escape, or the back button) to the search. */
+  g_assert_true (gtk_widget_grab_focus (
+    gtk_widget_get_first_child (template_child (detail, YC_TYPE_ITEM_DETAIL, "materials_list"))));
+  g_assert_true (focus_is_in (GTK_WIDGET (detail)));
+  g_assert_false (focus_is_in (entry));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "intake.back", NULL));
+  g_assert_true (focus_is_in (entry));
+
+  /* Narrow window: the page folds, the detail is shown alone with its own back button. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  WAIT_FOR (adw_leaflet_get_folded (leaflet));
+  g_signal_emit_by_name (entry, "activate");
+  WAIT_FOR (adw_leaflet_get_visible_child (leaflet) == template_child (page, YC_TYPE_INTAKE_PAGE, "detail_stack"));
+  WAIT_FOR (yc_item_detail_get_item (detail) != NULL);
+  g_assert_true (gtk_revealer_get_reveal_child (
+    GTK_REVEALER (template_child (detail, YC_TYPE_ITEM_DETAIL, "back_revealer"))));
+  g_assert_true (focus_is_in (GTK_WIDGET (detail)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "intake.back", NULL));
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == template_child (page, YC_TYPE_INTAKE_PAGE, "list_pane"));
+  g_assert_true (focus_is_in (entry));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  WAIT_FOR (!adw_leaflet_get_folded (leaflet));
+}
+
+static void
+test_actions_focus_search (void)
+{
+  YcIntakePage *page;
+  GtkWidget *entry;
+  g_auto(GStrv) new_accels = NULL;
+  g_auto(GStrv) search_accels = NULL;
+
+  ensure_app ();
+  page = intake_page ();
+  entry = GTK_WIDGET (yc_intake_page_get_search_entry (page));
+
+  new_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.new-intake");
+  g_assert_true (g_strv_contains ((const char * const *) new_accels, "<Control>n"));
+  search_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.search");
+  g_assert_true (g_strv_contains ((const char * const *) search_accels, "<Control>f"));
+
+  /* Ctrl+F from another page: back on Intake, in the search. */
+  search ("户口");
+  yc_window_show_page (window, "cases");
+  gtk_widget_grab_focus (template_child (window, YC_TYPE_WINDOW, "sidebar_list"));
+  g_assert_false (focus_is_in (entry));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "search", NULL);
+  g_assert_cmpstr (yc_window_get_visible_page (window), ==, "intake");
+  drain_main_context ();
+  g_assert_true (focus_is_in (entry));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "户口");
+
+  /* Ctrl+N: a new visit, with an empty search and no item open. */
+  g_signal_emit_by_name (entry, "activate");
+  WAIT_FOR (yc_item_detail_get_item (yc_intake_page_get_detail (page)) != NULL);
+  yc_window_show_page (window, "approvals");
+  gtk_widget_grab_focus (template_child (window, YC_TYPE_WINDOW, "sidebar_list"));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "new-intake", NULL);
+  g_assert_cmpstr (yc_window_get_visible_page (window), ==, "intake");
+  drain_main_context ();
+  g_assert_true (focus_is_in (entry));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_false (yc_intake_page_get_detail_open (page));
+  g_assert_null (yc_item_detail_get_item (yc_intake_page_get_detail (page)));
+  WAIT_FOR (g_strcmp0 (yc_intake_page_get_state (page), "empty") == 0);
+}
+
+static void
+test_preferences (void)
+{
+  GSettings *settings;
+  YcPreferencesWindow *prefs;
+  GtkWidget *code_row, *code_hint, *platform_row, *clerk_row, *large_switch;
+  AdwWindowTitle *sidebar_title;
+  g_autofree char *code = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *clerk = NULL;
+
+  ensure_app ();
+  settings = yc_application_get_settings (app);
+  g_settings_set_string (settings, "window-code", "ZH01");
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  prefs = YC_PREFERENCES_WINDOW (find_window (YC_TYPE_PREFERENCES_WINDOW));
+  g_assert_nonnull (prefs);
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (prefs)));
+
+  code_row = template_child (prefs, YC_TYPE_PREFERENCES_WINDOW, "window_code_row");
+  code_hint = template_child (prefs, YC_TYPE_PREFERENCES_WINDOW, "window_code_hint");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (code_row)), ==, "ZH01");
+
+  /* Lower case and a space: refused, shown as an error, not saved. */
+  gtk_editable_set_text (GTK_EDITABLE (code_row), "zh 02");
+  g_assert_true (gtk_widget_has_css_class (code_row, "error"));
+  g_assert_true (gtk_widget_get_visible (code_hint));
+  code = g_settings_get_string (settings, "window-code");
+  g_assert_cmpstr (code, ==, "ZH01");
+  g_clear_pointer (&code, g_free);
+
+  gtk_editable_set_text (GTK_EDITABLE (code_row), "ABCDEFGHIJKLMNOPQ");   /* 17 characters */
+  g_assert_true (gtk_widget_has_css_class (code_row, "error"));
+  code = g_settings_get_string (settings, "window-code");
+  g_assert_cmpstr (code, ==, "ZH01");
+  g_clear_pointer (&code, g_free);
+
+  gtk_editable_set_text (GTK_EDITABLE (code_row), "CK09");
+  g_assert_false (gtk_widget_has_css_class (code_row, "error"));
+  g_assert_false (gtk_widget_get_visible (code_hint));
+  code = g_settings_get_string (settings, "window-code");
+  g_assert_cmpstr (code, ==, "CK09");
+
+  /* The platform address must be an http(s) URI. */
+  platform_row = template_child (prefs, YC_TYPE_PREFERENCES_WINDOW, "platform_row");
+  gtk_editable_set_text (GTK_EDITABLE (platform_row), "ftp://zwfw.example.cn");
+  g_assert_true (gtk_widget_has_css_class (platform_row, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (platform_row), "not a uri");
+  g_assert_true (gtk_widget_has_css_class (platform_row, "error"));
+  url = g_settings_get_string (settings, "platform-url");
+  g_assert_cmpstr (url, ==, "http://127.0.0.1:8642");
+  g_clear_pointer (&url, g_free);
+  gtk_editable_set_text (GTK_EDITABLE (platform_row), "https://zwfw.example.cn/api");
+  g_assert_false (gtk_widget_has_css_class (platform_row, "error"));
+  url = g_settings_get_string (settings, "platform-url");
+  g_assert_cmpstr (url, ==, "https://zwfw.example.cn/api");
+
+  /* The clerk's name is saved and shown in the main window's header. */
+  clerk_row = template_child (prefs, YC_TYPE_PREFERENCES_WINDOW, "clerk_row");
+  gtk_editable_set_text (GTK_EDITABLE (clerk_row), "王芳");
+  clerk = g_settings_get_string (settings, "clerk-name");
+  g_assert_cmpstr (clerk, ==, "王芳");
+  sidebar_title = ADW_WINDOW_TITLE (template_child (window, YC_TYPE_WINDOW, "sidebar_title"));
+  g_assert_nonnull (strstr (adw_window_title_get_subtitle (sidebar_title), "CK09"));
+  g_assert_nonnull (strstr (adw_window_title_get_subtitle (sidebar_title), "王芳"));
+
+  /* Large text enlarges every window of the application. */
+  large_switch = template_child (prefs, YC_TYPE_PREFERENCES_WINDOW, "large_text_switch");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "large-text"));
+  gtk_switch_set_active (GTK_SWITCH (large_switch), TRUE);
+  g_assert_true (g_settings_get_boolean (settings, "large-text"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "large-text"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (prefs), "large-text"));
+  gtk_switch_set_active (GTK_SWITCH (large_switch), FALSE);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "large-text"));
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  g_settings_reset (settings, "window-code");
+  g_settings_reset (settings, "clerk-name");
+  g_settings_reset (settings, "platform-url");
+}
+
+static void
+test_shortcuts_window (void)
+{
+  GtkShortcutsWindow *overlay;
+  g_auto(GStrv) accels = NULL;
+
+  ensure_app ();
+
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_assert_nonnull (overlay);
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay");
+  g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>question"));
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-help-overlay", NULL);
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (overlay)));
+  gtk_window_close (GTK_WINDOW (overlay));
+  WAIT_FOR (!gtk_widget_get_visible (GTK_WIDGET (overlay)));
+}
+
+static void
+test_about_window (void)
+{
+  AdwAboutWindow *about;
+
+  ensure_app ();
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  about = ADW_ABOUT_WINDOW (find_window (ADW_TYPE_ABOUT_WINDOW));
+  g_assert_nonnull (about);
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (about)));
+  g_assert_cmpstr (adw_about_window_get_version (about), ==, PACKAGE_VERSION);
+  g_assert_cmpstr (adw_about_window_get_application_name (about), ==, "Yichuang");
+  g_assert_cmpint (adw_about_window_get_license_type (about), ==, GTK_LICENSE_GPL_3_0);
+  gtk_window_destroy (GTK_WINDOW (about));
+}
+
+static gboolean
+allow_store_warning (const char     *log_domain,
+                     GLogLevelFlags  log_level,
+                     const char     *message,
+                     gpointer        user_data)
+{
+  /* The application warns in its log that the store cannot be opened: that is the case under test. */
+  return !(g_strcmp0 (log_domain, "yc-ui") == 0 && strstr (message, "Could not open the store") != NULL);
+}
+
+/* Run in a subprocess: a store that cannot be opened gives an explanation, not a crash. */
+static void
+test_store_error (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *blocker = g_build_filename (tmp_dir, "not-a-directory", NULL);
+      g_autofree char *db = g_build_filename (blocker, "yichuang.db", NULL);
+      AdwStatusPage *error_page;
+      GtkStack *main_stack;
+
+      g_test_log_set_fatal_handler (allow_store_warning, NULL);
+      g_assert_true (g_file_set_contents (blocker, "", 0, NULL));
+      g_setenv ("YC_DATABASE", db, TRUE);
+
+      app = yc_application_new ();
+      g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+      g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+      g_application_activate (G_APPLICATION (app));
+      window = YC_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+
+      WAIT_FOR (yc_application_get_store_error (app) != NULL);
+      g_assert_null (yc_application_get_store (app));
+      main_stack = GTK_STACK (template_child (window, YC_TYPE_WINDOW, "main_stack"));
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "error");
+      error_page = ADW_STATUS_PAGE (template_child (window, YC_TYPE_WINDOW, "store_error_page"));
+      g_assert_nonnull (strstr (adw_status_page_get_description (error_page), "technical support"));
+      g_unlink (blocker);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+/* The startup benchmark's protocol: the real binary prints "first-frame" once painted, then quits. */
+static void
+test_bench_first_frame (void)
+{
+  const char *binary = g_getenv ("YC_TEST_YICHUANG");
+  g_autofree char *db = g_build_filename (tmp_dir, "bench.db", NULL);
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+
+  if (binary == NULL || !g_file_test (binary, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("YC_TEST_YICHUANG does not name the built yichuang binary");
+      return;
+    }
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_subprocess_launcher_setenv (launcher, "YC_BENCH_FIRST_FRAME", "1", TRUE);
+  g_subprocess_launcher_setenv (launcher, "YC_DATABASE", db, TRUE);
+  /* The isolated data dirs of this test would hide the icon theme and MIME database from it. */
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_DIRS", g_getenv ("YC_TEST_SYSTEM_DATA_DIRS"), TRUE);
+  proc = g_subprocess_launcher_spawn (launcher, &error, binary, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (proc));
+  g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 0);
+  g_assert_cmpstr (out, ==, "first-frame\n");
+}
+
+static void
+remove_tmp_dir (void)
+{
+  g_autoptr(GDir) dir = g_dir_open (tmp_dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (tmp_dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *db = NULL;
+  g_auto(GStrv) system_data_dirs = NULL;
+  g_autoptr(GPtrArray) mime_dirs = g_ptr_array_new_with_free_func (g_free);
+  int ret;
+
+  setlocale (LC_ALL, "");
+  /* ISOLATE_DIRS hides XDG_DATA_DIRS, and with it the MIME database (to recognise SVG icons) and the icon
+   * theme: keep pointing at the system's copies, which the tests only read. */
+  if (g_getenv ("YC_TEST_SYSTEM_DATA_DIRS") != NULL)   /* a subprocess inherits the isolated ones */
+    system_data_dirs = g_strsplit (g_getenv ("YC_TEST_SYSTEM_DATA_DIRS"), G_SEARCHPATH_SEPARATOR_S, -1);
+  else
+    {
+      system_data_dirs = g_strdupv ((char **) g_get_system_data_dirs ());
+      g_autofree char *joined = g_strjoinv (G_SEARCHPATH_SEPARATOR_S, system_data_dirs);
+      g_setenv ("YC_TEST_SYSTEM_DATA_DIRS", joined, TRUE);
+    }
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  for (guint i = 0; system_data_dirs[i] != NULL; i++)
+    g_ptr_array_add (mime_dirs, g_build_filename (system_data_dirs[i], "mime", NULL));
+  g_ptr_array_add (mime_dirs, NULL);
+  g_content_type_set_mime_dirs ((const char * const *) mime_dirs->pdata);
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("No display: the ui tests need one (run them under Xvfb).\n");
+      return 77;
+    }
+  for (guint i = 0; system_data_dirs[i] != NULL; i++)
+    {
+      g_autofree char *icons = g_build_filename (system_data_dirs[i], "icons", NULL);
+
+      gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()), icons);
+    }
+
+  /* The subprocess of test_store_error gets its own directory, so the parent's cleanup cannot race it. */
+  tmp_dir = g_dir_make_tmp ("yc-test-ui-XXXXXX", NULL);
+  g_assert_nonnull (tmp_dir);
+  db = g_build_filename (tmp_dir, "yichuang.db", NULL);
+  g_setenv ("YC_DATABASE", db, TRUE);
+
+  g_test_add_func ("/yc/ui/pages", test_pages);
+  g_test_add_func ("/yc/ui/search/household", test_search_household);
+  g_test_add_func ("/yc/ui/search/three-characters", test_search_three_characters);
+  g_test_add_func ("/yc/ui/search/department", test_search_department);
+  g_test_add_func ("/yc/ui/search/nonsense", test_search_nonsense);
+  g_test_add_func ("/yc/ui/detail/open", test_detail_open);
+  g_test_add_func ("/yc/ui/detail/back", test_detail_back);
+  g_test_add_func ("/yc/ui/actions/focus-search", test_actions_focus_search);
+  g_test_add_func ("/yc/ui/preferences", test_preferences);
+  g_test_add_func ("/yc/ui/shortcuts-window", test_shortcuts_window);
+  g_test_add_func ("/yc/ui/about-window", test_about_window);
+  g_test_add_func ("/yc/ui/store-error", test_store_error);
+  g_test_add_func ("/yc/ui/bench-first-frame", test_bench_first_frame);
+
+  ret = g_test_run ();
+
+  if (app != NULL)
+    {
+      for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL;
+           l = gtk_application_get_windows (GTK_APPLICATION (app)))
+        gtk_window_destroy (GTK_WINDOW (l->data));
+      drain_main_context ();
+      g_clear_object (&app);
+    }
+  remove_tmp_dir ();
+  g_free (tmp_dir);
+
+  return ret;
+}
