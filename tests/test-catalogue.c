@@ -328,6 +328,40 @@ test_truncated (void)
   assert_refused (base_json, sizeof base_json / 2, YC_CATALOGUE_ERROR_MALFORMED, NULL);
 }
 
+/* Deep nesting would overflow json-glib's recursive parser: refused up front. Brackets inside strings are text. */
+static void
+test_deep_nesting (void)
+{
+  g_autoptr(GString) deep = g_string_new ("{\"version\": \"1\", \"items\": ");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YcCatalogue) catalogue = NULL;
+  g_autofree char *brackets = g_strnfill (500, '[');
+  g_autofree char *json = NULL;
+  JsonObject *m01;
+  YcItem *item;
+
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_c (deep, '[');
+  assert_refused (deep->str, deep->len, YC_CATALOGUE_ERROR_MALFORMED, NULL);
+
+  json_parser_load_from_data (parser, base_json, -1, &error);
+  g_assert_no_error (error);
+  m01 = json_array_get_object_element (
+    json_object_get_array_member (
+      json_array_get_object_element (
+        json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "items"), 0),
+      "materials"), 0);
+  json_object_set_string_member (m01, "notes", brackets);
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  json = json_generator_to_data (generator, NULL);
+  catalogue = parse_string (json, -1, &error);
+  g_assert_no_error (error);
+  item = g_ptr_array_index (yc_catalogue_get_items (catalogue), 0);
+  g_assert_cmpstr (yc_material_spec_get_notes (yc_item_find_material (item, "M01")), ==, brackets);
+}
+
 /* --- malformed content: the base catalogue with one change --- */
 
 typedef void (*Mutation) (JsonObject *root);
@@ -588,6 +622,7 @@ main (int   argc,
   g_test_add_func ("/yc/catalogue/invalid-json", test_invalid_json);
   g_test_add_func ("/yc/catalogue/wrong-root", test_wrong_root);
   g_test_add_func ("/yc/catalogue/truncated", test_truncated);
+  g_test_add_func ("/yc/catalogue/deep-nesting", test_deep_nesting);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     g_test_add_data_func (cases[i].path, &cases[i], test_refused_case);
 

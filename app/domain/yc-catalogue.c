@@ -13,6 +13,9 @@
 #define MAX_DAYS 250
 /* Counts of originals or copies beyond this are typing errors too. */
 #define MAX_COPIES 20
+/* The catalogue nests six levels deep; json-glib recurses per level and overflows the stack on a few
+ * thousand, so anything deeper than this is refused before it reaches the parser. */
+#define MAX_NESTING 32
 
 struct _YcCatalogue {
   char      *version;
@@ -271,6 +274,39 @@ check_code (const char  *code,
                      where, code, field);
         return FALSE;
       }
+  return TRUE;
+}
+
+/* Whether no array or object in @data opens more than @max_depth levels deep (brackets in strings do not count). */
+static gboolean
+nesting_within (const char *data,
+                gsize       size,
+                guint       max_depth)
+{
+  guint depth = 0;
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < size; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > max_depth)
+            return FALSE;
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
   return TRUE;
 }
 
@@ -619,6 +655,13 @@ yc_catalogue_parse (GBytes  *json,
     {
       g_set_error (error, YC_CATALOGUE_ERROR, YC_CATALOGUE_ERROR_MALFORMED,
                    _("The catalogue is not valid UTF-8 text"));
+      return NULL;
+    }
+
+  if (!nesting_within (data, size, MAX_NESTING))
+    {
+      g_set_error (error, YC_CATALOGUE_ERROR, YC_CATALOGUE_ERROR_MALFORMED,
+                   _("The catalogue nests lists or objects more than %u levels deep"), MAX_NESTING);
       return NULL;
     }
 
