@@ -468,18 +468,18 @@ parse_material (JsonObject  *object,
 
 /* --- items --- */
 
+/* Optional search synonyms (上户口 for 出生登记); absent means none, never NULL. */
 static char **
 parse_keywords (JsonObject  *object,
                 const char  *where,
                 GError     **error)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  JsonArray *array;
-  JsonNode *node = lookup_member (object, "keywords");
 
-  if (node != NULL)
+  if (lookup_member (object, "keywords") != NULL)
     {
-      array = get_array (object, where, "keywords", FALSE, error);
+      JsonArray *array = get_array (object, where, "keywords", FALSE, error);
+
       if (array == NULL)
         return NULL;
       for (guint i = 0; i < json_array_get_length (array); i++)
