@@ -21,7 +21,8 @@ PREFIX=$SRCDIR/_install
 RUN_PACKAGES=(
   build-essential meson ninja-build pkg-config gettext desktop-file-utils appstream libglib2.0-bin
   libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev libjson-glib-dev libsqlite3-dev sqlite3
-  libsane-dev libcups2-dev libqrencode-dev glib-networking dconf-gsettings-backend
+  libsane-dev libcups2-dev libqrencode-dev libjpeg62-turbo-dev libcairo2-dev libpango1.0-dev
+  libpoppler-glib-dev glib-networking dconf-gsettings-backend
   locales fonts-noto-cjk
 )
 # What `run` additionally needs without a display (YC_HEADLESS=1).
@@ -103,8 +104,7 @@ configure() {
 }
 
 build() {
-  configure
-  ninja -C "$BUILDDIR"
+  configure && ninja -C "$BUILDDIR"
 }
 
 # ---- services for the tests; each start_* registers its own stop in STOP_PIDS and exports what clients need ----
@@ -264,7 +264,11 @@ cmd_run() {
 cmd_test() {
   local rc=0 bench_rc=0 passed failed skipped
   ensure_packages "${RUN_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
-  build
+  if ! build; then
+    log "the build failed; no test ran"
+    echo "0 passed, 1 failed"
+    return 1
+  fi
 
   WORKDIR=$(mktemp -d "${TMPDIR:-/tmp}/yc-test.XXXXXX")
   trap cleanup EXIT
