@@ -349,6 +349,21 @@ _yc_store_release_reader (YcStore     *self,
 
 /* --- the writer --- */
 
+static gboolean
+complete_async_job (gpointer data)
+{
+  WriteJob *job = data;
+
+  if (job->ok)
+    g_task_return_boolean (job->task, TRUE);
+  else
+    g_task_return_error (job->task, g_steal_pointer (&job->error));
+  g_object_unref (job->task);
+  g_free (job);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 run_job (YcStore  *self,
          WriteJob *job)
@@ -371,15 +386,18 @@ run_job (YcStore  *self,
 
   if (job->task != NULL)
     {
-      GTask *task = g_steal_pointer (&job->task);
+      GSource *source;
 
-      if (ok)
-        g_task_return_boolean (task, TRUE);
-      else
-        g_task_return_error (task, local_error);
-      g_free (job);
-      /* The task's callback, and the last reference to the store, run in the task's context, never here. */
-      g_object_unref (task);
+      /* The task holds a reference to the store. Dropping it here could finalize the store on this thread,
+       * which would then wait for itself: the result and the reference go back to the task's context. */
+      job->ok = ok;
+      job->error = local_error;
+      source = g_idle_source_new ();
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
+      g_source_set_callback (source, complete_async_job, job, NULL);
+      g_source_set_static_name (source, "[yc-store] write done");
+      g_source_attach (source, g_task_get_context (job->task));
+      g_source_unref (source);
       return;
     }
 

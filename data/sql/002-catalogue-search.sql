@@ -50,10 +50,12 @@ CREATE TABLE search_positions (n INTEGER PRIMARY KEY);
 WITH RECURSIVE p (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM p WHERE n < 4096)
   INSERT INTO search_positions (n) SELECT n FROM p;
 
+-- DISTINCT, not only OR IGNORE: a trigger's conflict clause yields to that of the statement firing it (the
+-- import's upsert), so the grams inserted must never collide.
 -- One view per row would be tidier, but views cannot take parameters: the expansion is written out three times
 -- (for existing rows here, and for new and old rows in the triggers). Keep them identical.
 INSERT OR IGNORE INTO item_grams (gram, item_id)
-  SELECT g.gram, g.id FROM (
+  SELECT DISTINCT g.gram, g.id FROM (
     SELECT substr (s.t, p.n, 1) AS gram, s.id AS id
       FROM (SELECT id, lower (name || char (10) || department || char (10) || code || char (10) || keywords) AS t
               FROM items) AS s
@@ -72,7 +74,7 @@ INSERT OR IGNORE INTO item_grams (gram, item_id)
 
 CREATE TRIGGER item_grams_after_insert AFTER INSERT ON items BEGIN
   INSERT OR IGNORE INTO item_grams (gram, item_id)
-    SELECT g.gram, new.id FROM (
+    SELECT DISTINCT g.gram, new.id FROM (
       SELECT substr (s.t, p.n, 1) AS gram
         FROM (SELECT lower (new.name || char (10) || new.department || char (10) || new.code || char (10)
                             || new.keywords) AS t) AS s
@@ -127,7 +129,7 @@ BEGIN
     UNION ALL
     SELECT char (1) || substr (lower (old.name), 1, 2));
   INSERT OR IGNORE INTO item_grams (gram, item_id)
-    SELECT g.gram, new.id FROM (
+    SELECT DISTINCT g.gram, new.id FROM (
       SELECT substr (s.t, p.n, 1) AS gram
         FROM (SELECT lower (new.name || char (10) || new.department || char (10) || new.code || char (10)
                             || new.keywords) AS t) AS s
