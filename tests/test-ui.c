@@ -393,8 +393,7 @@ test_detail_back (void)
   g_signal_emit_by_name (entry, "activate");
   WAIT_FOR (adw_leaflet_get_visible_child (leaflet) == template_child (page, YC_TYPE_INTAKE_PAGE, "detail_stack"));
   WAIT_FOR (yc_item_detail_get_item (detail) != NULL);
-  g_assert_true (gtk_revealer_get_reveal_child (
-    GTK_REVEALER (template_child (detail, YC_TYPE_ITEM_DETAIL, "back_revealer"))));
+  g_assert_true (gtk_widget_get_visible (template_child (detail, YC_TYPE_ITEM_DETAIL, "back_bar")));
   g_assert_true (focus_is_in (GTK_WIDGET (detail)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "intake.back", NULL));
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == template_child (page, YC_TYPE_INTAKE_PAGE, "list_pane"));

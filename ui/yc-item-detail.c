@@ -16,7 +16,7 @@ struct _YcItemDetail
   gboolean        show_back_button;
 
   /* template children */
-  GtkRevealer    *back_revealer;
+  GtkWidget      *back_bar;
   GtkWidget      *back_button;
   GtkStack       *stack;
   GtkSpinner     *spinner;
@@ -25,10 +25,8 @@ struct _YcItemDetail
   GtkLabel       *name_label;
   GtkLabel       *department_label;
   GtkLabel       *code_label;
-  AdwActionRow   *item_type_row;
-  AdwActionRow   *case_type_row;
-  AdwActionRow   *legal_days_row;
-  AdwActionRow   *promised_days_row;
+  AdwActionRow   *type_row;
+  AdwActionRow   *time_limits_row;
   AdwActionRow   *commitment_row;
   AdwActionRow   *fees_row;
   AdwActionRow   *result_row;
@@ -77,11 +75,28 @@ make_tag (const char *text,
   return label;
 }
 
+static guint
+index_of (GListModel *model,
+          gpointer    item)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) other = g_list_model_get_item (model, i);
+
+      if (other == item)
+        return i;
+    }
+  return 0;
+}
+
 static GtkWidget *
 create_material_row (gpointer item,
                      gpointer user_data)
 {
   YcMaterialSpec *spec = item;
+  GListModel *materials = user_data;
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *subtitle = NULL;
   g_autofree char *position = NULL;
@@ -120,7 +135,8 @@ create_material_row (gpointer item,
   subtitle = g_strjoinv ("\n", (char **) lines->pdata);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
-  position = g_strdup_printf ("%u", yc_material_spec_get_position (spec));
+  /* Numbered as the clerk counts them, whatever the catalogue's positions are. */
+  position = g_strdup_printf ("%u", index_of (materials, spec) + 1);
   number = gtk_label_new (position);
   gtk_widget_add_css_class (number, "yc-material-number");
   gtk_widget_add_css_class (number, "numeric");
@@ -149,6 +165,8 @@ show_item (YcItemDetail *self)
   g_autofree char *code = NULL;
   g_autofree char *legal = NULL;
   g_autofree char *promised = NULL;
+  g_autofree char *limits = NULL;
+  g_autofree char *type = NULL;
   g_autofree char *count = NULL;
   const char *type_label = yc_item_get_item_type_label (item);
 
@@ -158,14 +176,16 @@ show_item (YcItemDetail *self)
   code = g_strdup_printf (_("Code %s"), yc_item_get_code (item));
   gtk_label_set_text (self->code_label, code);
 
-  adw_action_row_set_subtitle (self->item_type_row,
-                               or_not_stated (type_label != NULL && *type_label != '\0'
-                                              ? type_label : yc_item_get_item_type (item)));
-  adw_action_row_set_subtitle (self->case_type_row, yc_case_type_get_label (yc_item_get_case_type (item)));
+  type = g_strdup_printf ("%s · %s",
+                          or_not_stated (type_label != NULL && *type_label != '\0'
+                                         ? type_label : yc_item_get_item_type (item)),
+                          yc_case_type_get_label (yc_item_get_case_type (item)));
+  adw_action_row_set_subtitle (self->type_row, type);
   legal = format_working_days (yc_item_get_legal_days (item));
-  adw_action_row_set_subtitle (self->legal_days_row, legal);
   promised = format_working_days (yc_item_get_promised_days (item));
-  adw_action_row_set_subtitle (self->promised_days_row, promised);
+  /* Translators: the legal (法定) and promised (承诺) time limits of an item */
+  limits = g_strdup_printf (_("Legal: %s · Promised: %s"), legal, promised);
+  adw_action_row_set_subtitle (self->time_limits_row, limits);
   adw_action_row_set_subtitle (self->commitment_row,
                                yc_item_get_commitment_allowed (item)
                                /* Translators: notification-commitment (告知承诺) may replace proofs */
@@ -180,7 +200,7 @@ show_item (YcItemDetail *self)
   count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u material", "%u materials", n_materials),
                            n_materials);
   adw_preferences_group_set_description (self->materials_group, count);
-  gtk_list_box_bind_model (self->materials_list, materials, create_material_row, NULL, NULL);
+  gtk_list_box_bind_model (self->materials_list, materials, create_material_row, materials, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->materials_list), n_materials > 0);
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
@@ -294,7 +314,7 @@ yc_item_detail_set_property (GObject      *object,
     {
     case PROP_SHOW_BACK_BUTTON:
       self->show_back_button = g_value_get_boolean (value);
-      gtk_revealer_set_reveal_child (self->back_revealer, self->show_back_button);
+      gtk_widget_set_visible (self->back_bar, self->show_back_button);
       g_object_notify_by_pspec (object, pspec);
       break;
     default:
@@ -326,7 +346,7 @@ yc_item_detail_class_init (YcItemDetailClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/yichuang/Yichuang/ui/yc-item-detail.ui");
-  gtk_widget_class_bind_template_child (widget_class, YcItemDetail, back_revealer);
+  gtk_widget_class_bind_template_child (widget_class, YcItemDetail, back_bar);
   gtk_widget_class_bind_template_child (widget_class, YcItemDetail, back_button);
   gtk_widget_class_bind_template_child (widget_class, YcItemDetail, stack);
   gtk_widget_class_bind_template_child (widget_class, YcItemDetail, spinner);
@@ -335,10 +355,8 @@ yc_item_detail_class_init (YcItemDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YcItemDetail, name_label);
   gtk_widget_class_bind_template_child (widget_class, YcItemDetail, department_label);
   gtk_widget_class_bind_template_child (widget_class, YcItemDetail, code_label);
-  gtk_widget_class_bind_template_child (widget_class, YcItemDetail, item_type_row);
-  gtk_widget_class_bind_template_child (widget_class, YcItemDetail, case_type_row);
-  gtk_widget_class_bind_template_child (widget_class, YcItemDetail, legal_days_row);
-  gtk_widget_class_bind_template_child (widget_class, YcItemDetail, promised_days_row);
+  gtk_widget_class_bind_template_child (widget_class, YcItemDetail, type_row);
+  gtk_widget_class_bind_template_child (widget_class, YcItemDetail, time_limits_row);
   gtk_widget_class_bind_template_child (widget_class, YcItemDetail, commitment_row);
   gtk_widget_class_bind_template_child (widget_class, YcItemDetail, fees_row);
   gtk_widget_class_bind_template_child (widget_class, YcItemDetail, result_row);
