@@ -1,4 +1,4 @@
-/* test-i18n.c: the built message catalogues load from YC_LOCALEDIR and translate the app's key words. */
+/* test-i18n.c: the built catalogues load from YC_LOCALEDIR and translate the app's key words. */
 #define G_LOG_DOMAIN "yc-test-i18n"
 
 #include <glib.h>
@@ -14,7 +14,7 @@ typedef struct
   const char *ru;
 } Expectation;
 
-/* The four pages of the sidebar (msgctxt "page"): a clerk who sees English here sees it everywhere. */
+/* The sidebar's four pages (msgctxt "page"): a clerk who sees English here sees it everywhere. */
 static const Expectation navigation[] = {
   { "Intake",    "受理", "Приём" },
   { "Cases",     "办件", "Дела" },
@@ -22,15 +22,16 @@ static const Expectation navigation[] = {
   { "Sync",      "同步", "Синхронизация" },
 };
 
-/* Switches the whole process to LOCALE; FALSE (and the test skipped) only when the locale is not installed,
- * which `build-aux/dev.sh` takes care of. */
+/* Switches the whole process to LOCALE; FALSE (and the test skipped) only when the locale is not
+ * installed, which `build-aux/dev.sh` takes care of. */
 static gboolean
 switch_locale (const char *locale)
 {
   if (setlocale (LC_ALL, locale) == NULL)
     {
-      g_autofree char *msg = g_strdup_printf ("locale %s is not installed (build-aux/dev.sh generates it)",
-                                              locale);
+      g_autofree char *msg = NULL;
+
+      msg = g_strdup_printf ("locale %s is not installed (build-aux/dev.sh generates it)", locale);
       g_test_skip (msg);
       return FALSE;
     }
@@ -70,7 +71,7 @@ test_ru_navigation (void)
     g_assert_cmpstr (g_dpgettext2 (NULL, "page", navigation[i].msgid), ==, navigation[i].ru);
 }
 
-/* The core translates its labels through the same domain: the glossary terms must come out in Chinese. */
+/* The core's labels go through the same domain: the glossary terms must come out in Chinese. */
 static void
 test_zh_cn_core_labels (void)
 {

@@ -1,11 +1,11 @@
-/* bare-window.c: the start-up benchmark's baseline: an empty AdwApplicationWindow that prints first-frame and quits. */
+/* bare-window.c: start-up baseline: an empty AdwApplicationWindow shows one frame and quits. */
 #define G_LOG_DOMAIN "yc-bench"
 
 #include <adwaita.h>
 #include <stdio.h>
 
-/* The same default size as Yichuang's main window (the window-width/height GSettings defaults), so both
- * programs paint the same number of pixels in their first frame. */
+/* The same default size as Yichuang's main window (the window-width/height GSettings defaults), so
+ * both programs paint the same number of pixels in their first frame. */
 #define BARE_WINDOW_WIDTH  1200
 #define BARE_WINDOW_HEIGHT 800
 

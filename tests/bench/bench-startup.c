@@ -1,4 +1,4 @@
-/* bench-startup.c: time from spawn to first frame, yichuang against an empty libadwaita window (GLib only). */
+/* bench-startup.c: spawn-to-first-frame time of yichuang against an empty libadwaita window. */
 #define G_LOG_DOMAIN "yc-bench"
 
 #include <gio/gio.h>
@@ -32,8 +32,8 @@ wait_cb (GObject      *source,
   g_main_loop_quit (run->loop);
 }
 
-/* Reads stdout to the end: the line is timed when it arrives, and draining until EOF keeps the child from
- * blocking on a full pipe if it prints more. */
+/* Reads stdout to the end: the line is timed when it arrives, and draining until EOF keeps the
+ * child from blocking on a full pipe if it prints more. */
 static void
 read_line_cb (GObject      *source,
               GAsyncResult *result,
@@ -42,7 +42,8 @@ read_line_cb (GObject      *source,
   Run *run = user_data;
   g_autofree char *line = NULL;
 
-  line = g_data_input_stream_read_line_finish_utf8 (G_DATA_INPUT_STREAM (source), result, NULL, NULL);
+  line = g_data_input_stream_read_line_finish_utf8 (G_DATA_INPUT_STREAM (source), result,
+                                                    NULL, NULL);
   if (line == NULL)
     {
       g_subprocess_wait_async (run->process, NULL, wait_cb, run);
@@ -66,9 +67,9 @@ timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Starts PROGRAM and returns the milliseconds until it printed "first-frame", waiting for it to exit
- * before returning: yichuang is a unique application, and a second instance started while the first is
- * still alive would only forward "activate" to it. */
+/* Starts PROGRAM and returns the milliseconds until it printed "first-frame", waiting for it to
+ * exit before returning: yichuang is a unique application, and a second instance started while the
+ * first is still alive would only forward "activate" to it. */
 static gboolean
 time_one_start (GSubprocessLauncher *launcher,
                 const char          *program,
@@ -99,7 +100,8 @@ time_one_start (GSubprocessLauncher *launcher,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                    run.timed_out ? "%s did not show a frame within %d s"
                                  : "%s exited without reporting its first frame (exit status %d)",
-                   program, run.timed_out ? RUN_TIMEOUT_SECONDS : g_subprocess_get_status (process));
+                   program,
+                   run.timed_out ? RUN_TIMEOUT_SECONDS : g_subprocess_get_status (process));
       return FALSE;
     }
 
@@ -153,9 +155,14 @@ remove_tree (GFile *dir)
   GFileInfo *info;
   GFile *child;
 
-  children = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+  /* iterate()'s child needs the name attribute */
+  children = g_file_enumerate_children (dir,
+                                        G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                        G_FILE_ATTRIBUTE_STANDARD_TYPE,
                                         G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  while (children != NULL && g_file_enumerator_iterate (children, &info, &child, NULL, NULL) && info != NULL)
+  while (children != NULL
+         && g_file_enumerator_iterate (children, &info, &child, NULL, NULL)
+         && info != NULL)
     {
       if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
         remove_tree (child);
@@ -193,7 +200,8 @@ main (int   argc,
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 3 || runs < 1)
     {
-      g_printerr ("%s\n", error != NULL ? error->message : "usage: bench-startup [--runs N] BARE-WINDOW YICHUANG");
+      g_printerr ("%s\n", error != NULL ? error->message
+                                        : "usage: bench-startup [--runs N] BARE-WINDOW YICHUANG");
       return 2;
     }
   bare_path = argv[1];
@@ -214,9 +222,9 @@ main (int   argc,
   workdir_file = g_file_new_for_path (workdir);
   database = g_build_filename (workdir, "yichuang.db", NULL);
 
-  /* A private session bus: a yichuang already running in the developer's session must not answer our
-   * starts, and both programs pay for the same bus registration. g_test_dbus_up() unsets DISPLAY and
-   * XDG_RUNTIME_DIR, which the programs need to reach the display: keep them. */
+  /* A private session bus: a yichuang already running in the developer's session must not answer
+   * our starts, and both programs pay for the same bus registration. g_test_dbus_up() unsets
+   * DISPLAY and XDG_RUNTIME_DIR, which the programs need to reach the display: keep them. */
   display = g_strdup (g_getenv ("DISPLAY"));
   runtime_dir = g_strdup (g_getenv ("XDG_RUNTIME_DIR"));
   bus = g_test_dbus_new (G_TEST_DBUS_NONE);
@@ -228,7 +236,7 @@ main (int   argc,
   if (runtime_dir != NULL)
     g_subprocess_launcher_setenv (launcher, "XDG_RUNTIME_DIR", runtime_dir, TRUE);
   g_subprocess_launcher_setenv (launcher, "YC_BENCH_FIRST_FRAME", "1", TRUE);
-  /* The private bus has no accessibility bus to offer; GTK would only warn about it on every start. */
+  /* The private bus offers no accessibility bus; GTK would only warn about it on every start. */
   g_subprocess_launcher_setenv (launcher, "GTK_A11Y", "none", TRUE);
   g_subprocess_launcher_setenv (launcher, "YC_DATABASE", database, TRUE);
   /* Whatever else the app writes goes to the scratch directory, not the developer's home. */
@@ -241,7 +249,7 @@ main (int   argc,
       g_subprocess_launcher_setenv (launcher, vars[i], dir, TRUE);
     }
 
-  /* The first start creates the database and imports the catalogue: reported apart, not in the median. */
+  /* The first start creates the database and imports the catalogue: reported apart. */
   if (!time_one_start (launcher, app_path, &cold_ms, &error))
     goto spawn_failed;
 
