@@ -1,5 +1,6 @@
-/* test-search.c: catalogue search: tiers and their order, 1-, 2- and 3+-character queries, departments, codes,
- * ASCII case, FTS syntax characters, limits, cancellation and concurrent readers. */
+/* test-search.c: catalogue search: tiers and their order, 1-, 2- and 3+-character queries,
+ * departments, codes, ASCII case, FTS syntax characters, limits, cancellation and concurrent
+ * readers. */
 #include <string.h>
 #include <glib.h>
 #include <json-glib/json-glib.h>
@@ -186,7 +187,8 @@ static void
 test_short_queries (Fixture       *fixture,
                     gconstpointer  user_data)
 {
-  /* One character: the name starting with it, then every item containing it, shortest names first. */
+  /* One character: the name starting with it, then every item containing it, shortest names first.
+   */
   assert_search (fixture->store, "证", "FEIG");
   assert_search (fixture->store, "领", "E");
   assert_search (fixture->store, "饭", "I");
@@ -216,7 +218,8 @@ static void
 test_departments_codes_keywords (Fixture       *fixture,
                                  gconstpointer  user_data)
 {
-  /* Department, 3+ and 2 characters: every item of it, shortest names first, then catalogue order. */
+  /* Department, 3+ and 2 characters: every item of it, shortest names first, then catalogue order.
+   */
   assert_search (fixture->store, "公安局", "ADJEC");
   assert_search (fixture->store, "公安", "ADJEC");
   assert_search (fixture->store, "税务", "H");
@@ -383,7 +386,8 @@ static void
 test_concurrent_readers (Fixture       *fixture,
                          gconstpointer  user_data)
 {
-  /* More threads than pooled read connections: they share and wait, and every answer stays right. */
+  /* More threads than pooled read connections: they share and wait, and every answer stays right.
+   */
   ThreadJob jobs[] = {
     { fixture->store, "出生登记", "DCAB" }, { fixture->store, "户口", "AJD" }, { fixture->store, "证", "FEIG" },
     { fixture->store, "公安局", "ADJEC" }, { fixture->store, "xk", "I" }, { fixture->store, "icp", "G" },

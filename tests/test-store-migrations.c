@@ -1,5 +1,5 @@
-/* test-store-migrations.c: databases built at every earlier schema version open, migrate, keep their rows and
- * find them by search; a failing migration leaves the file at its version. */
+/* test-store-migrations.c: databases built at every earlier schema version open, migrate, keep
+ * their rows and find them by search; a failing migration leaves the file at its version. */
 #include <string.h>
 #include <glib.h>
 #include <glib/gstdio.h>
@@ -7,7 +7,8 @@
 #include "yc-store.h"
 #include "yc-store-private.h"
 
-/* Rows as a program at each version would have written them, keyed by the version that introduced their tables. */
+/* Rows as a program at each version would have written them, keyed by the version that introduced
+ * their tables. */
 static const struct {
   int         version;
   const char *sql;
@@ -226,7 +227,8 @@ test_failed_migration (void)
   g_assert_null (store);
   g_clear_error (&error);
 
-  /* Still at the earlier version, with nothing of the failed migration (its first tables) left behind. */
+  /* Still at the earlier version, with nothing of the failed migration (its first tables) left
+   * behind. */
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (_yc_store_get_user_version (db, NULL), ==, latest - 1);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count (*) FROM sqlite_master WHERE name IN ('cases', "

@@ -1,5 +1,5 @@
-/* test-store.c: the SQLite store on real files: opening, permissions, pragmas, catalogue import, cases with
- * their numbers, audit log, outbox, async calls and cancellation. */
+/* test-store.c: the SQLite store on real files: opening, permissions, pragmas, catalogue import,
+ * cases with their numbers, audit log, outbox, async calls and cancellation. */
 #include <string.h>
 #include <sys/stat.h>
 #include <glib.h>
@@ -31,7 +31,8 @@ open_store (const char *path)
   return store;
 }
 
-/* A small catalogue: two items of two departments, materials deliberately listed out of position order. */
+/* A small catalogue: two items of two departments, materials deliberately listed out of position
+ * order. */
 static const char *catalogue_v1 =
   "{\"version\": \"t1\", \"region\": \"北方市\","
   " \"code_lists\": {\"item_type\": [{\"code\": \"QR\", \"label\": \"行政确认\"},"
@@ -58,7 +59,8 @@ static const char *catalogue_v1 =
   "      \"required\": true}]}"
   " ]}";
 
-/* The same catalogue a year later: the first item renamed with a new checklist, a third item added. */
+/* The same catalogue a year later: the first item renamed with a new checklist, a third item added.
+ */
 static const char *catalogue_v2 =
   "{\"version\": \"t2\", \"region\": \"北方市\","
   " \"code_lists\": {\"item_type\": [{\"code\": \"QR\", \"label\": \"行政确认\"},"
@@ -811,7 +813,8 @@ test_case_invalid (void)
   next = create_case (store, YC_CASE_EVENT_ACCEPT);
   g_assert_cmpuint (case_seq (next), ==, case_seq (decided) + 1);
 
-  /* Later events: illegal ones are the state machine's errors; voiding needs a reason; unknown cases. */
+  /* Later events: illegal ones are the state machine's errors; voiding needs a reason; unknown
+   * cases. */
   g_assert_false (yc_store_apply_case_event (store, yc_case_get_uuid (decided), YC_CASE_EVENT_HAND_OVER, NULL,
                                              "clerk-wang", &state, &error));
   g_assert_error (error, YC_CASE_STATE_ERROR, YC_CASE_STATE_ERROR_ILLEGAL_TRANSITION);
@@ -1055,7 +1058,8 @@ test_cancel_before_start (void)
   g_assert_null (hits);
 }
 
-/* The query below never ends on its own; it calls started() on its first row so the test knows it is running. */
+/* The query below never ends on its own; it calls started() on its first row so the test knows it
+ * is running. */
 typedef struct {
   GCancellable *cancellable;
   gint          started;

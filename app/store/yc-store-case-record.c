@@ -1,4 +1,5 @@
-/* yc-store-case-record.c: plain copies of cases: from and to YcCase, to the platform's JSON, from the database. */
+/* yc-store-case-record.c: plain copies of cases: from and to YcCase, to the platform's JSON, from
+ * the database. */
 #define G_LOG_DOMAIN "yc-store"
 
 #include <string.h>

@@ -1,12 +1,13 @@
-/* yc-store-case-record.h: plain copies of cases, which the store's threads use instead of the YcCase objects. */
+/* yc-store-case-record.h: plain copies of cases, which the store's threads use instead of the
+ * YcCase objects. */
 #pragma once
 
 #include "yc-store-private.h"
 
 G_BEGIN_DECLS
 
-/* A YcCase belongs to the thread that made it (the UI binds to it), so the writer works on a copy taken on the
- * caller's thread, and results go back to the object on the caller's thread. */
+/* A YcCase belongs to the thread that made it (the UI binds to it), so the writer works on a copy
+ * taken on the caller's thread, and results go back to the object on the caller's thread. */
 /* Property names of YcParty's string fields, in the order of YcPartyRecord.fields. */
 #define YC_N_PARTY_FIELDS 8
 extern const char * const _yc_party_fields[YC_N_PARTY_FIELDS];

@@ -1,5 +1,5 @@
-/* yc-store-cases.c: the case repository: deciding a draft (number, case, audit and outbox in one transaction),
- * later events, and reading cases back. */
+/* yc-store-cases.c: the case repository: deciding a draft (number, case, audit and outbox in one
+ * transaction), later events, and reading cases back. */
 #define G_LOG_DOMAIN "yc-store"
 
 #include <string.h>
@@ -84,8 +84,9 @@ insert_party (YcStoreConn *conn,
   return _yc_store_step_done (conn, stmt, error);
 }
 
-/* Hands out the next number of the window's day. Runs inside the caller's transaction: if that rolls back, the
- * number was never issued; once it commits, the sequence never goes back (a trigger refuses it). */
+/* Hands out the next number of the window's day. Runs inside the caller's transaction: if that
+ * rolls back, the number was never issued; once it commits, the sequence never goes back (a trigger
+ * refuses it). */
 static gboolean
 next_case_number (YcStoreConn *conn,
                   const char  *window_code,
@@ -443,7 +444,8 @@ event_to_json (const char *case_uuid,
   g_autofree char *event_uuid = g_uuid_string_random ();
   g_autofree char *when = g_date_time_format_iso8601 (at);
 
-  /* POST /api/v1/cases/{uuid}/events: each event has its own uuid, so a retried send is recognised. */
+  /* POST /api/v1/cases/{uuid}/events: each event has its own uuid, so a retried send is recognised.
+   */
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "uuid");
   json_builder_add_string_value (builder, event_uuid);

@@ -1,4 +1,5 @@
-/* yc-store-catalogue.c: the catalogue repository: importing the implementation list, reading items back. */
+/* yc-store-catalogue.c: the catalogue repository: importing the implementation list, reading items
+ * back. */
 #define G_LOG_DOMAIN "yc-store"
 
 #include <string.h>
@@ -129,8 +130,8 @@ import_items (YcStoreConn *conn,
         return FALSE;
     }
 
-  /* New items go after every item ever imported; an existing item keeps its serial, so its place in search
-   * results does not move when the catalogue is refreshed. */
+  /* New items go after every item ever imported; an existing item keeps its serial, so its place in
+   * search results does not move when the catalogue is refreshed. */
   stmt = _yc_store_prepare (conn, "SELECT coalesce (max (serial), 0) + 1 FROM items", error);
   if (stmt == NULL)
     return FALSE;
@@ -382,7 +383,8 @@ get_item (YcStoreConn *conn,
   g_autoptr(GPtrArray) specs = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
 
-  /* Item and materials from one snapshot: an import committing in between must not mix two versions. */
+  /* Item and materials from one snapshot: an import committing in between must not mix two
+   * versions. */
   if (!_yc_store_exec (conn, "BEGIN", error))
     return NULL;
 

@@ -1,4 +1,5 @@
-/* yc-store-migrations.c: numbered schema migrations (data/sql/NNN-name.sql in the core resources). */
+/* yc-store-migrations.c: numbered schema migrations (data/sql/NNN-name.sql in the core resources).
+ */
 #define G_LOG_DOMAIN "yc-store"
 
 #include <stdlib.h>
@@ -7,8 +8,8 @@
 
 #include "yc-store-private.h"
 
-/* Resource names of the migrations, index i holding version i + 1. Checked once: a gap or a duplicate number is a
- * packaging mistake that must not reach a database. */
+/* Resource names of the migrations, index i holding version i + 1. Checked once: a gap or a
+ * duplicate number is a packaging mistake that must not reach a database. */
 static GPtrArray *
 list_migrations (void)
 {

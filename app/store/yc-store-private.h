@@ -1,4 +1,5 @@
-/* yc-store-private.h: internals shared by the store's files: connections, the writer thread, SQLite errors. */
+/* yc-store-private.h: internals shared by the store's files: connections, the writer thread, SQLite
+ * errors. */
 #pragma once
 
 #include <sqlite3.h>
@@ -8,15 +9,16 @@ G_BEGIN_DECLS
 
 #define YC_STORE_SQL_RESOURCE_DIR "/org/yichuang/Yichuang/core/sql/"
 
-/* One SQLite connection, used by one thread at a time. While a query runs, the progress handler interrupts it as
- * soon as @cancellable is cancelled. */
+/* One SQLite connection, used by one thread at a time. While a query runs, the progress handler
+ * interrupts it as soon as @cancellable is cancelled. */
 typedef struct {
   sqlite3      *db;
   GCancellable *cancellable;
   GHashTable   *statements;  /* SQL text → prepared sqlite3_stmt, kept for the connection's life */
 } YcStoreConn;
 
-/* A unit of work for the writer thread. It runs on the writer's connection; it opens its own transaction. */
+/* A unit of work for the writer thread. It runs on the writer's connection; it opens its own
+ * transaction. */
 typedef gboolean (*YcStoreWriteFunc) (YcStoreConn *conn,
                                       gpointer     data,
                                       GError     **error);
@@ -45,15 +47,17 @@ YcStoreConn *_yc_store_conn_open        (const char   *path,
                                          GError      **error);
 void         _yc_store_conn_close       (YcStoreConn  *conn);
 
-/* Borrowing a read connection; it honours @cancellable until it is released. Blocks while all are busy. */
+/* Borrowing a read connection; it honours @cancellable until it is released. Blocks while all are
+ * busy. */
 YcStoreConn *_yc_store_acquire_reader   (YcStore      *self,
                                          GCancellable *cancellable,
                                          GError      **error);
 void         _yc_store_release_reader   (YcStore      *self,
                                          YcStoreConn  *conn);
 
-/* Writes: @func runs on the writer thread. The sync form blocks the calling thread until it is done (never call it
- * from the writer thread). The async form completes @task with a boolean; @data should be @task's task data. */
+/* Writes: @func runs on the writer thread. The sync form blocks the calling thread until it is done
+ * (never call it from the writer thread). The async form completes @task with a boolean; @data
+ * should be @task's task data. */
 gboolean     _yc_store_write_sync       (YcStore         *self,
                                          YcStoreWriteFunc func,
                                          gpointer         data,
@@ -74,7 +78,8 @@ gboolean     _yc_store_set_error_from_code (sqlite3   *db,
 gboolean     _yc_store_exec             (YcStoreConn  *conn,
                                          const char   *sql,
                                          GError      **error);
-/* A cached statement, reset and unbound: release it with g_autoptr (YcStoreStmt), which resets it again. */
+/* A cached statement, reset and unbound: release it with g_autoptr (YcStoreStmt), which resets it
+ * again. */
 sqlite3_stmt *_yc_store_prepare         (YcStoreConn  *conn,
                                          const char   *sql,
                                          GError      **error);
@@ -138,7 +143,8 @@ gboolean     _yc_store_insert_outbox    (YcStoreConn  *conn,
                                          const char   *key,
                                          const char   *payload,
                                          GError      **error);
-/* yc_store_create_case, optionally failing after every row was written and before COMMIT (for tests). */
+/* yc_store_create_case, optionally failing after every row was written and before COMMIT (for
+ * tests). */
 gboolean     _yc_store_create_case_full (YcStore      *self,
                                          YcCase       *kase,
                                          YcCaseEvent   decision,
@@ -146,8 +152,9 @@ gboolean     _yc_store_create_case_full (YcStore      *self,
                                          gboolean      fail_before_commit,
                                          GError      **error);
 
-/* Migrations (yc-store-migrations.c). Applies every migration above the file's version up to @version, each in its
- * own transaction. Exposed for tests, which build databases at each earlier version. */
+/* Migrations (yc-store-migrations.c). Applies every migration above the file's version up to
+ * @version, each in its own transaction. Exposed for tests, which build databases at each earlier
+ * version. */
 gboolean     _yc_store_migrate_to       (sqlite3      *db,
                                          int           version,
                                          GError      **error);

@@ -1,4 +1,5 @@
-/* yc-store-search.c: catalogue search in three tiers (exact, prefix, substring), fast for any query length. */
+/* yc-store-search.c: catalogue search in three tiers (exact, prefix, substring), fast for any query
+ * length. */
 #define G_LOG_DOMAIN "yc-store"
 
 #include <string.h>
@@ -24,8 +25,8 @@
 #define ITEM_SQL \
   "SELECT " YC_STORE_ITEM_COLUMNS " FROM items WHERE id = ?1"
 
-/* Trimmed, valid UTF-8, control characters (which no catalogue text contains, and which separate the fields of
- * the gram index) turned into spaces. */
+/* Trimmed, valid UTF-8, control characters (which no catalogue text contains, and which separate
+ * the fields of the gram index) turned into spaces. */
 static char *
 normalize_query (const char *query)
 {
@@ -38,7 +39,8 @@ normalize_query (const char *query)
   return g_strstrip (text);
 }
 
-/* An FTS5 string: double quotes inside are doubled, so quotes, *, -, :, ( and ) are plain characters. */
+/* An FTS5 string: double quotes inside are doubled, so quotes, *, -, :, ( and ) are plain
+ * characters. */
 static char *
 fts_phrase (const char *prefix,
             const char *text)

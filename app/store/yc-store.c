@@ -1,4 +1,5 @@
-/* yc-store.c: opening the database, its connections (one writer thread, a pool of readers) and SQLite errors. */
+/* yc-store.c: opening the database, its connections (one writer thread, a pool of readers) and
+ * SQLite errors. */
 #define G_LOG_DOMAIN "yc-store"
 
 #include <errno.h>
@@ -11,11 +12,13 @@
 
 #include "yc-store-private.h"
 
-/* Another process (a second copy, a backup tool) may hold the lock briefly: wait this long before giving up. */
+/* Another process (a second copy, a backup tool) may hold the lock briefly: wait this long before
+ * giving up. */
 #define BUSY_TIMEOUT_MS 5000
 /* Two cores: more readers than this would only queue inside SQLite. */
 #define MAX_READERS 4
-/* The progress handler runs every this many virtual machine steps: cancellation is noticed within microseconds. */
+/* The progress handler runs every this many virtual machine steps: cancellation is noticed within
+ * microseconds. */
 #define PROGRESS_STEPS 1000
 
 G_DEFINE_QUARK (yc-store-error-quark, yc_store_error)
@@ -232,8 +235,8 @@ _yc_store_conn_open (const char *path,
   conn->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
   sqlite3_progress_handler (db, PROGRESS_STEPS, progress_cb, conn);
 
-  /* The first statement reads the file header: a file that is not a database fails here with SQLITE_NOTADB.
-   * FULL: a case the clerk saw saved survives a power cut, also in WAL mode. */
+  /* The first statement reads the file header: a file that is not a database fails here with
+   * SQLITE_NOTADB. FULL: a case the clerk saw saved survives a power cut, also in WAL mode. */
   if (!_yc_store_exec (conn, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;", error))
     goto fail;
 
@@ -333,7 +336,8 @@ void
 _yc_store_release_reader (YcStore     *self,
                           YcStoreConn *conn)
 {
-  /* A statement left stepping or a read transaction left open would pin the WAL and stop checkpoints. */
+  /* A statement left stepping or a read transaction left open would pin the WAL and stop
+   * checkpoints. */
   for (sqlite3_stmt *stmt = sqlite3_next_stmt (conn->db, NULL); stmt != NULL; stmt = sqlite3_next_stmt (conn->db, stmt))
     if (sqlite3_stmt_busy (stmt))
       sqlite3_reset (stmt);
@@ -388,8 +392,9 @@ run_job (YcStore  *self,
     {
       GSource *source;
 
-      /* The task holds a reference to the store. Dropping it here could finalize the store on this thread,
-       * which would then wait for itself: the result and the reference go back to the task's context. */
+      /* The task holds a reference to the store. Dropping it here could finalize the store on this
+       * thread, which would then wait for itself: the result and the reference go back to the
+       * task's context. */
       job->ok = ok;
       job->error = local_error;
       source = g_idle_source_new ();
@@ -577,12 +582,13 @@ prepare_location (const char *path,
       return FALSE;
     }
 
-  /* Our own folder is private even if something else created it first; a folder the caller chose is theirs. */
+  /* Our own folder is private even if something else created it first; a folder the caller chose is
+   * theirs. */
   if (g_strcmp0 (path, default_path) == 0 && g_chmod (dir, 0700) != 0)
     g_warning ("Cannot restrict the permissions of %s: %s", dir, g_strerror (errno));
 
-  /* SQLite creates new files 0644 and gives the -wal and -shm files the mode of the database file: create the
-   * database 0600 first, and tighten files left by an older run. */
+  /* SQLite creates new files 0644 and gives the -wal and -shm files the mode of the database file:
+   * create the database 0600 first, and tighten files left by an older run. */
   wal = g_strconcat (path, "-wal", NULL);
   shm = g_strconcat (path, "-shm", NULL);
   return restrict_file (path, TRUE, error) &&
@@ -616,7 +622,8 @@ yc_store_open (const char *path,
       return NULL;
     }
 
-  /* WAL mode has created the companion files by now; SQLite gave them the database's mode, but be sure. */
+  /* WAL mode has created the companion files by now; SQLite gave them the database's mode, but be
+   * sure. */
   wal = g_strconcat (path, "-wal", NULL);
   shm = g_strconcat (path, "-shm", NULL);
   if (!restrict_file (wal, FALSE, error) || !restrict_file (shm, FALSE, error))

@@ -1,4 +1,5 @@
-/* yc-store.h: the workstation's SQLite database: schema migrations, catalogue, cases, audit log, outbox. */
+/* yc-store.h: the workstation's SQLite database: schema migrations, catalogue, cases, audit log,
+ * outbox. */
 #pragma once
 
 #include <gio/gio.h>
@@ -30,7 +31,8 @@ G_DECLARE_FINAL_TYPE (YcStore, yc_store, YC, STORE, GObject)
 /* Default location: $XDG_DATA_HOME/yichuang/yichuang.db (directory 0700, file 0600). */
 char       *yc_store_default_path       (void);
 
-/* Opening blocks (creates, migrates): call it from a worker, or use the async pair from the main thread. */
+/* Opening blocks (creates, migrates): call it from a worker, or use the async pair from the main
+ * thread. */
 YcStore    *yc_store_open               (const char *path,
                                          GError    **error);
 void        yc_store_open_async         (const char         *path,
@@ -43,8 +45,9 @@ const char *yc_store_get_path           (YcStore *self);
 int         yc_store_get_schema_version (YcStore *self);
 int         yc_store_get_latest_schema_version (void);
 
-/* Catalogue. Importing replaces items by code (upsert) and their materials, in one transaction, and keeps the
- * search index current. The async form reads @catalogue on the writer thread: keep it alive until the callback. */
+/* Catalogue. Importing replaces items by code (upsert) and their materials, in one transaction, and
+ * keeps the search index current. The async form reads @catalogue on the writer thread: keep it
+ * alive until the callback. */
 gboolean    yc_store_import_catalogue   (YcStore      *self,
                                          YcCatalogue  *catalogue,
                                          GError      **error);
@@ -69,9 +72,10 @@ gboolean    yc_store_ensure_catalogue   (YcStore      *self,
 guint       yc_store_count_items        (YcStore *self,
                                          GError **error);
 
-/* Catalogue search: exact name, then name prefix, then substring (FTS5 trigram for 3+ characters, a short-query
- * path for 1-2 characters) over name, department, code and keywords. Items come without materials.
- * Safe from any thread; cancellable (a cancelled search returns G_IO_ERROR_CANCELLED). */
+/* Catalogue search: exact name, then name prefix, then substring (FTS5 trigram for 3+ characters, a
+ * short-query path for 1-2 characters) over name, department, code and keywords. Items come without
+ * materials. Safe from any thread; cancellable (a cancelled search returns G_IO_ERROR_CANCELLED).
+ */
 GPtrArray  *yc_store_search_items       (YcStore      *self,
                                          const char   *query,
                                          guint         limit,
@@ -100,12 +104,13 @@ YcItem     *yc_store_get_item_finish    (YcStore      *self,
                                          GAsyncResult *result,
                                          GError      **error);
 
-/* Cases. Deciding a draft: in ONE transaction applies @decision (accept, tolerance_accept, commitment_accept,
- * issue_notice, refuse or refer; refuse and refer need the case's "reason") through the state machine, assigns
- * the case number <window code>-<yyyymmdd>-<seq> from the window's daily sequence (never reused, also after a
- * voided case; a transaction that does not commit issues no number), stores the case, its parties and checklist,
- * an audit entry by @actor and an outbox entry ("case.put", the case as JSON). On success sets "case-no", "state"
- * and "decided-at" on @kase — in the async form, on the caller's thread inside _finish. */
+/* Cases. Deciding a draft: in ONE transaction applies @decision (accept, tolerance_accept,
+ * commitment_accept, issue_notice, refuse or refer; refuse and refer need the case's "reason")
+ * through the state machine, assigns the case number <window code>-<yyyymmdd>-<seq> from the
+ * window's daily sequence (never reused, also after a voided case; a transaction that does not
+ * commit issues no number), stores the case, its parties and checklist, an audit entry by @actor
+ * and an outbox entry ("case.put", the case as JSON). On success sets "case-no", "state" and
+ * "decided-at" on @kase — in the async form, on the caller's thread inside _finish. */
 gboolean    yc_store_create_case        (YcStore      *self,
                                          YcCase       *kase,
                                          YcCaseEvent   decision,
@@ -144,8 +149,9 @@ void        yc_store_list_cases_async   (YcStore            *self,
 GListModel *yc_store_list_cases_finish  (YcStore      *self,
                                          GAsyncResult *result,
                                          GError      **error);   /* GListStore of YcCase */
-/* A later event (start_review, void, withdraw, …): state change, audit entry and outbox entry ("case.event") in
- * one transaction. @reason is required where yc_case_event_needs_reason(); it replaces the stored reason. */
+/* A later event (start_review, void, withdraw, …): state change, audit entry and outbox entry
+ * ("case.event") in one transaction. @reason is required where yc_case_event_needs_reason(); it
+ * replaces the stored reason. */
 gboolean    yc_store_apply_case_event   (YcStore      *self,
                                          const char   *uuid,
                                          YcCaseEvent   event,
@@ -203,7 +209,8 @@ GPtrArray  *yc_store_list_audit         (YcStore      *self,
                                          const char   *case_uuid,
                                          GError      **error);   /* (element-type YcAuditEntry) */
 
-/* Outbox: records waiting for the platform, oldest first. Call from a worker thread (the sync pump). */
+/* Outbox: records waiting for the platform, oldest first. Call from a worker thread (the sync
+ * pump). */
 typedef struct {
   gint64     id;
   char      *kind;             /* "case.put", "case.event" */

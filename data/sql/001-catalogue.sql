@@ -1,4 +1,5 @@
--- 001-catalogue.sql: the service catalogue (实施清单): items, their required materials, configurable code lists.
+-- 001-catalogue.sql: the service catalogue (实施清单): items, their required materials, configurable
+-- code lists.
 
 -- Region and version of the last imported catalogue.
 CREATE TABLE catalogue_meta (
@@ -14,10 +15,11 @@ CREATE TABLE code_lists (
   PRIMARY KEY (list, code)
 ) WITHOUT ROWID;
 
--- The rowid doubles as the search order key: (name length in characters << 32) | serial, where serial is the
--- catalogue position at which the item was first imported and never changes. Any index or full-text scan in
--- rowid order therefore yields shorter names first, then catalogue order, and a LIMIT can stop the scan early
--- instead of sorting every match. Items are identified everywhere else by their code.
+-- The rowid doubles as the search order key: (name length in characters << 32) | serial, where
+-- serial is the catalogue position at which the item was first imported and never changes. Any
+-- index or full-text scan in rowid order therefore yields shorter names first, then catalogue
+-- order, and a LIMIT can stop the scan early instead of sorting every match. Items are identified
+-- everywhere else by their code.
 CREATE TABLE items (
   id                 INTEGER PRIMARY KEY,
   serial             INTEGER NOT NULL UNIQUE CHECK (serial > 0 AND serial < 4294967296),

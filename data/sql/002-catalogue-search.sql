@@ -1,9 +1,10 @@
--- 002-catalogue-search.sql: catalogue search: an FTS5 trigram index for 3+ character queries and a gram table
--- for 1-2 character queries, both kept current by triggers on items.
+-- 002-catalogue-search.sql: catalogue search: an FTS5 trigram index for 3+ character queries and a
+-- gram table for 1-2 character queries, both kept current by triggers on items.
 
--- Trigram full-text index over the searchable columns, its content read from items (external content, so the
--- text is stored once). Its rowid is items.id, the search order key (see 001), so "ORDER BY rowid LIMIT n"
--- returns the best n matches without ranking every match. Trigram matching folds case.
+-- Trigram full-text index over the searchable columns, its content read from items (external
+-- content, so the text is stored once). Its rowid is items.id, the search order key (see 001), so
+-- "ORDER BY rowid LIMIT n" returns the best n matches without ranking every match. Trigram matching
+-- folds case.
 CREATE VIRTUAL TABLE items_fts USING fts5 (
   name, department, code, keywords,
   content = 'items',
@@ -21,7 +22,8 @@ CREATE TRIGGER items_fts_after_delete AFTER DELETE ON items BEGIN
     VALUES ('delete', old.id, old.name, old.department, old.code, old.keywords);
 END;
 
--- Re-indexing only when searchable text or the order key changed keeps re-imports of a catalogue cheap.
+-- Re-indexing only when searchable text or the order key changed keeps re-imports of a catalogue
+-- cheap.
 CREATE TRIGGER items_fts_after_update AFTER UPDATE OF id, name, department, code, keywords ON items
   WHEN old.id != new.id OR old.name != new.name OR old.department != new.department OR old.code != new.code
        OR old.keywords != new.keywords
@@ -34,26 +36,27 @@ END;
 
 INSERT INTO items_fts (items_fts) VALUES ('rebuild');
 
--- Trigrams cannot match 1-2 character queries, and LIKE on the FTS table is broken in SQLite 3.40, so short
--- queries use grams: every distinct 1- and 2-character substring of an item's searchable text (ASCII lower-cased,
--- never spanning two fields), plus char(1) followed by the first 1 and 2 characters of the name for prefix
--- matches. The primary key (gram, item_id) lists an item set in search order, so a LIMIT stops early.
+-- Trigrams cannot match 1-2 character queries, and LIKE on the FTS table is broken in SQLite 3.40,
+-- so short queries use grams: every distinct 1- and 2-character substring of an item's searchable
+-- text (ASCII lower-cased, never spanning two fields), plus char(1) followed by the first 1 and 2
+-- characters of the name for prefix matches. The primary key (gram, item_id) lists an item set in
+-- search order, so a LIMIT stops early.
 CREATE TABLE item_grams (
   gram    TEXT NOT NULL,
   item_id INTEGER NOT NULL,
   PRIMARY KEY (gram, item_id)
 ) WITHOUT ROWID;
 
--- Character positions, for splitting text into grams inside triggers (which cannot use recursive queries).
--- Searchable text longer than this is indexed for short queries up to this length only.
+-- Character positions, for splitting text into grams inside triggers (which cannot use recursive
+-- queries). Searchable text longer than this is indexed for short queries up to this length only.
 CREATE TABLE search_positions (n INTEGER PRIMARY KEY);
 WITH RECURSIVE p (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM p WHERE n < 4096)
   INSERT INTO search_positions (n) SELECT n FROM p;
 
--- DISTINCT, not only OR IGNORE: a trigger's conflict clause yields to that of the statement firing it (the
--- import's upsert), so the grams inserted must never collide.
--- One view per row would be tidier, but views cannot take parameters: the expansion is written out three times
--- (for existing rows here, and for new and old rows in the triggers). Keep them identical.
+-- DISTINCT, not only OR IGNORE: a trigger's conflict clause yields to that of the statement firing
+-- it (the import's upsert), so the grams inserted must never collide. One view per row would be
+-- tidier, but views cannot take parameters: the expansion is written out three times (for existing
+-- rows here, and for new and old rows in the triggers). Keep them identical.
 INSERT OR IGNORE INTO item_grams (gram, item_id)
   SELECT DISTINCT g.gram, g.id FROM (
     SELECT substr (s.t, p.n, 1) AS gram, s.id AS id

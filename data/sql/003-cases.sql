@@ -1,5 +1,5 @@
--- 003-cases.sql: cases (办件) with their parties and material checklists, case number sequences, the append-only
--- audit log and the outbox of records waiting for the platform.
+-- 003-cases.sql: cases (办件) with their parties and material checklists, case number sequences, the
+-- append-only audit log and the outbox of records waiting for the platform.
 
 -- Times are microseconds since the Unix epoch, UTC.
 CREATE TABLE cases (
@@ -54,8 +54,9 @@ CREATE TABLE case_materials (
   PRIMARY KEY (case_uuid, position)
 ) WITHOUT ROWID;
 
--- The last sequence number issued per window and local day. Only ever incremented, inside the transaction that
--- inserts the case: a number is never issued twice, and a rolled-back transaction issues nothing.
+-- The last sequence number issued per window and local day. Only ever incremented, inside the
+-- transaction that inserts the case: a number is never issued twice, and a rolled-back transaction
+-- issues nothing.
 CREATE TABLE case_number_sequences (
   window_code TEXT NOT NULL,
   day         TEXT NOT NULL,  -- yyyymmdd, local date
@@ -93,8 +94,8 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN
   SELECT RAISE (ABORT, 'the audit log is append-only');
 END;
 
--- Records waiting for the platform, in the order they were written. "key" is what the record is about (a case
--- uuid). Sent rows stay until the platform's acknowledgement has been processed.
+-- Records waiting for the platform, in the order they were written. "key" is what the record is
+-- about (a case uuid). Sent rows stay until the platform's acknowledgement has been processed.
 CREATE TABLE outbox (
   id              INTEGER PRIMARY KEY AUTOINCREMENT,
   kind            TEXT NOT NULL,
