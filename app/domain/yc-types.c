@@ -84,6 +84,24 @@ static const YcEnumRow party_kind_rows[] = {
   { YC_PARTY_ORGANISATION, "YC_PARTY_ORGANISATION", "organisation", N_("Organisation") },
 };
 
+static const YcEnumRow doc_kind_rows[] = {
+  { YC_DOC_RECEIPT,     "YC_DOC_RECEIPT",     "receipt",     N_("Acceptance receipt") },
+  { YC_DOC_NOTICE_ONCE, "YC_DOC_NOTICE_ONCE", "notice_once", N_("One-time notice") },
+  { YC_DOC_REFUSAL,     "YC_DOC_REFUSAL",     "refusal",     N_("Refusal notice") },
+  { YC_DOC_TOLERANCE,   "YC_DOC_TOLERANCE",   "tolerance",   N_("Tolerance acceptance notice") },
+  { YC_DOC_COMMITMENT,  "YC_DOC_COMMITMENT",  "commitment",  N_("Commitment form") },
+  { YC_DOC_HANDOVER,    "YC_DOC_HANDOVER",    "handover",    N_("Result handover record") },
+  { YC_DOC_GUIDANCE,    "YC_DOC_GUIDANCE",    "guidance",    N_("Applicant guidance") },
+};
+
+/* Flags are indexed by bit number, not by value. */
+static const YcEnumRow applicant_flag_rows[] = {
+  { YC_APPLICANT_FLAG_BAD_CREDIT,    "YC_APPLICANT_FLAG_BAD_CREDIT",    "bad_credit",    N_("Listed for bad credit") },
+  { YC_APPLICANT_FLAG_FALSE_PROMISE, "YC_APPLICANT_FLAG_FALSE_PROMISE", "false_promise", N_("Earlier false commitment") },
+  { YC_APPLICANT_FLAG_USCC_OVERRIDE, "YC_APPLICANT_FLAG_USCC_OVERRIDE", "uscc_override", N_("Credit code check overridden") },
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (applicant_flag_rows) == YC_APPLICANT_N_FLAGS);
+
 /* The tables are indexed by value, so every lookup by value is O(1); check that once per table in debug
  * builds rather than trusting the order silently. */
 static const YcEnumRow *
@@ -157,6 +175,29 @@ YC_DEFINE_ENUM_TYPE (yc_case_state_get_type, "YcCaseState", case_state_rows)
 YC_DEFINE_ENUM_TYPE (yc_case_event_get_type, "YcCaseEvent", case_event_rows)
 YC_DEFINE_ENUM_TYPE (yc_material_state_get_type, "YcMaterialState", material_state_rows)
 YC_DEFINE_ENUM_TYPE (yc_party_kind_get_type, "YcPartyKind", party_kind_rows)
+YC_DEFINE_ENUM_TYPE (yc_doc_kind_get_type, "YcDocKind", doc_kind_rows)
+
+GType
+yc_applicant_flags_get_type (void)
+{
+  static gsize type_id = 0;
+
+  if (g_once_init_enter (&type_id))
+    {
+      GFlagsValue *values = g_new0 (GFlagsValue, G_N_ELEMENTS (applicant_flag_rows) + 1);
+      GType t;
+
+      for (gsize i = 0; i < G_N_ELEMENTS (applicant_flag_rows); i++)
+        {
+          values[i].value = (guint) applicant_flag_rows[i].value;
+          values[i].value_name = applicant_flag_rows[i].name;
+          values[i].value_nick = applicant_flag_rows[i].code;
+        }
+      t = g_flags_register_static ("YcApplicantFlags", values);
+      g_once_init_leave (&type_id, t);
+    }
+  return type_id;
+}
 
 static const char *
 code_of (const YcEnumRow *rows,
@@ -305,4 +346,55 @@ const char *
 yc_party_kind_get_label (YcPartyKind kind)
 {
   return label_of (ROWS (party_kind_rows), kind);
+}
+
+const char *
+yc_doc_kind_to_string (YcDocKind kind)
+{
+  return code_of (ROWS (doc_kind_rows), kind);
+}
+
+gboolean
+yc_doc_kind_from_string (const char *code,
+                         YcDocKind  *out)
+{
+  YC_FROM_STRING (doc_kind_rows, code, out, YcDocKind);
+}
+
+const char *
+yc_doc_kind_get_label (YcDocKind kind)
+{
+  return label_of (ROWS (doc_kind_rows), kind);
+}
+
+static const YcEnumRow *
+applicant_flag_row (YcApplicantFlags flag)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (applicant_flag_rows); i++)
+    if ((YcApplicantFlags) applicant_flag_rows[i].value == flag)
+      return &applicant_flag_rows[i];
+  return NULL;
+}
+
+const char *
+yc_applicant_flag_to_string (YcApplicantFlags flag)
+{
+  const YcEnumRow *row = applicant_flag_row (flag);
+
+  return row ? row->code : NULL;
+}
+
+gboolean
+yc_applicant_flag_from_string (const char       *code,
+                               YcApplicantFlags *out)
+{
+  YC_FROM_STRING (applicant_flag_rows, code, out, YcApplicantFlags);
+}
+
+const char *
+yc_applicant_flag_get_label (YcApplicantFlags flag)
+{
+  const YcEnumRow *row = applicant_flag_row (flag);
+
+  return row ? _(row->label) : NULL;
 }

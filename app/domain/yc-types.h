@@ -80,18 +80,45 @@ typedef enum {
   YC_PARTY_ORGANISATION,
 } YcPartyKind;
 
+/* Documents a decision makes due (DESIGN.md §7). Codes: "receipt", "notice_once", "refusal", "tolerance",
+ * "commitment", "handover", "guidance". The documents layer renders them; the store records which are due. */
+typedef enum {
+  YC_DOC_RECEIPT,       /* 受理凭证 */
+  YC_DOC_NOTICE_ONCE,   /* 一次性告知书 */
+  YC_DOC_REFUSAL,       /* 不予受理通知书 */
+  YC_DOC_TOLERANCE,     /* 容缺受理通知书 (two copies: applicant and file) */
+  YC_DOC_COMMITMENT,    /* 告知承诺书 */
+  YC_DOC_HANDOVER,      /* 出件记录 */
+  YC_DOC_GUIDANCE,      /* 办事指南 */
+  YC_DOC_N_KINDS
+} YcDocKind;
+
+/* What the window knows about the applicant that changes which outcomes are lawful. Stored with the case as
+ * an integer bit set and exchanged as a list of codes ("bad_credit", "false_promise", "uscc_override"). */
+typedef enum /*< flags >*/ {
+  YC_APPLICANT_FLAG_NONE          = 0,
+  YC_APPLICANT_FLAG_BAD_CREDIT    = 1 << 0,  /* 失信: on the joint-punishment list, no 告知承诺 */
+  YC_APPLICANT_FLAG_FALSE_PROMISE = 1 << 1,  /* an earlier 告知承诺 found false: no 告知承诺 */
+  YC_APPLICANT_FLAG_USCC_OVERRIDE = 1 << 2,  /* the credit code failed its check and the clerk overrode it */
+} YcApplicantFlags;
+#define YC_APPLICANT_N_FLAGS 3
+
 GType yc_case_type_get_type (void) G_GNUC_CONST;
 GType yc_case_state_get_type (void) G_GNUC_CONST;
 GType yc_case_event_get_type (void) G_GNUC_CONST;
 GType yc_material_state_get_type (void) G_GNUC_CONST;
 GType yc_material_form_get_type (void) G_GNUC_CONST;
 GType yc_party_kind_get_type (void) G_GNUC_CONST;
+GType yc_doc_kind_get_type (void) G_GNUC_CONST;
+GType yc_applicant_flags_get_type (void) G_GNUC_CONST;
 #define YC_TYPE_CASE_TYPE (yc_case_type_get_type ())
 #define YC_TYPE_CASE_STATE (yc_case_state_get_type ())
 #define YC_TYPE_CASE_EVENT (yc_case_event_get_type ())
 #define YC_TYPE_MATERIAL_STATE (yc_material_state_get_type ())
 #define YC_TYPE_MATERIAL_FORM (yc_material_form_get_type ())
 #define YC_TYPE_PARTY_KIND (yc_party_kind_get_type ())
+#define YC_TYPE_DOC_KIND (yc_doc_kind_get_type ())
+#define YC_TYPE_APPLICANT_FLAGS (yc_applicant_flags_get_type ())
 
 /* Stable string codes (persisted and exchanged with the platform) and translated labels for display. */
 const char  *yc_case_type_to_string      (YcCaseType type);
@@ -113,5 +140,12 @@ const char  *yc_material_form_get_label  (YcMaterialForm form);
 const char  *yc_party_kind_to_string     (YcPartyKind kind);
 gboolean     yc_party_kind_from_string   (const char *code, YcPartyKind *out);
 const char  *yc_party_kind_get_label     (YcPartyKind kind);
+const char  *yc_doc_kind_to_string       (YcDocKind kind);
+gboolean     yc_doc_kind_from_string     (const char *code, YcDocKind *out);
+const char  *yc_doc_kind_get_label       (YcDocKind kind);   /* translated, e.g. "Acceptance receipt" */
+/* One flag at a time: the code and label of a single bit; NULL for NONE or several bits. */
+const char  *yc_applicant_flag_to_string (YcApplicantFlags flag);
+gboolean     yc_applicant_flag_from_string (const char *code, YcApplicantFlags *out);
+const char  *yc_applicant_flag_get_label (YcApplicantFlags flag);
 
 G_END_DECLS
