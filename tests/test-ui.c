@@ -1,4 +1,4 @@
-/* test-ui.c: the real application and window over a real store on a temporary SQLite file, driven as a clerk. */
+/* test-ui.c: the real application and window, over a real store in a temporary file. */
 #define G_LOG_DOMAIN "yc-test-ui"
 
 #include <adwaita.h>
@@ -24,8 +24,8 @@ wake_up_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
-/* Spins the main context until @cond holds; fails the test after WAIT_TIMEOUT_S. The wake-up source only
- * makes sure a blocked iteration returns to re-check the condition. */
+/* Spins the main context until @cond holds; fails the test after WAIT_TIMEOUT_S. The wake-up source
+ * only makes sure a blocked iteration returns to re-check the condition. */
 #define WAIT_FOR(cond)                                                                  \
   G_STMT_START {                                                                        \
     gint64 wait_end_ = g_get_monotonic_time () + WAIT_TIMEOUT_S * G_USEC_PER_SEC;       \
@@ -96,7 +96,7 @@ strv_contains_substring (const char * const *strv,
   return FALSE;
 }
 
-/* One application and window for all cases, as a clerk's day has: the catalogue is imported once. */
+/* One application and window for all cases, as in a clerk's day: the catalogue is imported once. */
 static void
 ensure_app (void)
 {
@@ -121,6 +121,22 @@ ensure_app (void)
   g_assert_cmpuint (yc_store_count_items (yc_application_get_store (app), NULL), >, 0);
   WAIT_FOR (yc_intake_page_get_store (yc_window_get_intake_page (window)) != NULL);
   WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
+}
+
+static gboolean
+detail_shows (YcItemDetail *detail,
+              YcItem       *item)
+{
+  YcItem *shown = yc_item_detail_get_item (detail);
+
+  return shown != NULL && g_strcmp0 (yc_item_get_code (shown), yc_item_get_code (item)) == 0;
+}
+
+static const char *
+detail_label (YcItemDetail *detail,
+              const char   *name)
+{
+  return gtk_label_get_text (GTK_LABEL (template_child (detail, YC_TYPE_ITEM_DETAIL, name)));
 }
 
 static YcIntakePage *
@@ -183,13 +199,15 @@ test_pages (void)
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
       g_autofree char *detailed = g_strdup_printf ("win.show-page::%s", pages[i].name);
-      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), detailed);
+      g_auto(GStrv) accels = NULL;
       GtkWidget *child;
       GtkListBoxRow *selected;
 
+      accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), detailed);
       g_assert_true (g_strv_contains ((const char * const *) accels, pages[i].accel));
 
-      g_action_group_activate_action (G_ACTION_GROUP (window), "show-page", g_variant_new_string (pages[i].name));
+      g_action_group_activate_action (G_ACTION_GROUP (window), "show-page",
+                                      g_variant_new_string (pages[i].name));
       g_assert_cmpstr (yc_window_get_visible_page (window), ==, pages[i].name);
 
       child = gtk_stack_get_visible_child (stack);
@@ -212,7 +230,8 @@ test_pages (void)
     }
 
   /* The sidebar switches pages too. */
-  for (GtkWidget *row = gtk_widget_get_first_child (sidebar_list); row != NULL; row = gtk_widget_get_next_sibling (row))
+  for (GtkWidget *row = gtk_widget_get_first_child (sidebar_list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
     if (g_strcmp0 (gtk_widget_get_name (row), "sync") == 0)
       g_signal_emit_by_name (sidebar_list, "row-activated", row);
   g_assert_cmpstr (yc_window_get_visible_page (window), ==, "sync");
@@ -289,7 +308,8 @@ test_search_nonsense (void)
   search ("qzxqzx无此事项");
   g_assert_cmpstr (yc_intake_page_get_state (intake_page ()), ==, "no-results");
   g_assert_cmpuint (g_list_model_get_n_items (yc_intake_page_get_results (intake_page ())), ==, 0);
-  no_results = ADW_STATUS_PAGE (template_child (intake_page (), YC_TYPE_INTAKE_PAGE, "no_results_page"));
+  no_results = ADW_STATUS_PAGE (template_child (intake_page (), YC_TYPE_INTAKE_PAGE,
+                                                "no_results_page"));
   g_assert_nonnull (strstr (adw_status_page_get_description (no_results), "qzxqzx无此事项"));
 
   /* Clearing the search brings back the hints. */
@@ -306,7 +326,7 @@ test_detail_open (void)
   g_autoptr(YcItem) stored = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *count = NULL;
-  GtkWidget *materials_list;
+  GtkWidget *materials_list, *materials_group;
   YcItem *shown;
   guint n_materials;
 
@@ -318,8 +338,7 @@ test_detail_open (void)
   first = result_at (0);
   g_signal_emit_by_name (yc_intake_page_get_search_entry (page), "activate");
 
-  WAIT_FOR (yc_item_detail_get_item (detail) != NULL &&
-            g_strcmp0 (yc_item_get_code (yc_item_detail_get_item (detail)), yc_item_get_code (first)) == 0);
+  WAIT_FOR (detail_shows (detail, first));
   g_assert_true (yc_intake_page_get_detail_open (page));
   shown = yc_item_detail_get_item (detail);
 
@@ -328,16 +347,14 @@ test_detail_open (void)
   n_materials = g_list_model_get_n_items (yc_item_get_materials (stored));
   g_assert_cmpuint (n_materials, >, 0);
 
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (template_child (detail, YC_TYPE_ITEM_DETAIL, "name_label"))), ==,
-                   yc_item_get_name (first));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (template_child (detail, YC_TYPE_ITEM_DETAIL, "department_label"))),
-                   ==, yc_item_get_department (stored));
+  g_assert_cmpstr (detail_label (detail, "name_label"), ==, yc_item_get_name (first));
+  g_assert_cmpstr (detail_label (detail, "department_label"), ==, yc_item_get_department (stored));
   g_assert_cmpuint (g_list_model_get_n_items (yc_item_get_materials (shown)), ==, n_materials);
   materials_list = template_child (detail, YC_TYPE_ITEM_DETAIL, "materials_list");
   g_assert_cmpuint (count_children (materials_list), ==, n_materials);
   count = g_strdup_printf ("%u materials", n_materials);
-  g_assert_cmpstr (adw_preferences_group_get_description (
-                     ADW_PREFERENCES_GROUP (template_child (detail, YC_TYPE_ITEM_DETAIL, "materials_group"))),
+  materials_group = template_child (detail, YC_TYPE_ITEM_DETAIL, "materials_group");
+  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (materials_group)),
                    ==, count);
 
   /* The first material row names the first material of the checklist. */
@@ -345,19 +362,18 @@ test_detail_open (void)
     g_autoptr(YcMaterialSpec) spec = g_list_model_get_item (yc_item_get_materials (stored), 0);
     GtkWidget *row = gtk_widget_get_first_child (materials_list);
 
-    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, yc_material_spec_get_name (spec));
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                     ==, yc_material_spec_get_name (spec));
   }
 
   /* A row activated in the list opens that item instead. */
   {
     g_autoptr(YcItem) second = result_at (1);
-    GtkListView *list_view = GTK_LIST_VIEW (template_child (page, YC_TYPE_INTAKE_PAGE, "list_view"));
+    GtkWidget *list_view = template_child (page, YC_TYPE_INTAKE_PAGE, "list_view");
 
     g_signal_emit_by_name (list_view, "activate", 1);
-    WAIT_FOR (yc_item_detail_get_item (detail) != NULL &&
-              g_strcmp0 (yc_item_get_code (yc_item_detail_get_item (detail)), yc_item_get_code (second)) == 0);
-    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (template_child (detail, YC_TYPE_ITEM_DETAIL, "name_label"))),
-                     ==, yc_item_get_name (second));
+    WAIT_FOR (detail_shows (detail, second));
+    g_assert_cmpstr (detail_label (detail, "name_label"), ==, yc_item_get_name (second));
   }
 }
 
@@ -391,12 +407,14 @@ test_detail_back (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
   WAIT_FOR (adw_leaflet_get_folded (leaflet));
   g_signal_emit_by_name (entry, "activate");
-  WAIT_FOR (adw_leaflet_get_visible_child (leaflet) == template_child (page, YC_TYPE_INTAKE_PAGE, "detail_stack"));
+  WAIT_FOR (adw_leaflet_get_visible_child (leaflet) ==
+            template_child (page, YC_TYPE_INTAKE_PAGE, "detail_stack"));
   WAIT_FOR (yc_item_detail_get_item (detail) != NULL);
   g_assert_true (gtk_widget_get_visible (template_child (detail, YC_TYPE_ITEM_DETAIL, "back_bar")));
   g_assert_true (focus_is_in (GTK_WIDGET (detail)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "intake.back", NULL));
-  g_assert_true (adw_leaflet_get_visible_child (leaflet) == template_child (page, YC_TYPE_INTAKE_PAGE, "list_pane"));
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) ==
+                 template_child (page, YC_TYPE_INTAKE_PAGE, "list_pane"));
   g_assert_true (focus_is_in (entry));
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
@@ -571,8 +589,9 @@ allow_store_warning (const char     *log_domain,
                      const char     *message,
                      gpointer        user_data)
 {
-  /* The application warns in its log that the store cannot be opened: that is the case under test. */
-  return !(g_strcmp0 (log_domain, "yc-ui") == 0 && strstr (message, "Could not open the store") != NULL);
+  /* The application warns in its log that the store cannot be opened: the case under test. */
+  return !(g_strcmp0 (log_domain, "yc-ui") == 0 &&
+           strstr (message, "Could not open the store") != NULL);
 }
 
 /* Run in a subprocess: a store that cannot be opened gives an explanation, not a crash. */
@@ -610,7 +629,7 @@ test_store_error (void)
   g_test_trap_assert_passed ();
 }
 
-/* The startup benchmark's protocol: the real binary prints "first-frame" once painted, then quits. */
+/* The startup benchmark's protocol: the binary prints "first-frame" once painted, and quits. */
 static void
 test_bench_first_frame (void)
 {
@@ -631,7 +650,8 @@ test_bench_first_frame (void)
   g_subprocess_launcher_setenv (launcher, "YC_BENCH_FIRST_FRAME", "1", TRUE);
   g_subprocess_launcher_setenv (launcher, "YC_DATABASE", db, TRUE);
   /* The isolated data dirs of this test would hide the icon theme and MIME database from it. */
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_DIRS", g_getenv ("YC_TEST_SYSTEM_DATA_DIRS"), TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_DIRS",
+                                g_getenv ("YC_TEST_SYSTEM_DATA_DIRS"), TRUE);
   proc = g_subprocess_launcher_spawn (launcher, &error, binary, NULL);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, NULL, &error);
@@ -666,10 +686,11 @@ main (int   argc,
   int ret;
 
   setlocale (LC_ALL, "");
-  /* ISOLATE_DIRS hides XDG_DATA_DIRS, and with it the MIME database (to recognise SVG icons) and the icon
-   * theme: keep pointing at the system's copies, which the tests only read. */
+  /* ISOLATE_DIRS hides XDG_DATA_DIRS, and with it the MIME database (to recognise SVG icons) and
+   * the icon theme: keep pointing at the system's copies, which the tests only read. */
   if (g_getenv ("YC_TEST_SYSTEM_DATA_DIRS") != NULL)   /* a subprocess inherits the isolated ones */
-    system_data_dirs = g_strsplit (g_getenv ("YC_TEST_SYSTEM_DATA_DIRS"), G_SEARCHPATH_SEPARATOR_S, -1);
+    system_data_dirs = g_strsplit (g_getenv ("YC_TEST_SYSTEM_DATA_DIRS"),
+                                   G_SEARCHPATH_SEPARATOR_S, -1);
   else
     {
       system_data_dirs = g_strdupv ((char **) g_get_system_data_dirs ());
@@ -691,10 +712,11 @@ main (int   argc,
     {
       g_autofree char *icons = g_build_filename (system_data_dirs[i], "icons", NULL);
 
-      gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()), icons);
+      gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                      icons);
     }
 
-  /* The subprocess of test_store_error gets its own directory, so the parent's cleanup cannot race it. */
+  /* A subprocess (test_store_error) makes its own directory: the parent's cleanup can't race it. */
   tmp_dir = g_dir_make_tmp ("yc-test-ui-XXXXXX", NULL);
   g_assert_nonnull (tmp_dir);
   db = g_build_filename (tmp_dir, "yichuang.db", NULL);

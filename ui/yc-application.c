@@ -1,4 +1,4 @@
-/* yc-application.c: the application object: opens the store, owns app-wide actions, accelerators and settings. */
+/* yc-application.c: the application: opens the store; app-wide actions, accelerators, settings. */
 #define G_LOG_DOMAIN "yc-ui"
 
 #include <glib/gi18n.h>
@@ -37,7 +37,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* Every accelerator of the application; the shortcuts window (gtk/help-overlay.ui) lists the same ones. */
+/* Every accelerator of the application; the shortcuts window (gtk/help-overlay.ui) lists them. */
 static const struct {
   const char *action;
   const char *accels[3];
@@ -75,7 +75,8 @@ ensure_catalogue_cb (GObject      *source,
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      /* The store itself works: cases can still be kept. The window tells the clerk the catalogue is missing. */
+      /* The store itself works: cases can still be kept. The window tells the clerk the catalogue
+       * is missing. */
       g_warning ("Could not import the sample catalogue: %s", error->message);
       g_clear_error (&self->catalogue_error);
       self->catalogue_error = g_steal_pointer (&error);
@@ -105,7 +106,8 @@ store_open_cb (GObject      *source,
       return;
     }
 
-  yc_store_ensure_catalogue_async (store, self->cancellable, ensure_catalogue_cb, g_object_ref (self));
+  yc_store_ensure_catalogue_async (store, self->cancellable,
+                                   ensure_catalogue_cb, g_object_ref (self));
 }
 
 static void
@@ -179,9 +181,9 @@ about_action (GSimpleAction *action,
                         "version", PACKAGE_VERSION,
                         "developer-name", _("Yichuang developers"),
                         "developers", developers,
-                        "comments", _("The comprehensive service window of a government service centre: "
-                                      "find the service item, check the materials, decide and issue "
-                                      "the documents, online or offline."),
+                        "comments", _("The comprehensive service window of a government service "
+                                      "centre: find the service item, check the materials, decide "
+                                      "and issue the documents, online or offline."),
                         "license-type", GTK_LICENSE_GPL_3_0,
                         "translator-credits", _("translator-credits"),
                         NULL);
@@ -209,8 +211,8 @@ yc_application_startup (GApplication *app)
   g_autofree char *path = NULL;
   const char *env_path;
 
-  /* AdwApplication loads style.css from the resource base path (/org/yichuang/Yichuang/style.css) and
-   * GtkApplication the shortcuts window from gtk/help-overlay.ui there. */
+  /* AdwApplication loads style.css from the resource base path (/org/yichuang/Yichuang/style.css)
+   * and GtkApplication the shortcuts window from gtk/help-overlay.ui there. */
   G_APPLICATION_CLASS (yc_application_parent_class)->startup (app);
 
   g_set_application_name (_("Yichuang"));
@@ -221,9 +223,11 @@ yc_application_startup (GApplication *app)
                            G_CALLBACK (large_text_changed_cb), self, 0);
   g_signal_connect (self, "window-added", G_CALLBACK (window_added_cb), NULL);
 
-  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  g_action_map_add_action_entries (G_ACTION_MAP (self),
+                                   app_actions, G_N_ELEMENTS (app_actions), self);
   for (guint i = 0; i < G_N_ELEMENTS (app_accels); i++)
-    gtk_application_set_accels_for_action (GTK_APPLICATION (self), app_accels[i].action, app_accels[i].accels);
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                           app_accels[i].action, app_accels[i].accels);
 
   /* Tests and benchmarks point at their own database. */
   env_path = g_getenv ("YC_DATABASE");

@@ -12,12 +12,13 @@ G_DECLARE_FINAL_TYPE (YcApplication, yc_application, YC, APPLICATION, AdwApplica
 
 YcApplication *yc_application_new             (void);
 
-/* The workstation's store: NULL until it is open and the catalogue is in place ("store-ready" is emitted
- * then, and "store" notified). */
+/* The workstation's store: NULL until it is open and the catalogue is in place ("store-ready" is
+ * emitted then, and "store" notified). */
 YcStore       *yc_application_get_store       (YcApplication *self);
 /* Why the store could not be opened (NULL while opening or once open). */
 const GError  *yc_application_get_store_error (YcApplication *self);
-/* Why the sample catalogue could not be imported on first start (NULL otherwise); the store is still usable. */
+/* Why the sample catalogue could not be imported on first start (NULL otherwise); the store is
+ * still usable. */
 const GError  *yc_application_get_catalogue_error (YcApplication *self);
 /* The application's settings (org.yichuang.Yichuang). */
 GSettings     *yc_application_get_settings    (YcApplication *self);

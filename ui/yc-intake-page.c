@@ -1,4 +1,4 @@
-/* yc-intake-page.c: the Intake page: searches the catalogue as the clerk types and opens the chosen item. */
+/* yc-intake-page.c: the Intake page: searches the catalogue as the clerk types, opens an item. */
 #define G_LOG_DOMAIN "yc-ui"
 
 #include <adwaita.h>
@@ -94,7 +94,8 @@ yc_item_row_format_days (GtkListItem *list_item,
     /* Translators: an item handled on the spot (即办件) */
     return g_strdup (C_("time limit", "Immediate"));
   /* Translators: the promised time limit of an item, in working days */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u working day", "%u working days", days), days);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u working day", "%u working days", days),
+                          days);
 }
 
 static void
@@ -152,7 +153,8 @@ search_cb (GObject      *source,
   model = yc_store_search_items_finish (YC_STORE (source), result, &error);
 
   /* A newer keystroke superseded this search, even if it finished before it could be cancelled. */
-  if (data->cancellable != self->search_cancellable || g_cancellable_is_cancelled (data->cancellable))
+  if (data->cancellable != self->search_cancellable ||
+      g_cancellable_is_cancelled (data->cancellable))
     goto out;
 
   g_clear_object (&self->search_cancellable);
@@ -175,9 +177,11 @@ search_cb (GObject      *source,
     {
       g_autofree char *escaped = g_markup_escape_text (data->query, -1);
       /* Translators: %s is what the clerk typed */
-      g_autofree char *description = g_strdup_printf (_("Nothing in the catalogue matches “%s”. Try fewer "
-                                                        "characters, the department’s name or the item’s code."),
-                                                      escaped);
+      g_autofree char *description = NULL;
+
+      description = g_strdup_printf (_("Nothing in the catalogue matches “%s”. Try fewer "
+                                       "characters, the department’s name or the item’s code."),
+                                     escaped);
 
       adw_status_page_set_description (self->no_results_page, description);
       set_results_state (self, "no-results");
@@ -409,7 +413,8 @@ yc_intake_page_class_init (YcIntakePageClass *klass)
   g_type_ensure (YC_TYPE_ITEM_DETAIL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/yichuang/Yichuang/ui/yc-intake-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/yichuang/Yichuang/ui/yc-intake-page.ui");
   gtk_widget_class_bind_template_child (widget_class, YcIntakePage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, YcIntakePage, list_pane);
   gtk_widget_class_bind_template_child (widget_class, YcIntakePage, search_entry);
@@ -445,10 +450,13 @@ yc_intake_page_init (YcIntakePage *self)
 
   scope = gtk_builder_cscope_new ();
   gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
-                                           "yc_item_row_format_subtitle", G_CALLBACK (yc_item_row_format_subtitle),
-                                           "yc_item_row_format_days", G_CALLBACK (yc_item_row_format_days),
+                                           "yc_item_row_format_subtitle",
+                                           G_CALLBACK (yc_item_row_format_subtitle),
+                                           "yc_item_row_format_days",
+                                           G_CALLBACK (yc_item_row_format_days),
                                            NULL);
-  factory = gtk_builder_list_item_factory_new_from_resource (scope, "/org/yichuang/Yichuang/ui/yc-item-row.ui");
+  factory = gtk_builder_list_item_factory_new_from_resource (
+    scope, "/org/yichuang/Yichuang/ui/yc-item-row.ui");
   gtk_list_view_set_factory (self->list_view, factory);
 
   self->selection = gtk_single_selection_new (NULL);

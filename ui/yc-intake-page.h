@@ -1,4 +1,4 @@
-/* yc-intake-page.h: the Intake page: catalogue search with its results beside the chosen item's detail. */
+/* yc-intake-page.h: the Intake page: catalogue search, its results beside the chosen item. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -24,7 +24,7 @@ void          yc_intake_page_open_item         (YcIntakePage *self,
                                                 YcItem       *item);
 
 GtkEditable  *yc_intake_page_get_search_entry  (YcIntakePage *self);
-/* The results on display (YcItem, without materials) and the query they answer ("" for none yet). */
+/* The results on display (YcItem, without materials) and the query they answer ("" if none). */
 GListModel   *yc_intake_page_get_results       (YcIntakePage *self);
 const char   *yc_intake_page_get_results_query (YcIntakePage *self);
 /* What the results pane shows: "loading", "empty", "results", "no-results" or "error". */

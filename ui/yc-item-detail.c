@@ -60,7 +60,8 @@ format_working_days (guint days)
   if (days == 0)
     /* Translators: a time limit of zero days: handled on the spot */
     return g_strdup (_("On the spot"));
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u working day", "%u working days", days), days);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u working day", "%u working days", days),
+                          days);
 }
 
 static GtkWidget *
@@ -121,13 +122,15 @@ create_material_row (gpointer item,
 
       g_ptr_array_add (lines,
                        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                     "Tolerable: may be supplied within %u working day",
-                                                     "Tolerable: may be supplied within %u working days",
+                                                     "Tolerable: may be supplied within %u working "
+                                                     "day",
+                                                     "Tolerable: may be supplied within %u working "
+                                                     "days",
                                                      days),
                                         days));
     }
   if (licence != NULL && *licence != '\0')
-    /* Translators: %s is the type of electronic licence (电子证照) that can replace the material */
+    /* Translators: %s is the type of e-licence (电子证照) that can replace the material */
     g_ptr_array_add (lines, g_strdup_printf (_("E-licence: %s"), licence));
   if (notes != NULL && *notes != '\0')
     g_ptr_array_add (lines, g_strdup (notes));
@@ -189,7 +192,8 @@ show_item (YcItemDetail *self)
   adw_action_row_set_subtitle (self->commitment_row,
                                yc_item_get_commitment_allowed (item)
                                /* Translators: notification-commitment (告知承诺) may replace proofs */
-                               ? _("Allowed: the applicant may sign a commitment instead of some proofs")
+                               ? _("Allowed: the applicant may sign a commitment instead of some "
+                                   "proofs")
                                : _("Not allowed"));
   adw_action_row_set_subtitle (self->fees_row, or_not_stated (yc_item_get_fees (item)));
   adw_action_row_set_subtitle (self->result_row, or_not_stated (yc_item_get_result (item)));
@@ -197,7 +201,8 @@ show_item (YcItemDetail *self)
   gtk_label_set_text (self->conditions_label, or_not_stated (yc_item_get_conditions (item)));
   gtk_label_set_text (self->legal_basis_label, or_not_stated (yc_item_get_legal_basis (item)));
 
-  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u material", "%u materials", n_materials),
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                        "%u material", "%u materials", n_materials),
                            n_materials);
   adw_preferences_group_set_description (self->materials_group, count);
   gtk_list_box_bind_model (self->materials_list, materials, create_material_row, materials, NULL);
@@ -345,7 +350,8 @@ yc_item_detail_class_init (YcItemDetailClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/yichuang/Yichuang/ui/yc-item-detail.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/yichuang/Yichuang/ui/yc-item-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, YcItemDetail, back_bar);
   gtk_widget_class_bind_template_child (widget_class, YcItemDetail, back_button);
   gtk_widget_class_bind_template_child (widget_class, YcItemDetail, stack);

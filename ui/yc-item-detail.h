@@ -1,4 +1,4 @@
-/* yc-item-detail.h: everything a clerk needs to know about one service item, with its required materials. */
+/* yc-item-detail.h: what a clerk needs to know about one service item, with its materials. */
 #pragma once
 
 #include <gtk/gtk.h>

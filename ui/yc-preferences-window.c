@@ -1,4 +1,4 @@
-/* yc-preferences-window.c: edits the workstation's GSettings, validating what must be valid before saving it. */
+/* yc-preferences-window.c: edits the workstation's settings, checking what must be valid. */
 #define G_LOG_DOMAIN "yc-ui"
 
 #include <glib/gi18n.h>
@@ -70,7 +70,8 @@ window_code_changed_cb (YcPreferencesWindow *self)
 
   if (self->settings == NULL)
     return;
-  if (show_validity (GTK_WIDGET (self->window_code_row), self->window_code_hint, yc_window_code_is_valid (text)))
+  if (show_validity (GTK_WIDGET (self->window_code_row), self->window_code_hint,
+                     yc_window_code_is_valid (text)))
     g_settings_set_string (self->settings, "window-code", text);
 }
 
@@ -81,7 +82,8 @@ platform_changed_cb (YcPreferencesWindow *self)
 
   if (self->settings == NULL)
     return;
-  if (show_validity (GTK_WIDGET (self->platform_row), self->platform_hint, platform_url_is_valid (text)))
+  if (show_validity (GTK_WIDGET (self->platform_row), self->platform_hint,
+                     platform_url_is_valid (text)))
     g_settings_set_string (self->settings, "platform-url", text);
 }
 
@@ -97,8 +99,8 @@ yc_preferences_window_constructed (GObject *object)
 
   g_return_if_fail (G_IS_SETTINGS (self->settings));
 
-  /* Validated keys are written by hand when valid; the others follow the entries directly. The validated
-   * ones are filled in before the handlers can see them (settings is still NULL for them). */
+  /* Validated keys are written by hand when valid; the others follow the entries directly. The
+   * validated ones are filled in before the handlers can see them (settings is NULL meanwhile). */
   settings = g_steal_pointer (&self->settings);
   window_code = g_settings_get_string (settings, "window-code");
   gtk_editable_set_text (GTK_EDITABLE (self->window_code_row), window_code);
@@ -107,10 +109,12 @@ yc_preferences_window_constructed (GObject *object)
   self->settings = settings;
 
   g_settings_bind (self->settings, "clerk-name", self->clerk_row, "text", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "receipt-printer", self->receipt_printer_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "receipt-printer", self->receipt_printer_row, "text",
+                   G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "document-printer", self->document_printer_row, "text",
                    G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "large-text", self->large_text_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "large-text", self->large_text_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
 }
 
 static void
@@ -177,8 +181,8 @@ yc_preferences_window_class_init (YcPreferencesWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/yichuang/Yichuang/ui/yc-preferences-window.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/org/yichuang/Yichuang/ui/yc-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, YcPreferencesWindow, window_code_row);
   gtk_widget_class_bind_template_child (widget_class, YcPreferencesWindow, window_code_hint);
   gtk_widget_class_bind_template_child (widget_class, YcPreferencesWindow, clerk_row);

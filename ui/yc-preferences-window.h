@@ -1,4 +1,4 @@
-/* yc-preferences-window.h: settings of this workstation: window code, clerk, platform, printers, large text. */
+/* yc-preferences-window.h: this workstation's settings: window code, clerk, platform, printers. */
 #pragma once
 
 #include <adwaita.h>
@@ -6,7 +6,8 @@
 G_BEGIN_DECLS
 
 #define YC_TYPE_PREFERENCES_WINDOW (yc_preferences_window_get_type ())
-G_DECLARE_FINAL_TYPE (YcPreferencesWindow, yc_preferences_window, YC, PREFERENCES_WINDOW, AdwPreferencesWindow)
+G_DECLARE_FINAL_TYPE (YcPreferencesWindow, yc_preferences_window,
+                      YC, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
 /* Edits @settings (org.yichuang.Yichuang); invalid values are shown as such and never saved. */
 YcPreferencesWindow *yc_preferences_window_new (GSettings *settings);

@@ -1,4 +1,4 @@
-/* yc-window.c: the main window: sidebar navigation, page actions, saved size, and the store's state. */
+/* yc-window.c: the main window: sidebar navigation, page actions, saved size, the store's state. */
 #define G_LOG_DOMAIN "yc-ui"
 
 #include <glib/gi18n.h>
@@ -162,7 +162,9 @@ store_ready_cb (YcWindow      *self,
     {
       /* Toast titles are markup. */
       g_autofree char *escaped = g_markup_escape_text (catalogue_error->message, -1);
-      g_autofree char *title = g_strdup_printf (_("The service catalogue could not be loaded: %s"), escaped);
+      g_autofree char *title = NULL;
+
+      title = g_strdup_printf (_("The service catalogue could not be loaded: %s"), escaped);
       AdwToast *toast = adw_toast_new (title);
 
       adw_toast_set_timeout (toast, 0);
@@ -180,10 +182,11 @@ store_failed_cb (YcWindow      *self,
 
   description = g_strdup_printf ("%s\n\n%s",
                                  escaped,
-                                 _("Cases of this window are kept in this database, so Yichuang cannot work "
-                                   "without it. Check that the disk is not full and that the file belongs to "
-                                   "your user account, then start Yichuang again. If it still fails, call "
-                                   "technical support; do not delete the file."));
+                                 _("Cases of this window are kept in this database, so Yichuang "
+                                   "cannot work without it. Check that the disk is not full and "
+                                   "that the file belongs to your user account, then start "
+                                   "Yichuang again. If it still fails, call technical support; "
+                                   "do not delete the file."));
   adw_status_page_set_description (self->store_error_page, description);
   gtk_stack_set_visible_child_name (self->main_stack, "error");
 }
@@ -231,10 +234,13 @@ application_changed_cb (YcWindow   *self,
   if (yc_application_get_store (YC_APPLICATION (app)) != NULL)
     store_ready_cb (self, YC_APPLICATION (app));
   else if (yc_application_get_store_error (YC_APPLICATION (app)) != NULL)
-    store_failed_cb (self, yc_application_get_store_error (YC_APPLICATION (app)), YC_APPLICATION (app));
+    store_failed_cb (self, yc_application_get_store_error (YC_APPLICATION (app)),
+                     YC_APPLICATION (app));
 
-  g_signal_connect_object (app, "store-ready", G_CALLBACK (store_ready_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (app, "store-failed", G_CALLBACK (store_failed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (app, "store-ready",
+                           G_CALLBACK (store_ready_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (app, "store-failed",
+                           G_CALLBACK (store_failed_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -268,7 +274,8 @@ yc_window_class_init (YcWindowClass *klass)
 
   g_type_ensure (YC_TYPE_INTAKE_PAGE);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/yichuang/Yichuang/ui/yc-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/yichuang/Yichuang/ui/yc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, YcWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, YcWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, YcWindow, leaflet);
@@ -292,12 +299,14 @@ yc_window_init (YcWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
-  g_signal_connect_object (self->settings, "changed", G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed",
+                           G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
   update_subtitle (self);
   restore_size (self);
 
   g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
-  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
+  g_action_map_add_action_entries (G_ACTION_MAP (self),
+                                   win_actions, G_N_ELEMENTS (win_actions), self);
 
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
   stack_visible_child_cb (self);

@@ -1,4 +1,4 @@
-/* yc-window.h: the main window: a sidebar of pages (Intake, Cases, Approvals, Sync) beside their content. */
+/* yc-window.h: the main window: a sidebar of pages (Intake, Cases, Approvals, Sync). */
 #pragma once
 
 #include <adwaita.h>
