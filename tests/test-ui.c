@@ -471,6 +471,7 @@ test_preferences (void)
   YcPreferencesWindow *prefs;
   GtkWidget *code_row, *code_hint, *platform_row, *clerk_row, *large_switch;
   AdwWindowTitle *sidebar_title;
+  AdwLeaflet *leaflet;
   g_autofree char *code = NULL;
   g_autofree char *url = NULL;
   g_autofree char *clerk = NULL;
@@ -538,8 +539,14 @@ test_preferences (void)
   g_assert_true (g_settings_get_boolean (settings, "large-text"));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "large-text"));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (prefs), "large-text"));
+  /* ... and shows the Intake page one column at a time (help-and-agent mode). */
+  leaflet = ADW_LEAFLET (template_child (intake_page (), YC_TYPE_INTAKE_PAGE, "leaflet"));
+  g_assert_false (adw_leaflet_get_can_unfold (leaflet));
+  WAIT_FOR (adw_leaflet_get_folded (leaflet));
   gtk_switch_set_active (GTK_SWITCH (large_switch), FALSE);
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "large-text"));
+  g_assert_true (adw_leaflet_get_can_unfold (leaflet));
+  WAIT_FOR (!adw_leaflet_get_folded (leaflet));
 
   gtk_window_destroy (GTK_WINDOW (prefs));
   g_settings_reset (settings, "window-code");

@@ -40,6 +40,7 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_RESULTS_QUERY,
+  PROP_ONE_COLUMN,
   N_PROPS
 };
 
@@ -359,6 +360,9 @@ yc_intake_page_get_property (GObject    *object,
     case PROP_RESULTS_QUERY:
       g_value_set_string (value, self->results_query);
       break;
+    case PROP_ONE_COLUMN:
+      g_value_set_boolean (value, !adw_leaflet_get_can_unfold (self->leaflet));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -376,6 +380,10 @@ yc_intake_page_set_property (GObject      *object,
     {
     case PROP_STORE:
       yc_intake_page_set_store (self, g_value_get_object (value));
+      break;
+    case PROP_ONE_COLUMN:
+      /* Help-and-agent mode: results, then the item, one at a time, however wide the window. */
+      adw_leaflet_set_can_unfold (self->leaflet, !g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -408,6 +416,10 @@ yc_intake_page_class_init (YcIntakePageClass *klass)
     g_param_spec_string ("results-query", NULL, NULL,
                          "",
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_ONE_COLUMN] =
+    g_param_spec_boolean ("one-column", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (YC_TYPE_ITEM_DETAIL);
@@ -432,7 +444,7 @@ yc_intake_page_class_init (YcIntakePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
 
-  /* Escape anywhere in the detail (or the back button) returns to the results. */
+  /* Escape anywhere in the detail or the results (or the back button) returns to the search. */
   gtk_widget_class_install_action (widget_class, "intake.back", NULL, back_action);
 }
 
@@ -474,6 +486,13 @@ yc_intake_page_init (YcIntakePage *self)
                                gtk_named_action_new ("intake.back"));
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
   gtk_widget_add_controller (GTK_WIDGET (self->detail_stack), controller);
+
+  /* And from the results, Escape goes back up to the search. */
+  controller = gtk_shortcut_controller_new ();
+  shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                               gtk_named_action_new ("intake.back"));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+  gtk_widget_add_controller (GTK_WIDGET (self->results_scroller), controller);
 
   /* The search is where a visit starts. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->list_pane));

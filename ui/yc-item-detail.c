@@ -70,7 +70,7 @@ make_tag (const char *text,
 {
   GtkWidget *label = gtk_label_new (text);
 
-  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  gtk_widget_set_halign (label, GTK_ALIGN_END);
   gtk_widget_add_css_class (label, "yc-tag");
   gtk_widget_add_css_class (label, css_class);
   return label;
@@ -103,7 +103,7 @@ create_material_row (gpointer item,
   g_autofree char *position = NULL;
   const char *licence = yc_material_spec_get_licence_type (spec);
   const char *notes = yc_material_spec_get_notes (spec);
-  GtkWidget *row, *number;
+  GtkWidget *row, *number, *tags;
 
   row = adw_action_row_new ();
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -146,15 +146,22 @@ create_material_row (gpointer item,
   gtk_widget_set_valign (number, GTK_ALIGN_CENTER);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), number);
 
+  /* Badges stacked, not side by side: the material's name needs the width more. */
+  tags = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  gtk_widget_set_valign (tags, GTK_ALIGN_CENTER);
   if (!yc_material_spec_get_required (spec))
     /* Translators: a material needed only in some circumstances */
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row), make_tag (_("If applicable"), "optional"));
+    gtk_box_append (GTK_BOX (tags), make_tag (_("If applicable"), "optional"));
   if (yc_material_spec_get_tolerable (spec))
     /* Translators: a material that may be supplied later (容缺) */
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row), make_tag (_("Tolerable"), "tolerable"));
+    gtk_box_append (GTK_BOX (tags), make_tag (_("Tolerable"), "tolerable"));
   if (licence != NULL && *licence != '\0')
     /* Translators: a material that can be fetched as an electronic licence (电子证照) */
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row), make_tag (_("E-licence"), "licence"));
+    gtk_box_append (GTK_BOX (tags), make_tag (_("E-licence"), "licence"));
+  if (gtk_widget_get_first_child (tags) != NULL)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), tags);
+  else
+    g_object_unref (g_object_ref_sink (tags));
 
   return row;
 }

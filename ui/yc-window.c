@@ -303,6 +303,8 @@ yc_window_init (YcWindow *self)
                            G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
   update_subtitle (self);
   restore_size (self);
+  /* Large text is the help-and-agent mode: one column at a time on the Intake page. */
+  g_settings_bind (self->settings, "large-text", self->intake_page, "one-column", G_SETTINGS_BIND_GET);
 
   g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
   g_action_map_add_action_entries (G_ACTION_MAP (self),
