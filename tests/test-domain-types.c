@@ -259,7 +259,7 @@ test_property_lists (void)
   const char * const case_props[] = {
     "uuid", "case-no", "query-password", "item-code", "item-name", "department", "state", "applicant",
     "agent", "window-code", "clerk", "created-at", "decided-at", "legal-deadline", "promised-deadline",
-    "reason", NULL,
+    "reason", "applicant-flags", "legal-basis", "refer-department", NULL,
   };
 
   check_properties (YC_TYPE_MATERIAL_SPEC, spec_props);

@@ -26,6 +26,9 @@ struct _YcCase
   char        *legal_deadline;
   char        *promised_deadline;
   char        *reason;
+  YcApplicantFlags applicant_flags;
+  char        *legal_basis;
+  char        *refer_department;
 
   GListStore  *materials;
 };
@@ -50,6 +53,9 @@ enum {
   CASE_PROP_LEGAL_DEADLINE,
   CASE_PROP_PROMISED_DEADLINE,
   CASE_PROP_REASON,
+  CASE_PROP_APPLICANT_FLAGS,
+  CASE_PROP_LEGAL_BASIS,
+  CASE_PROP_REFER_DEPARTMENT,
   CASE_N_PROPS
 };
 
@@ -75,6 +81,8 @@ yc_case_finalize (GObject *object)
   g_clear_pointer (&self->legal_deadline, g_free);
   g_clear_pointer (&self->promised_deadline, g_free);
   g_clear_pointer (&self->reason, g_free);
+  g_clear_pointer (&self->legal_basis, g_free);
+  g_clear_pointer (&self->refer_department, g_free);
   g_clear_object (&self->materials);
 
   G_OBJECT_CLASS (yc_case_parent_class)->finalize (object);
@@ -106,6 +114,9 @@ yc_case_get_property (GObject    *object,
     case CASE_PROP_LEGAL_DEADLINE: g_value_set_string (value, self->legal_deadline); break;
     case CASE_PROP_PROMISED_DEADLINE: g_value_set_string (value, self->promised_deadline); break;
     case CASE_PROP_REASON: g_value_set_string (value, self->reason); break;
+    case CASE_PROP_APPLICANT_FLAGS: g_value_set_flags (value, self->applicant_flags); break;
+    case CASE_PROP_LEGAL_BASIS: g_value_set_string (value, self->legal_basis); break;
+    case CASE_PROP_REFER_DEPARTMENT: g_value_set_string (value, self->refer_department); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -137,6 +148,11 @@ yc_case_set_property (GObject      *object,
     case CASE_PROP_LEGAL_DEADLINE: YC_SET_STRING (self->legal_deadline); break;
     case CASE_PROP_PROMISED_DEADLINE: YC_SET_STRING (self->promised_deadline); break;
     case CASE_PROP_REASON: YC_SET_STRING (self->reason); break;
+    case CASE_PROP_APPLICANT_FLAGS:
+      YC_SET_SCALAR (self->applicant_flags, (YcApplicantFlags) g_value_get_flags (value));
+      break;
+    case CASE_PROP_LEGAL_BASIS: YC_SET_STRING (self->legal_basis); break;
+    case CASE_PROP_REFER_DEPARTMENT: YC_SET_STRING (self->refer_department); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -182,6 +198,13 @@ yc_case_class_init (YcCaseClass *klass)
     g_param_spec_string ("promised-deadline", NULL, NULL, NULL, YC_DOMAIN_PARAM_RW);
   case_properties[CASE_PROP_REASON] =
     g_param_spec_string ("reason", NULL, NULL, NULL, YC_DOMAIN_PARAM_RW);
+  case_properties[CASE_PROP_APPLICANT_FLAGS] =
+    g_param_spec_flags ("applicant-flags", NULL, NULL, YC_TYPE_APPLICANT_FLAGS, YC_APPLICANT_FLAG_NONE,
+                        YC_DOMAIN_PARAM_RW);
+  case_properties[CASE_PROP_LEGAL_BASIS] =
+    g_param_spec_string ("legal-basis", NULL, NULL, NULL, YC_DOMAIN_PARAM_RW);
+  case_properties[CASE_PROP_REFER_DEPARTMENT] =
+    g_param_spec_string ("refer-department", NULL, NULL, NULL, YC_DOMAIN_PARAM_RW);
 
   g_object_class_install_properties (object_class, CASE_N_PROPS, case_properties);
 }
@@ -259,6 +282,15 @@ CASE_STRING_GETTER (clerk)
 CASE_STRING_GETTER (legal_deadline)
 CASE_STRING_GETTER (promised_deadline)
 CASE_STRING_GETTER (reason)
+CASE_STRING_GETTER (legal_basis)
+CASE_STRING_GETTER (refer_department)
+
+YcApplicantFlags
+yc_case_get_applicant_flags (YcCase *self)
+{
+  g_return_val_if_fail (YC_IS_CASE (self), YC_APPLICANT_FLAG_NONE);
+  return self->applicant_flags;
+}
 
 YcCaseState
 yc_case_get_state (YcCase *self)
