@@ -636,6 +636,51 @@ test_store_error (void)
   g_test_trap_assert_passed ();
 }
 
+/* Run in a subprocess: closing the window saves its size for the next start. */
+static void
+test_window_size_saved (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GSettings) settings = g_settings_new ("org.yichuang.Yichuang");
+      YcWindow *second;
+      int width, height;
+
+      g_settings_set_int (settings, "window-width", 900);
+      g_settings_set_int (settings, "window-height", 640);
+
+      app = yc_application_new ();
+      g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+      g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+      g_application_activate (G_APPLICATION (app));
+      window = YC_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+
+      /* Restored from the settings... */
+      gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+      g_assert_cmpint (width, ==, 900);
+      g_assert_cmpint (height, ==, 640);
+      WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
+
+      /* ... and saved when closed. */
+      gtk_window_set_default_size (GTK_WINDOW (window), 1010, 700);
+      gtk_window_close (GTK_WINDOW (window));
+      g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1010);
+      g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+      g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+      /* A window opened later starts at that size. */
+      second = yc_window_new (app);
+      gtk_window_get_default_size (GTK_WINDOW (second), &width, &height);
+      g_assert_cmpint (width, ==, 1010);
+      g_assert_cmpint (height, ==, 700);
+      gtk_window_destroy (GTK_WINDOW (second));
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
 /* The startup benchmark's protocol: the binary prints "first-frame" once painted, and quits. */
 static void
 test_bench_first_frame (void)
@@ -741,6 +786,7 @@ main (int   argc,
   g_test_add_func ("/yc/ui/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/yc/ui/about-window", test_about_window);
   g_test_add_func ("/yc/ui/store-error", test_store_error);
+  g_test_add_func ("/yc/ui/window-size-saved", test_window_size_saved);
   g_test_add_func ("/yc/ui/bench-first-frame", test_bench_first_frame);
 
   ret = g_test_run ();
