@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 
 #include "yc-store-case-record.h"
+#include "yc-validators.h"
 
 const char * const _yc_party_fields[YC_N_PARTY_FIELDS] = {
   "name", "id-number", "phone", "address", "legal-representative", "contact", "relation", "authorisation",
@@ -46,6 +47,8 @@ _yc_case_record_free (YcCaseRecord *record)
   g_free (record->legal_deadline);
   g_free (record->promised_deadline);
   g_free (record->reason);
+  g_free (record->legal_basis);
+  g_free (record->refer_department);
   _yc_party_record_free (record->applicant);
   _yc_party_record_free (record->agent);
   g_clear_pointer (&record->materials, g_array_unref);
@@ -87,6 +90,48 @@ party_record_to_party (YcPartyRecord *record)
   return party;
 }
 
+/* Upper case, without white space (ASCII and U+3000) or hyphens: the fallback for values that are not
+ * valid IDs or phones, so that the same typing finds the same case. */
+static char *
+squeeze (const char *value)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == 0x3000 || c == '-')
+        continue;
+      g_string_append_unichar (out, g_unichar_toupper (c));
+    }
+  return out->len > 0 ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
+}
+
+char *
+_yc_store_id_key (const char *id_number)
+{
+  char *key;
+
+  if (id_number == NULL)
+    return NULL;
+  key = yc_id_number_normalize (id_number, NULL, NULL);
+  if (key == NULL && yc_uscc_validate (id_number, &key, NULL) == YC_VALIDATION_INVALID)
+    g_clear_pointer (&key, g_free);
+  return key != NULL ? key : squeeze (id_number);
+}
+
+char *
+_yc_store_phone_key (const char *phone)
+{
+  char *key;
+
+  if (phone == NULL)
+    return NULL;
+  key = yc_phone_normalize (phone, NULL, NULL);
+  return key != NULL ? key : squeeze (phone);
+}
+
 gint64
 _yc_store_to_usec (GDateTime *date_time)
 {
@@ -123,6 +168,9 @@ _yc_case_record_from_case (YcCase *kase)
   record->promised_deadline = g_strdup (yc_case_get_promised_deadline (kase));
   record->reason = g_strdup (yc_case_get_reason (kase));
   record->version = 1;
+  record->applicant_flags = yc_case_get_applicant_flags (kase);
+  record->legal_basis = g_strdup (yc_case_get_legal_basis (kase));
+  record->refer_department = g_strdup (yc_case_get_refer_department (kase));
   record->applicant = party_record_from_party (yc_case_get_applicant (kase));
   record->agent = party_record_from_party (yc_case_get_agent (kase));
 
@@ -173,6 +221,9 @@ _yc_case_record_to_case (YcCaseRecord *record)
                        "legal-deadline", record->legal_deadline,
                        "promised-deadline", record->promised_deadline,
                        "reason", record->reason,
+                       "applicant-flags", (YcApplicantFlags) record->applicant_flags,
+                       "legal-basis", record->legal_basis,
+                       "refer-department", record->refer_department,
                        "applicant", applicant,
                        "agent", agent,
                        NULL);
@@ -278,6 +329,14 @@ _yc_case_record_to_json (YcCaseRecord *record)
   add_string (builder, "reason", record->reason);
   json_builder_set_member_name (builder, "version");
   json_builder_add_int_value (builder, record->version);
+  json_builder_set_member_name (builder, "applicant_flags");
+  json_builder_begin_array (builder);
+  for (guint bit = 0; bit < YC_APPLICANT_N_FLAGS; bit++)
+    if (record->applicant_flags & (1u << bit))
+      json_builder_add_string_value (builder, yc_applicant_flag_to_string (1u << bit));
+  json_builder_end_array (builder);
+  add_string (builder, "legal_basis", record->legal_basis);
+  add_string (builder, "refer_department", record->refer_department);
   add_party (builder, "applicant", record->applicant);
   add_party (builder, "agent", record->agent);
   json_builder_set_member_name (builder, "materials");
@@ -313,7 +372,8 @@ _yc_case_record_to_json (YcCaseRecord *record)
 
 #define CASE_COLUMNS \
   "uuid, case_no, query_password, item_code, item_name, department, state, window_code, clerk, created_at, " \
-  "decided_at, legal_deadline, promised_deadline, reason, version"
+  "decided_at, legal_deadline, promised_deadline, reason, version, applicant_flags, legal_basis, " \
+  "refer_department"
 
 YcCaseRecord *
 _yc_store_read_case (YcStoreConn *conn,
@@ -364,6 +424,9 @@ _yc_store_read_case (YcStoreConn *conn,
   record->promised_deadline = g_strdup (_yc_store_column_text (stmt, 12));
   record->reason = g_strdup (_yc_store_column_text (stmt, 13));
   record->version = sqlite3_column_int64 (stmt, 14);
+  record->applicant_flags = (guint) sqlite3_column_int64 (stmt, 15);
+  record->legal_basis = g_strdup (_yc_store_column_text (stmt, 16));
+  record->refer_department = g_strdup (_yc_store_column_text (stmt, 17));
 
   parties = _yc_store_prepare (conn,
                                "SELECT role, kind, name, id_number, phone, address, legal_representative, contact, "

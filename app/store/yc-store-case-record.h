@@ -45,6 +45,9 @@ typedef struct {
   char        *promised_deadline;
   char        *reason;
   gint64       version;
+  guint        applicant_flags;   /* YcApplicantFlags */
+  char        *legal_basis;
+  char        *refer_department;
   YcPartyRecord *applicant;
   YcPartyRecord *agent;
   GArray      *materials;    /* YcMaterialRecord */
@@ -62,6 +65,35 @@ YcCaseRecord *_yc_store_read_case       (YcStoreConn  *conn,
                                          const char   *uuid,
                                          GError      **error);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (YcCaseRecord, _yc_case_record_free)
+
+/* Deciding a draft (yc-store-cases.c), shared with the counter's decide path (yc-store-decide.c). */
+typedef struct {
+  YcCaseRecord *record;      /* the writer's copy, filled in by the decision */
+  YcCaseEvent   decision;
+  char         *actor;
+  GPtrArray    *audit;       /* extra audit entries: action, detail, action, detail, … (or NULL) */
+  /* A test hook: fail after everything was written, before COMMIT. */
+  gboolean      fail_before_commit;
+} YcCreateData;
+
+YcCreateData *_yc_store_create_data_new (YcCase       *kase,
+                                         YcCaseEvent   decision,
+                                         const char   *actor,
+                                         GError      **error);
+void          _yc_store_create_data_free (YcCreateData *data);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (YcCreateData, _yc_store_create_data_free)
+/* A YcStoreWriteFunc with YcCreateData. */
+gboolean      _yc_store_create_case_func (YcStoreConn  *conn,
+                                         gpointer      data,
+                                         GError      **error);
+/* Writes what the decision settled back on the caller's YcCase (number, state, dates, deadlines). */
+void          _yc_store_apply_decision  (YcCase       *kase,
+                                         YcCaseRecord *record);
+
+/* Canonical forms for whole-value lookups (case_parties.id_key, phone_key): a resident ID or credit code
+ * in canonical form, a canonical phone number; anything else upper-cased without spaces. NULL for blank. */
+char         *_yc_store_id_key          (const char   *id_number);
+char         *_yc_store_phone_key       (const char   *phone);
 
 /* Times are stored as microseconds since the epoch. */
 gint64        _yc_store_to_usec         (GDateTime    *date_time);

@@ -9,6 +9,7 @@
 #include "yc-store-case-record.h"
 #include "yc-case-number.h"
 #include "yc-case-state.h"
+#include "yc-decision.h"
 
 /* --- writing --- */
 
@@ -66,14 +67,20 @@ insert_party (YcStoreConn *conn,
               GError     **error)
 {
   g_autoptr(YcStoreStmt) stmt = NULL;
+  g_autofree char *id_key = NULL;
+  g_autofree char *phone_key = NULL;
 
   if (party == NULL)
     return TRUE;
 
+  /* fields[1] is the ID number, fields[2] the phone (_yc_party_fields). */
+  id_key = _yc_store_id_key (party->fields[1]);
+  phone_key = _yc_store_phone_key (party->fields[2]);
   stmt = _yc_store_prepare (conn,
-                            "INSERT INTO case_parties (case_uuid, role, kind, name, id_number, phone, address, "
-                            "  legal_representative, contact, relation, authorisation) "
-                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", error);
+                            "INSERT INTO case_parties (case_uuid, role, kind, name, id_number, phone, "
+                            "  address, legal_representative, contact, relation, authorisation, "
+                            "  id_key, phone_key) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", error);
   if (stmt == NULL)
     return FALSE;
   _yc_store_bind_text (stmt, 1, case_uuid);
@@ -81,6 +88,8 @@ insert_party (YcStoreConn *conn,
   _yc_store_bind_text (stmt, 3, party->kind == YC_PARTY_ORGANISATION ? "organisation" : "person");
   for (guint i = 0; i < YC_N_PARTY_FIELDS; i++)
     _yc_store_bind_text (stmt, 4 + i, party->fields[i]);
+  _yc_store_bind_text (stmt, 12, id_key);
+  _yc_store_bind_text (stmt, 13, phone_key);
   return _yc_store_step_done (conn, stmt, error);
 }
 
@@ -122,10 +131,24 @@ insert_case (YcStoreConn *conn,
 {
   g_autoptr(YcStoreStmt) stmt = NULL;
 
+  g_autoptr(YcStoreStmt) clear_parties = NULL;
+  g_autoptr(YcStoreStmt) clear_materials = NULL;
+
+  /* A reopened case (one-time notice, then the applicant came back) is decided again: its row is updated
+   * in place, keeping its creation time, and its parties and checklist are replaced. The caller has checked
+   * that such a row is a draft. */
   stmt = _yc_store_prepare (conn,
-    "INSERT INTO cases (uuid, case_no, query_password, item_code, item_name, department, state, window_code, "
-    "  clerk, created_at, decided_at, legal_deadline, promised_deadline, reason, version, updated_at) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)", error);
+    "INSERT INTO cases (uuid, case_no, query_password, item_code, item_name, department, state, "
+    "  window_code, clerk, created_at, decided_at, legal_deadline, promised_deadline, reason, version, "
+    "  updated_at, applicant_flags, legal_basis, refer_department) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19) "
+    "ON CONFLICT (uuid) DO UPDATE SET case_no = excluded.case_no, item_code = excluded.item_code, "
+    "  item_name = excluded.item_name, department = excluded.department, state = excluded.state, "
+    "  window_code = excluded.window_code, clerk = excluded.clerk, decided_at = excluded.decided_at, "
+    "  legal_deadline = excluded.legal_deadline, promised_deadline = excluded.promised_deadline, "
+    "  reason = excluded.reason, version = cases.version + 1, updated_at = excluded.updated_at, "
+    "  applicant_flags = excluded.applicant_flags, legal_basis = excluded.legal_basis, "
+    "  refer_department = excluded.refer_department", error);
   if (stmt == NULL)
     return FALSE;
   _yc_store_bind_text (stmt, 1, record->uuid);
@@ -144,7 +167,22 @@ insert_case (YcStoreConn *conn,
   _yc_store_bind_text (stmt, 14, record->reason);
   sqlite3_bind_int64 (stmt, 15, record->version);
   sqlite3_bind_int64 (stmt, 16, now);
+  sqlite3_bind_int64 (stmt, 17, record->applicant_flags);
+  _yc_store_bind_text (stmt, 18, record->legal_basis);
+  _yc_store_bind_text (stmt, 19, record->refer_department);
   if (!_yc_store_step_done (conn, stmt, error))
+    return FALSE;
+
+  clear_parties = _yc_store_prepare (conn, "DELETE FROM case_parties WHERE case_uuid = ?1", error);
+  if (clear_parties == NULL)
+    return FALSE;
+  _yc_store_bind_text (clear_parties, 1, record->uuid);
+  clear_materials = _yc_store_prepare (conn, "DELETE FROM case_materials WHERE case_uuid = ?1", error);
+  if (clear_materials == NULL)
+    return FALSE;
+  _yc_store_bind_text (clear_materials, 1, record->uuid);
+  if (!_yc_store_step_done (conn, clear_parties, error) ||
+      !_yc_store_step_done (conn, clear_materials, error))
     return FALSE;
 
   if (!insert_party (conn, record->uuid, "applicant", record->applicant, error) ||
@@ -178,41 +216,128 @@ insert_case (YcStoreConn *conn,
   return TRUE;
 }
 
-typedef struct {
-  YcCaseRecord  *record;
-  YcCaseEvent  decision;
-  char        *actor;
-  /* A test hook: fail after everything was written, before COMMIT. */
-  gboolean     fail_before_commit;
-} CreateData;
-
-static void
-create_data_free (CreateData *data)
+void
+_yc_store_create_data_free (YcCreateData *data)
 {
   g_clear_pointer (&data->record, _yc_case_record_free);
+  g_clear_pointer (&data->audit, g_ptr_array_unref);
   g_free (data->actor);
   g_free (data);
 }
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CreateData, create_data_free)
+
+/* The documents the decision makes due, state "due". Deciding a reopened case again with the same kind
+ * (a second one-time notice) makes that document due again, to be rendered afresh. */
+static gboolean
+insert_documents_due (YcStoreConn *conn,
+                      const char  *case_uuid,
+                      YcCaseEvent  decision,
+                      gint64       now,
+                      GError     **error)
+{
+  YcDecisionOutcome outcome;
+  const YcDocDue *docs;
+  guint n_docs = 0;
+
+  if (!yc_decision_outcome_from_event (decision, &outcome))
+    return TRUE;
+  docs = yc_decision_outcome_get_documents (outcome, &n_docs);
+
+  for (guint i = 0; i < n_docs; i++)
+    {
+      g_autoptr(YcStoreStmt) stmt = NULL;
+
+      stmt = _yc_store_prepare (conn,
+        "INSERT INTO case_documents (case_uuid, kind, copies, state, file_hash, created_at, updated_at) "
+        "VALUES (?1, ?2, ?3, 'due', NULL, ?4, ?4) "
+        "ON CONFLICT (case_uuid, kind) DO UPDATE SET copies = excluded.copies, state = 'due', "
+        "  file_hash = NULL, updated_at = excluded.updated_at", error);
+      if (stmt == NULL)
+        return FALSE;
+      _yc_store_bind_text (stmt, 1, case_uuid);
+      _yc_store_bind_text (stmt, 2, yc_doc_kind_to_string (docs[i].kind));
+      sqlite3_bind_int (stmt, 3, docs[i].copies);
+      sqlite3_bind_int64 (stmt, 4, now);
+      if (!_yc_store_step_done (conn, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A case decided before is stored; a reopened one is stored as a draft and may carry the number printed on
+ * its one-time notice. Sets *exists and *case_no (NULL when new or never numbered). */
+static gboolean
+read_existing (YcStoreConn *conn,
+               const char  *uuid,
+               gboolean    *exists,
+               char       **case_no,
+               GError     **error)
+{
+  g_autoptr(YcStoreStmt) stmt = NULL;
+  YcCaseState state;
+  int rc;
+
+  *exists = FALSE;
+  *case_no = NULL;
+  stmt = _yc_store_prepare (conn, "SELECT state, case_no FROM cases WHERE uuid = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  _yc_store_bind_text (stmt, 1, uuid);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  if (rc != SQLITE_ROW)
+    return _yc_store_set_error (conn, rc, error);
+
+  if (!yc_case_state_from_string (_yc_store_column_text (stmt, 0), &state) ||
+      state != YC_CASE_STATE_DRAFT)
+    {
+      /* Only a reopened case (a draft again) may be decided twice under its uuid. */
+      g_set_error (error, YC_STORE_ERROR, YC_STORE_ERROR_CONSTRAINT,
+                   _("A case with this identifier is already stored and decided (%s)."),
+                   _yc_store_column_text (stmt, 0));
+      return FALSE;
+    }
+  *exists = TRUE;
+  *case_no = g_strdup (_yc_store_column_text (stmt, 1));
+  return TRUE;
+}
 
 static gboolean
-create_case_func (YcStoreConn *conn,
-                  gpointer     user_data,
-                  GError     **error)
+delete_draft (YcStoreConn *conn,
+              const char  *uuid,
+              GError     **error)
 {
-  CreateData *data = user_data;
+  g_autoptr(YcStoreStmt) stmt = _yc_store_prepare (conn, "DELETE FROM drafts WHERE uuid = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _yc_store_bind_text (stmt, 1, uuid);
+  return _yc_store_step_done (conn, stmt, error);
+}
+
+/* One transaction: the number (kept if the case already has one), the case with its parties and
+ * checklist, the documents due, the audit entries, the outbox entry, and the end of its draft. */
+gboolean
+_yc_store_create_case_func (YcStoreConn *conn,
+                            gpointer     user_data,
+                            GError     **error)
+{
+  YcCreateData *data = user_data;
   YcCaseRecord *record = data->record;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *case_no = NULL;
   g_autofree char *payload = NULL;
   g_autofree char *detail = NULL;
+  gboolean exists = FALSE;
   YcCaseState to;
 
   if (!yc_case_state_transition (record->state, data->decision, &to, error))
     return FALSE;
 
   if (!_yc_store_begin (conn, error) ||
-      !next_case_number (conn, record->window_code, now, &case_no, error))
+      !read_existing (conn, record->uuid, &exists, &case_no, error))
+    return FALSE;
+  if (case_no == NULL && !next_case_number (conn, record->window_code, now, &case_no, error))
     return FALSE;
 
   /* The record is the writer's own copy: fill in what the decision settles. */
@@ -226,13 +351,25 @@ create_case_func (YcStoreConn *conn,
                             yc_case_state_to_string (to), record->case_no);
 
   if (!insert_case (conn, record, record->decided_at, error) ||
-      !_yc_store_insert_audit (conn, record->decided_at, data->actor, "case.create", record->uuid, detail, error) ||
-      !_yc_store_insert_outbox (conn, record->decided_at, "case.put", record->uuid, payload, error))
+      !insert_documents_due (conn, record->uuid, data->decision, record->decided_at, error) ||
+      !_yc_store_insert_audit (conn, record->decided_at, data->actor,
+                               exists ? "case.decide" : "case.create", record->uuid, detail, error))
+    return FALSE;
+
+  for (guint i = 0; data->audit != NULL && i + 1 < data->audit->len; i += 2)
+    if (!_yc_store_insert_audit (conn, record->decided_at, data->actor,
+                                 g_ptr_array_index (data->audit, i), record->uuid,
+                                 g_ptr_array_index (data->audit, i + 1), error))
+      return FALSE;
+
+  if (!_yc_store_insert_outbox (conn, record->decided_at, "case.put", record->uuid, payload, error) ||
+      !delete_draft (conn, record->uuid, error))
     return FALSE;
 
   if (data->fail_before_commit)
     {
-      g_set_error_literal (error, YC_STORE_ERROR, YC_STORE_ERROR_FAILED, "Failure injected before COMMIT");
+      g_set_error_literal (error, YC_STORE_ERROR, YC_STORE_ERROR_FAILED,
+                           "Failure injected before COMMIT");
       return FALSE;
     }
 
@@ -257,13 +394,13 @@ is_decision (YcCaseEvent event)
 }
 
 /* Checks on the caller's thread what can be checked without the database, and copies the case. */
-static CreateData *
-create_data_new (YcCase      *kase,
+YcCreateData *
+_yc_store_create_data_new (YcCase      *kase,
                  YcCaseEvent  decision,
                  const char  *actor,
                  GError     **error)
 {
-  g_autoptr(CreateData) data = g_new0 (CreateData, 1);
+  g_autoptr(YcCreateData) data = g_new0 (YcCreateData, 1);
 
   if (!is_decision (decision))
     {
@@ -311,19 +448,33 @@ create_data_new (YcCase      *kase,
   return g_steal_pointer (&data);
 }
 
-static void
-apply_decision (YcCase     *kase,
-                YcCaseRecord *record)
+void
+_yc_store_apply_decision (YcCase       *kase,
+                          YcCaseRecord *record)
 {
   g_autoptr(GDateTime) decided_utc = _yc_store_from_usec (record->decided_at);
   g_autoptr(GDateTime) decided_at = g_date_time_to_local (decided_utc);
+  GListModel *materials = yc_case_get_materials (kase);
 
   g_object_set (kase,
                 "case-no", record->case_no,
                 "decided-at", decided_at,
+                "legal-deadline", record->legal_deadline,
+                "promised-deadline", record->promised_deadline,
+                "applicant-flags", (YcApplicantFlags) record->applicant_flags,
                 "state", record->state,
                 NULL);
+
+  /* Supplement deadlines the decision settled, line by line (the record is in checklist order). */
+  for (guint i = 0; i < record->materials->len && i < g_list_model_get_n_items (materials); i++)
+    {
+      g_autoptr(YcCaseMaterial) material = g_list_model_get_item (materials, i);
+      YcMaterialRecord *m = &g_array_index (record->materials, YcMaterialRecord, i);
+
+      g_object_set (material, "supplement-deadline", m->supplement_deadline, NULL);
+    }
 }
+
 
 gboolean
 _yc_store_create_case_full (YcStore     *self,
@@ -333,20 +484,20 @@ _yc_store_create_case_full (YcStore     *self,
                             gboolean     fail_before_commit,
                             GError     **error)
 {
-  g_autoptr(CreateData) data = NULL;
+  g_autoptr(YcCreateData) data = NULL;
 
   g_return_val_if_fail (YC_IS_STORE (self), FALSE);
   g_return_val_if_fail (YC_IS_CASE (kase), FALSE);
 
-  data = create_data_new (kase, decision, actor, error);
+  data = _yc_store_create_data_new (kase, decision, actor, error);
   if (data == NULL)
     return FALSE;
   data->fail_before_commit = fail_before_commit;
 
-  if (!_yc_store_write_sync (self, create_case_func, data, NULL, error))
+  if (!_yc_store_write_sync (self, _yc_store_create_case_func, data, NULL, error))
     return FALSE;
 
-  apply_decision (kase, data->record);
+  _yc_store_apply_decision (kase, data->record);
   return TRUE;
 }
 
@@ -371,7 +522,7 @@ yc_store_create_case_async (YcStore            *self,
 {
   g_autoptr(GTask) task = NULL;
   GError *error = NULL;
-  CreateData *data;
+  YcCreateData *data;
 
   g_return_if_fail (YC_IS_STORE (self));
   g_return_if_fail (YC_IS_CASE (kase));
@@ -379,16 +530,16 @@ yc_store_create_case_async (YcStore            *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, yc_store_create_case_async);
 
-  data = create_data_new (kase, decision, actor, &error);
+  data = _yc_store_create_data_new (kase, decision, actor, &error);
   if (data == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
-  g_task_set_task_data (task, data, (GDestroyNotify) create_data_free);
+  g_task_set_task_data (task, data, (GDestroyNotify) _yc_store_create_data_free);
   /* Kept alive until finish, which writes the number and state back on the caller's thread. */
   g_object_set_data_full (G_OBJECT (task), "yc-case", g_object_ref (kase), g_object_unref);
-  _yc_store_write_async (self, create_case_func, data, task);
+  _yc_store_write_async (self, _yc_store_create_case_func, data, task);
 }
 
 gboolean
@@ -396,7 +547,7 @@ yc_store_create_case_finish (YcStore      *self,
                              GAsyncResult *result,
                              GError      **error)
 {
-  CreateData *data;
+  YcCreateData *data;
 
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == yc_store_create_case_async, FALSE);
@@ -405,7 +556,7 @@ yc_store_create_case_finish (YcStore      *self,
     return FALSE;
 
   data = g_task_get_task_data (G_TASK (result));
-  apply_decision (g_object_get_data (G_OBJECT (result), "yc-case"), data->record);
+  _yc_store_apply_decision (g_object_get_data (G_OBJECT (result), "yc-case"), data->record);
   return TRUE;
 }
 
