@@ -4,6 +4,7 @@
 #include <glib.h>
 
 #include "yc-decision.h"
+#include "yc-case-json.h"
 
 /* --- items of the table --- */
 
@@ -627,6 +628,198 @@ test_iso_dates (void)
   g_assert_null (yc_date_to_iso (NULL));
 }
 
+/* --- JSON round trip (drafts, outbox payloads) --- */
+
+static void
+assert_same_properties (GObject *a,
+                        GObject *b)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n;
+
+  g_assert_true (G_OBJECT_TYPE (a) == G_OBJECT_TYPE (b));
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (a), &n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_auto(GValue) va = G_VALUE_INIT;
+      g_auto(GValue) vb = G_VALUE_INIT;
+
+      g_value_init (&va, pspecs[i]->value_type);
+      g_value_init (&vb, pspecs[i]->value_type);
+      g_object_get_property (a, pspecs[i]->name, &va);
+      g_object_get_property (b, pspecs[i]->name, &vb);
+      if (G_VALUE_HOLDS (&va, G_TYPE_DATE_TIME))
+        {
+          GDateTime *ta = g_value_get_boxed (&va), *tb = g_value_get_boxed (&vb);
+
+          g_assert_true ((ta == NULL) == (tb == NULL));
+          if (ta != NULL)
+            g_assert_true (g_date_time_equal (ta, tb));
+        }
+      else if (G_VALUE_HOLDS_OBJECT (&va))
+        {
+          GObject *oa = g_value_get_object (&va), *ob = g_value_get_object (&vb);
+
+          g_assert_true ((oa == NULL) == (ob == NULL));
+          if (oa != NULL)
+            assert_same_properties (oa, ob);
+        }
+      else if (g_param_values_cmp (pspecs[i], &va, &vb) != 0)
+        g_error ("%s.%s differs after the round trip", G_OBJECT_TYPE_NAME (a), pspecs[i]->name);
+    }
+}
+
+static YcCase *
+full_case (void)
+{
+  g_autoptr(YcItem) item = make_item ("house");
+  g_autoptr(YcCase) kase = make_case (item, "LCTKN");
+  g_autoptr(YcParty) applicant = yc_party_new (YC_PARTY_ORGANISATION);
+  g_autoptr(YcParty) agent = yc_party_new (YC_PARTY_PERSON);
+  g_autoptr(GDateTime) decided = g_date_time_new_from_iso8601 ("2026-02-12T09:30:15.123456+08:00", NULL);
+  g_autoptr(YcCaseMaterial) m1 = g_list_model_get_item (yc_case_get_materials (kase), 0);
+  g_autoptr(YcCaseMaterial) m3 = g_list_model_get_item (yc_case_get_materials (kase), 2);
+
+  g_object_set (applicant, "name", "北方市示例科技有限公司", "id-number", "91350100M000100Y43",
+                "phone", "0571-87654321-123", "address", "北方市北城区幸福路 1 号",
+                "legal-representative", "王五", "contact", "赵六（\"经办人\"）", NULL);
+  g_object_set (agent, "name", "李四", "id-number", "360426199101010071", "relation", "员工",
+                "authorisation", "授权委托书\n第二行", NULL);
+  g_object_set (m1, "originals", 1, "copies", 2, "attachment",
+                "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", NULL);
+  g_object_set (m3, "supplement-deadline", "2026-02-26", "note", "补齐后复核", NULL);
+  g_object_set (kase,
+                "case-no", "W01-20260212-0007",
+                "window-code", "W01",
+                "clerk", "clerk-wang",
+                "decided-at", decided,
+                "legal-deadline", "2026-03-18",
+                "promised-deadline", "2026-03-04",
+                "reason", "—",
+                "legal-basis", "《中华人民共和国行政许可法》第三十二条",
+                "refer-department", "北方市税务局",
+                "applicant-flags", F_FALSE | F_USCC,
+                "state", YC_CASE_STATE_TOLERANCE_ACCEPTED,
+                "applicant", applicant,
+                "agent", agent,
+                NULL);
+  return g_steal_pointer (&kase);
+}
+
+static void
+assert_same_case (YcCase *a,
+                  YcCase *b)
+{
+  GListModel *ma = yc_case_get_materials (a);
+  GListModel *mb = yc_case_get_materials (b);
+
+  assert_same_properties (G_OBJECT (a), G_OBJECT (b));
+  g_assert_cmpuint (g_list_model_get_n_items (ma), ==, g_list_model_get_n_items (mb));
+  for (guint i = 0; i < g_list_model_get_n_items (ma); i++)
+    {
+      g_autoptr(GObject) x = g_list_model_get_item (ma, i);
+      g_autoptr(GObject) y = g_list_model_get_item (mb, i);
+
+      assert_same_properties (x, y);
+    }
+}
+
+static void
+test_json_round_trip (void)
+{
+  g_autoptr(YcCase) kase = full_case ();
+  g_autoptr(YcCase) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = yc_case_to_json (kase);
+  g_autofree char *again = NULL;
+
+  back = yc_case_new_from_json (json, -1, &error);
+  g_assert_no_error (error);
+  assert_same_case (kase, back);
+  g_assert_cmpint (yc_case_get_applicant_flags (back), ==, F_FALSE | F_USCC);
+  g_assert_nonnull (strstr (json, "\"applicant_flags\":[\"false_promise\",\"uscc_override\"]"));
+  /* Writing what was read gives the same text. */
+  again = yc_case_to_json (back);
+  g_assert_cmpstr (again, ==, json);
+
+  /* A bare draft: no agent, no dates, nothing decided. */
+  {
+    g_autoptr(YcCase) bare = yc_case_new ();
+    g_autoptr(YcCase) bare_back = NULL;
+    g_autofree char *bare_json = yc_case_to_json (bare);
+
+    bare_back = yc_case_new_from_json (bare_json, -1, &error);
+    g_assert_no_error (error);
+    assert_same_case (bare, bare_back);
+    g_assert_null (yc_case_get_agent (bare_back));
+  }
+}
+
+static void
+test_json_invalid (void)
+{
+  const struct { const char *json; int code; } bad[] = {
+    { "not json", YC_CASE_JSON_ERROR_PARSE },
+    { "[]", YC_CASE_JSON_ERROR_INVALID },
+    { "{\"state\": \"draft\"}", YC_CASE_JSON_ERROR_INVALID },                         /* no uuid */
+    { "{\"uuid\": \"u\", \"state\": \"pondering\"}", YC_CASE_JSON_ERROR_INVALID },
+    { "{\"uuid\": 5, \"state\": \"draft\"}", YC_CASE_JSON_ERROR_INVALID },
+    { "{\"uuid\": \"u\", \"state\": \"draft\", \"created_at\": \"yesterday\"}", YC_CASE_JSON_ERROR_INVALID },
+    { "{\"uuid\": \"u\", \"state\": \"draft\", \"applicant_flags\": [\"saint\"]}", YC_CASE_JSON_ERROR_INVALID },
+    { "{\"uuid\": \"u\", \"state\": \"draft\", \"applicant\": {\"kind\": \"robot\"}}", YC_CASE_JSON_ERROR_INVALID },
+    { "{\"uuid\": \"u\", \"state\": \"draft\", \"materials\": [{\"state\": \"lost\"}]}", YC_CASE_JSON_ERROR_INVALID },
+    { "{\"uuid\": \"u\", \"state\": \"draft\", \"materials\": [{\"state\": \"pending\", \"copies\": -1}]}",
+      YC_CASE_JSON_ERROR_INVALID },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(YcCase) kase = yc_case_new_from_json (bad[i].json, -1, &error);
+
+      g_assert_null (kase);
+      g_assert_error (error, YC_CASE_JSON_ERROR, bad[i].code);
+    }
+}
+
+static void
+test_draft_json (void)
+{
+  g_autoptr(YcCase) kase = full_case ();
+  g_autoptr(JsonNode) extra = json_from_string ("{\"refusal\": \"not_competent\", \"focus\": \"phone\"}", NULL);
+  g_autofree char *json = yc_draft_to_json (kase, "tolerance_accept", extra);
+  g_autofree char *outcome = NULL;
+  g_autoptr(JsonNode) extra_back = NULL;
+  g_autoptr(YcCase) back = NULL;
+  g_autoptr(YcCase) plain = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *plain_json = NULL;
+  g_autofree char *newer = NULL;
+  g_autoptr(JsonNode) newer_node = NULL;
+
+  back = yc_draft_new_from_json (json, -1, &outcome, &extra_back, &error);
+  g_assert_no_error (error);
+  assert_same_case (kase, back);
+  g_assert_cmpstr (outcome, ==, "tolerance_accept");
+  g_assert_true (json_node_equal (extra, extra_back));
+
+  /* No outcome chosen yet, nothing extra. */
+  g_clear_pointer (&outcome, g_free);
+  g_clear_pointer (&extra_back, json_node_unref);
+  plain_json = yc_draft_to_json (kase, NULL, NULL);
+  plain = yc_draft_new_from_json (plain_json, -1, &outcome, &extra_back, &error);
+  g_assert_no_error (error);
+  g_assert_null (outcome);
+  g_assert_null (extra_back);
+
+  /* A draft of a newer format is refused, not half read. */
+  newer_node = json_from_string (plain_json, NULL);
+  json_object_set_int_member (json_node_get_object (newer_node), "format", 99);
+  newer = json_to_string (newer_node, FALSE);
+  g_assert_null (yc_draft_new_from_json (newer, -1, NULL, NULL, &error));
+  g_assert_error (error, YC_CASE_JSON_ERROR, YC_CASE_JSON_ERROR_VERSION);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -645,6 +838,9 @@ main (int   argc,
   g_test_add_func ("/yc/decision/outcome-codes", test_outcome_codes);
   g_test_add_func ("/yc/decision/refusal-reasons", test_refusal_reasons);
   g_test_add_func ("/yc/decision/iso-dates", test_iso_dates);
+  g_test_add_func ("/yc/case-json/round-trip", test_json_round_trip);
+  g_test_add_func ("/yc/case-json/invalid", test_json_invalid);
+  g_test_add_func ("/yc/case-json/draft", test_draft_json);
 
   return g_test_run ();
 }
