@@ -1,0 +1,47 @@
+/* yc-page-pdf.h: a material's scanned pages assembled into one PDF for the archive (电子化归档), JPEG data passed
+ * through without re-encoding. */
+#pragma once
+
+#include <gio/gio.h>
+#include "yc-file-store.h"
+
+G_BEGIN_DECLS
+
+#define YC_PAGE_PDF_ERROR (yc_page_pdf_error_quark ())
+typedef enum {
+  YC_PAGE_PDF_ERROR_NO_PAGES,    /* nothing to assemble */
+  YC_PAGE_PDF_ERROR_MISSING,     /* a page's file is not in the file store (or no longer matches its hash) */
+  YC_PAGE_PDF_ERROR_INVALID,     /* a page is not a JPEG or PNG image, or is damaged; or a bad rotation */
+  YC_PAGE_PDF_ERROR_FAILED,      /* writing the PDF failed (disk full, …) */
+} YcPagePdfError;
+GQuark yc_page_pdf_error_quark (void);
+
+/* One page, as recorded on the case. */
+typedef struct {
+  const char *sha256;     /* a JPEG or PNG in the file store */
+  guint       dpi;        /* the scan's resolution; 0: from the file, else 300 */
+  guint       rotation;   /* clockwise: 0, 90, 180 or 270 */
+} YcPdfPage;
+
+/* Writes a PDF with one page per entry, each page the size of the paper that was scanned (pixels / dpi), into
+ * @files and returns its SHA-256. JPEG pages are embedded as they are stored (DCTDecode); PNG pages losslessly
+ * (line-art as a 1-bit image mask). One page's image is in memory at a time. Blocks: call it from a worker, or
+ * use the async form. @title (may be NULL) goes into the PDF's metadata. */
+char  *yc_page_pdf_assemble        (YcFileStore     *files,
+                                    const YcPdfPage *pages,
+                                    guint            n_pages,
+                                    const char      *title,
+                                    GCancellable    *cancellable,
+                                    GError         **error);
+/* The async form copies @pages and @title; it runs in a GTask thread. */
+void   yc_page_pdf_assemble_async  (YcFileStore        *files,
+                                    const YcPdfPage    *pages,
+                                    guint               n_pages,
+                                    const char         *title,
+                                    GCancellable       *cancellable,
+                                    GAsyncReadyCallback callback,
+                                    gpointer            user_data);
+char  *yc_page_pdf_assemble_finish (GAsyncResult *result,
+                                    GError      **error);
+
+G_END_DECLS

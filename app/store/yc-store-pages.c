@@ -1,0 +1,943 @@
+/* yc-store-pages.c: pages on a case's materials (add, list, reorder, rotate, move, delete) and material PDFs. */
+#define G_LOG_DOMAIN "yc-store"
+
+#include <glib/gi18n.h>
+
+#include "yc-file-store.h"
+#include "yc-store-private.h"
+#include "yc-store-pages.h"
+
+/* --- the boxed row --- */
+
+YcCasePage *
+yc_case_page_new (const char *case_uuid,
+                  guint       material,
+                  const char *sha256,
+                  const char *content_type)
+{
+  YcCasePage *page = g_new0 (YcCasePage, 1);
+
+  page->case_uuid = g_strdup (case_uuid);
+  page->material = material;
+  page->sha256 = g_strdup (sha256);
+  page->content_type = g_strdup (content_type);
+  page->page_count = 1;
+  return page;
+}
+
+YcCasePage *
+yc_case_page_copy (const YcCasePage *page)
+{
+  YcCasePage *copy = g_new0 (YcCasePage, 1);
+
+  *copy = *page;
+  copy->case_uuid = g_strdup (page->case_uuid);
+  copy->sha256 = g_strdup (page->sha256);
+  copy->content_type = g_strdup (page->content_type);
+  copy->mode = g_strdup (page->mode);
+  copy->created_at = page->created_at ? g_date_time_ref (page->created_at) : NULL;
+  return copy;
+}
+
+void
+yc_case_page_free (YcCasePage *page)
+{
+  if (page == NULL)
+    return;
+  g_free (page->case_uuid);
+  g_free (page->sha256);
+  g_free (page->content_type);
+  g_free (page->mode);
+  g_clear_pointer (&page->created_at, g_date_time_unref);
+  g_free (page);
+}
+
+G_DEFINE_BOXED_TYPE (YcCasePage, yc_case_page, yc_case_page_copy, yc_case_page_free)
+
+static GDateTime *
+local_from_usec (gint64 usec)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) exact = g_date_time_add (utc, usec % G_USEC_PER_SEC);
+
+  return g_date_time_to_local (exact);
+}
+
+/* --- writes --- */
+
+typedef enum {
+  OP_ADD,
+  OP_MOVE,
+  OP_MOVE_TO_MATERIAL,
+  OP_ROTATE,
+  OP_DELETE,
+  OP_SET_PDF,
+} OpKind;
+
+typedef struct {
+  OpKind      kind;
+  YcCasePage *page;        /* ADD */
+  gint64      id;          /* the page; ADD: the new page's id */
+  guint       value;       /* MOVE: new order; MOVE_TO_MATERIAL: material; ROTATE: rotation; SET_PDF: pages */
+  char       *case_uuid;   /* SET_PDF */
+  guint       material;    /* SET_PDF */
+  char       *sha256;      /* SET_PDF */
+  char       *actor;
+} PageOp;
+
+static void
+page_op_free (PageOp *op)
+{
+  g_clear_pointer (&op->page, yc_case_page_free);
+  g_free (op->case_uuid);
+  g_free (op->sha256);
+  g_free (op->actor);
+  g_free (op);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PageOp, page_op_free)
+
+static PageOp *
+page_op_new (OpKind      kind,
+             const char *actor)
+{
+  PageOp *op = g_new0 (PageOp, 1);
+
+  op->kind = kind;
+  op->actor = g_strdup (actor);
+  return op;
+}
+
+static gboolean
+rotation_is_valid (guint rotation)
+{
+  return rotation == 0 || rotation == 90 || rotation == 180 || rotation == 270;
+}
+
+static gboolean
+set_invalid_rotation (guint    rotation,
+                      GError **error)
+{
+  g_set_error (error, YC_STORE_ERROR, YC_STORE_ERROR_INVALID,
+               _("A page can be turned by 0°, 90°, 180° or 270°, not %u°."), rotation);
+  return FALSE;
+}
+
+typedef struct {
+  char  *case_uuid;
+  guint  material;
+  guint  page_order;
+} PagePlace;
+
+static gboolean
+load_place (YcStoreConn *conn,
+            gint64       id,
+            PagePlace   *place,
+            GError     **error)
+{
+  g_autoptr(YcStoreStmt) stmt = NULL;
+  int rc;
+
+  stmt = _yc_store_prepare (conn, "SELECT case_uuid, material, page_order FROM case_pages WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      place->case_uuid = g_strdup (_yc_store_column_text (stmt, 0));
+      place->material = sqlite3_column_int (stmt, 1);
+      place->page_order = sqlite3_column_int (stmt, 2);
+      return TRUE;
+    }
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, YC_STORE_ERROR, YC_STORE_ERROR_NOT_FOUND,
+                   _("The page was not found; it may have been deleted already."));
+      return FALSE;
+    }
+  return _yc_store_set_error (conn, rc, error);
+}
+
+static gboolean
+next_order (YcStoreConn *conn,
+            const char  *case_uuid,
+            guint        material,
+            guint       *order,
+            GError     **error)
+{
+  g_autoptr(YcStoreStmt) stmt = NULL;
+  int rc;
+
+  stmt = _yc_store_prepare (conn,
+                            "SELECT COALESCE (MAX (page_order) + 1, 0) FROM case_pages "
+                            "WHERE case_uuid = ?1 AND material = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  _yc_store_bind_text (stmt, 1, case_uuid);
+  sqlite3_bind_int (stmt, 2, material);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return _yc_store_set_error (conn, rc, error);
+  *order = sqlite3_column_int (stmt, 0);
+  return TRUE;
+}
+
+/* Pages after @order in the material move up one place: the gap a removed page leaves. */
+static gboolean
+close_gap (YcStoreConn *conn,
+           const char  *case_uuid,
+           guint        material,
+           guint        order,
+           GError     **error)
+{
+  g_autoptr(YcStoreStmt) stmt = NULL;
+
+  stmt = _yc_store_prepare (conn,
+                            "UPDATE case_pages SET page_order = page_order - 1 "
+                            "WHERE case_uuid = ?1 AND material = ?2 AND page_order > ?3", error);
+  if (stmt == NULL)
+    return FALSE;
+  _yc_store_bind_text (stmt, 1, case_uuid);
+  sqlite3_bind_int (stmt, 2, material);
+  sqlite3_bind_int (stmt, 3, order);
+  return _yc_store_step_done (conn, stmt, error);
+}
+
+/* The material's PDF showed the old pages. */
+static gboolean
+drop_pdf (YcStoreConn *conn,
+          const char  *case_uuid,
+          guint        material,
+          GError     **error)
+{
+  g_autoptr(YcStoreStmt) stmt = NULL;
+
+  stmt = _yc_store_prepare (conn, "DELETE FROM case_material_pdfs WHERE case_uuid = ?1 AND material = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  _yc_store_bind_text (stmt, 1, case_uuid);
+  sqlite3_bind_int (stmt, 2, material);
+  return _yc_store_step_done (conn, stmt, error);
+}
+
+static gboolean
+audit (YcStoreConn *conn,
+       gint64       now,
+       PageOp      *op,
+       const char  *action,
+       const char  *case_uuid,
+       const char  *detail,
+       GError     **error)
+{
+  return _yc_store_insert_audit (conn, now, op->actor, action, case_uuid, detail, error);
+}
+
+static gboolean
+add_page (YcStoreConn *conn,
+          PageOp      *op,
+          gint64       now,
+          GError     **error)
+{
+  const YcCasePage *page = op->page;
+  g_autoptr(YcStoreStmt) stmt = NULL;
+  g_autofree char *detail = NULL;
+  guint order;
+
+  if (!next_order (conn, page->case_uuid, page->material, &order, error))
+    return FALSE;
+  stmt = _yc_store_prepare (conn,
+                            "INSERT INTO case_pages (case_uuid, material, page_order, sha256, content_type, width, "
+                            "height, dpi, mode, page_count, rotation, created_at) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", error);
+  if (stmt == NULL)
+    return FALSE;
+  _yc_store_bind_text (stmt, 1, page->case_uuid);
+  sqlite3_bind_int (stmt, 2, page->material);
+  sqlite3_bind_int (stmt, 3, order);
+  _yc_store_bind_text (stmt, 4, page->sha256);
+  _yc_store_bind_text (stmt, 5, page->content_type);
+  sqlite3_bind_int (stmt, 6, page->width);
+  sqlite3_bind_int (stmt, 7, page->height);
+  sqlite3_bind_int (stmt, 8, page->dpi);
+  _yc_store_bind_text (stmt, 9, page->mode);
+  sqlite3_bind_int (stmt, 10, page->page_count);
+  sqlite3_bind_int (stmt, 11, page->rotation);
+  sqlite3_bind_int64 (stmt, 12, now);
+  if (!_yc_store_step_done (conn, stmt, error))
+    return FALSE;
+  op->id = sqlite3_last_insert_rowid (conn->db);
+
+  detail = g_strdup_printf ("page %" G_GINT64_FORMAT " material %u order %u %s %s", op->id, page->material, order,
+                            page->content_type, page->sha256);
+  return drop_pdf (conn, page->case_uuid, page->material, error) &&
+         audit (conn, now, op, "page.add", page->case_uuid, detail, error);
+}
+
+static gboolean
+move_page (YcStoreConn *conn,
+           PageOp      *op,
+           gint64       now,
+           GError     **error)
+{
+  g_autoptr(YcStoreStmt) shift = NULL;
+  g_autoptr(YcStoreStmt) place_stmt = NULL;
+  g_autofree char *detail = NULL;
+  PagePlace place = { 0 };
+  guint last, target;
+  gboolean ok = FALSE;
+
+  if (!load_place (conn, op->id, &place, error))
+    return FALSE;
+  if (!next_order (conn, place.case_uuid, place.material, &last, error))
+    goto out;
+  target = MIN (op->value, last - 1);
+  if (target == place.page_order)
+    {
+      ok = TRUE;
+      goto out;
+    }
+
+  /* The pages between the old and the new place shift by one towards the old place. */
+  shift = _yc_store_prepare (conn,
+                             target < place.page_order
+                             ? "UPDATE case_pages SET page_order = page_order + 1 WHERE case_uuid = ?1 AND "
+                               "material = ?2 AND page_order >= ?3 AND page_order < ?4"
+                             : "UPDATE case_pages SET page_order = page_order - 1 WHERE case_uuid = ?1 AND "
+                               "material = ?2 AND page_order > ?4 AND page_order <= ?3", error);
+  if (shift == NULL)
+    goto out;
+  _yc_store_bind_text (shift, 1, place.case_uuid);
+  sqlite3_bind_int (shift, 2, place.material);
+  sqlite3_bind_int (shift, 3, target);
+  sqlite3_bind_int (shift, 4, place.page_order);
+  if (!_yc_store_step_done (conn, shift, error))
+    goto out;
+
+  place_stmt = _yc_store_prepare (conn, "UPDATE case_pages SET page_order = ?2 WHERE id = ?1", error);
+  if (place_stmt == NULL)
+    goto out;
+  sqlite3_bind_int64 (place_stmt, 1, op->id);
+  sqlite3_bind_int (place_stmt, 2, target);
+  if (!_yc_store_step_done (conn, place_stmt, error))
+    goto out;
+
+  detail = g_strdup_printf ("page %" G_GINT64_FORMAT " material %u order %u → %u", op->id, place.material,
+                            place.page_order, target);
+  ok = drop_pdf (conn, place.case_uuid, place.material, error) &&
+       audit (conn, now, op, "page.move", place.case_uuid, detail, error);
+
+out:
+  g_free (place.case_uuid);
+  return ok;
+}
+
+static gboolean
+move_to_material (YcStoreConn *conn,
+                  PageOp      *op,
+                  gint64       now,
+                  GError     **error)
+{
+  g_autoptr(YcStoreStmt) stmt = NULL;
+  g_autofree char *detail = NULL;
+  PagePlace place = { 0 };
+  guint order;
+  gboolean ok = FALSE;
+
+  if (!load_place (conn, op->id, &place, error))
+    return FALSE;
+  if (place.material == op->value)
+    {
+      ok = TRUE;
+      goto out;
+    }
+  if (!next_order (conn, place.case_uuid, op->value, &order, error))
+    goto out;
+
+  stmt = _yc_store_prepare (conn, "UPDATE case_pages SET material = ?2, page_order = ?3 WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto out;
+  sqlite3_bind_int64 (stmt, 1, op->id);
+  sqlite3_bind_int (stmt, 2, op->value);
+  sqlite3_bind_int (stmt, 3, order);
+  if (!_yc_store_step_done (conn, stmt, error) ||
+      !close_gap (conn, place.case_uuid, place.material, place.page_order, error))
+    goto out;
+
+  detail = g_strdup_printf ("page %" G_GINT64_FORMAT " material %u → %u order %u", op->id, place.material,
+                            op->value, order);
+  ok = drop_pdf (conn, place.case_uuid, place.material, error) &&
+       drop_pdf (conn, place.case_uuid, op->value, error) &&
+       audit (conn, now, op, "page.move", place.case_uuid, detail, error);
+
+out:
+  g_free (place.case_uuid);
+  return ok;
+}
+
+static gboolean
+rotate_page (YcStoreConn *conn,
+             PageOp      *op,
+             gint64       now,
+             GError     **error)
+{
+  g_autoptr(YcStoreStmt) stmt = NULL;
+  g_autofree char *detail = NULL;
+  PagePlace place = { 0 };
+  gboolean ok = FALSE;
+
+  if (!load_place (conn, op->id, &place, error))
+    return FALSE;
+  stmt = _yc_store_prepare (conn, "UPDATE case_pages SET rotation = ?2 WHERE id = ?1", error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, op->id);
+      sqlite3_bind_int (stmt, 2, op->value);
+      detail = g_strdup_printf ("page %" G_GINT64_FORMAT " rotation %u", op->id, op->value);
+      ok = _yc_store_step_done (conn, stmt, error) &&
+           drop_pdf (conn, place.case_uuid, place.material, error) &&
+           audit (conn, now, op, "page.rotate", place.case_uuid, detail, error);
+    }
+  g_free (place.case_uuid);
+  return ok;
+}
+
+static gboolean
+delete_page (YcStoreConn *conn,
+             PageOp      *op,
+             gint64       now,
+             GError     **error)
+{
+  g_autoptr(YcStoreStmt) stmt = NULL;
+  g_autofree char *detail = NULL;
+  PagePlace place = { 0 };
+  gboolean ok = FALSE;
+
+  if (!load_place (conn, op->id, &place, error))
+    return FALSE;
+  stmt = _yc_store_prepare (conn, "DELETE FROM case_pages WHERE id = ?1", error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, op->id);
+      detail = g_strdup_printf ("page %" G_GINT64_FORMAT " material %u order %u", op->id, place.material,
+                                place.page_order);
+      ok = _yc_store_step_done (conn, stmt, error) &&
+           close_gap (conn, place.case_uuid, place.material, place.page_order, error) &&
+           drop_pdf (conn, place.case_uuid, place.material, error) &&
+           audit (conn, now, op, "page.delete", place.case_uuid, detail, error);
+    }
+  g_free (place.case_uuid);
+  return ok;
+}
+
+static gboolean
+set_pdf (YcStoreConn *conn,
+         PageOp      *op,
+         gint64       now,
+         GError     **error)
+{
+  g_autoptr(YcStoreStmt) stmt = NULL;
+  g_autofree char *detail = NULL;
+
+  stmt = _yc_store_prepare (conn,
+                            "INSERT OR REPLACE INTO case_material_pdfs (case_uuid, material, sha256, page_count, "
+                            "created_at) VALUES (?1, ?2, ?3, ?4, ?5)", error);
+  if (stmt == NULL)
+    return FALSE;
+  _yc_store_bind_text (stmt, 1, op->case_uuid);
+  sqlite3_bind_int (stmt, 2, op->material);
+  _yc_store_bind_text (stmt, 3, op->sha256);
+  sqlite3_bind_int (stmt, 4, op->value);
+  sqlite3_bind_int64 (stmt, 5, now);
+  detail = g_strdup_printf ("material %u pages %u %s", op->material, op->value, op->sha256);
+  return _yc_store_step_done (conn, stmt, error) &&
+         audit (conn, now, op, "material.pdf", op->case_uuid, detail, error);
+}
+
+static gboolean
+page_op_func (YcStoreConn *conn,
+              gpointer     data,
+              GError     **error)
+{
+  PageOp *op = data;
+  gint64 now = g_get_real_time ();
+  gboolean ok;
+
+  if (!_yc_store_begin (conn, error))
+    return FALSE;
+  switch (op->kind)
+    {
+    case OP_ADD:
+      ok = add_page (conn, op, now, error);
+      break;
+    case OP_MOVE:
+      ok = move_page (conn, op, now, error);
+      break;
+    case OP_MOVE_TO_MATERIAL:
+      ok = move_to_material (conn, op, now, error);
+      break;
+    case OP_ROTATE:
+      ok = rotate_page (conn, op, now, error);
+      break;
+    case OP_DELETE:
+      ok = delete_page (conn, op, now, error);
+      break;
+    case OP_SET_PDF:
+      ok = set_pdf (conn, op, now, error);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  /* A failed operation is rolled back by the writer. */
+  return ok && _yc_store_commit (conn, error);
+}
+
+/* Checks what the database cannot say in a clerk's words, before the operation is queued. */
+static gboolean
+validate (PageOp  *op,
+          GError **error)
+{
+  if (_yc_store_is_blank (op->actor))
+    {
+      g_set_error_literal (error, YC_STORE_ERROR, YC_STORE_ERROR_INVALID,
+                           _("Changes to scanned pages need the clerk’s name for the audit log."));
+      return FALSE;
+    }
+  switch (op->kind)
+    {
+    case OP_ADD:
+      if (_yc_store_is_blank (op->page->case_uuid) || !yc_sha256_is_valid (op->page->sha256) ||
+          op->page->content_type == NULL)
+        {
+          g_set_error_literal (error, YC_STORE_ERROR, YC_STORE_ERROR_INVALID,
+                               _("The page has no case or no stored file, so it was not added."));
+          return FALSE;
+        }
+      if (!rotation_is_valid (op->page->rotation))
+        return set_invalid_rotation (op->page->rotation, error);
+      return TRUE;
+    case OP_ROTATE:
+      return rotation_is_valid (op->value) || set_invalid_rotation (op->value, error);
+    case OP_SET_PDF:
+      if (_yc_store_is_blank (op->case_uuid) || !yc_sha256_is_valid (op->sha256))
+        {
+          g_set_error_literal (error, YC_STORE_ERROR, YC_STORE_ERROR_INVALID,
+                               _("The PDF has no case or no stored file, so it was not recorded."));
+          return FALSE;
+        }
+      return TRUE;
+    case OP_MOVE:
+    case OP_MOVE_TO_MATERIAL:
+    case OP_DELETE:
+    default:
+      return TRUE;
+    }
+}
+
+static gboolean
+run_sync (YcStore  *self,
+          PageOp   *op,
+          GError  **error)
+{
+  return validate (op, error) && _yc_store_write_sync (self, page_op_func, op, NULL, error);
+}
+
+static void
+run_async (YcStore            *self,
+           PageOp             *op,
+           gpointer            source_tag,
+           GCancellable       *cancellable,
+           GAsyncReadyCallback callback,
+           gpointer            user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  GError *error = NULL;
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, op, (GDestroyNotify) page_op_free);
+  if (!validate (op, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  _yc_store_write_async (self, page_op_func, op, task);
+}
+
+gint64
+yc_store_add_page (YcStore          *self,
+                   const YcCasePage *page,
+                   const char       *actor,
+                   GError          **error)
+{
+  g_autoptr(PageOp) op = NULL;
+
+  g_return_val_if_fail (YC_IS_STORE (self), 0);
+  g_return_val_if_fail (page != NULL, 0);
+
+  op = page_op_new (OP_ADD, actor);
+  op->page = yc_case_page_copy (page);
+  return run_sync (self, op, error) ? op->id : 0;
+}
+
+void
+yc_store_add_page_async (YcStore            *self,
+                         const YcCasePage   *page,
+                         const char         *actor,
+                         GCancellable       *cancellable,
+                         GAsyncReadyCallback callback,
+                         gpointer            user_data)
+{
+  PageOp *op;
+
+  g_return_if_fail (YC_IS_STORE (self));
+  g_return_if_fail (page != NULL);
+
+  op = page_op_new (OP_ADD, actor);
+  op->page = yc_case_page_copy (page);
+  run_async (self, op, yc_store_add_page_async, cancellable, callback, user_data);
+}
+
+gint64
+yc_store_add_page_finish (YcStore      *self,
+                          GAsyncResult *result,
+                          GError      **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), 0);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == yc_store_add_page_async, 0);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return 0;
+  return ((PageOp *) g_task_get_task_data (G_TASK (result)))->id;
+}
+
+static PageOp *
+id_op (OpKind      kind,
+       gint64      id,
+       guint       value,
+       const char *actor)
+{
+  PageOp *op = page_op_new (kind, actor);
+
+  op->id = id;
+  op->value = value;
+  return op;
+}
+
+static PageOp *
+pdf_op (const char *case_uuid,
+        guint       material,
+        const char *sha256,
+        guint       page_count,
+        const char *actor)
+{
+  PageOp *op = page_op_new (OP_SET_PDF, actor);
+
+  op->case_uuid = g_strdup (case_uuid);
+  op->material = material;
+  op->sha256 = g_strdup (sha256);
+  op->value = page_count;
+  return op;
+}
+
+gboolean
+yc_store_move_page (YcStore    *self,
+                    gint64      id,
+                    guint       new_order,
+                    const char *actor,
+                    GError    **error)
+{
+  g_autoptr(PageOp) op = id_op (OP_MOVE, id, new_order, actor);
+
+  g_return_val_if_fail (YC_IS_STORE (self), FALSE);
+  return run_sync (self, op, error);
+}
+
+gboolean
+yc_store_move_page_to_material (YcStore    *self,
+                                gint64      id,
+                                guint       material,
+                                const char *actor,
+                                GError    **error)
+{
+  g_autoptr(PageOp) op = id_op (OP_MOVE_TO_MATERIAL, id, material, actor);
+
+  g_return_val_if_fail (YC_IS_STORE (self), FALSE);
+  return run_sync (self, op, error);
+}
+
+gboolean
+yc_store_rotate_page (YcStore    *self,
+                      gint64      id,
+                      guint       rotation,
+                      const char *actor,
+                      GError    **error)
+{
+  g_autoptr(PageOp) op = id_op (OP_ROTATE, id, rotation, actor);
+
+  g_return_val_if_fail (YC_IS_STORE (self), FALSE);
+  return run_sync (self, op, error);
+}
+
+gboolean
+yc_store_delete_page (YcStore    *self,
+                      gint64      id,
+                      const char *actor,
+                      GError    **error)
+{
+  g_autoptr(PageOp) op = id_op (OP_DELETE, id, 0, actor);
+
+  g_return_val_if_fail (YC_IS_STORE (self), FALSE);
+  return run_sync (self, op, error);
+}
+
+gboolean
+yc_store_set_material_pdf (YcStore    *self,
+                           const char *case_uuid,
+                           guint       material,
+                           const char *sha256,
+                           guint       page_count,
+                           const char *actor,
+                           GError    **error)
+{
+  g_autoptr(PageOp) op = pdf_op (case_uuid, material, sha256, page_count, actor);
+
+  g_return_val_if_fail (YC_IS_STORE (self), FALSE);
+  return run_sync (self, op, error);
+}
+
+void
+yc_store_move_page_async (YcStore            *self,
+                          gint64              id,
+                          guint               new_order,
+                          const char         *actor,
+                          GCancellable       *cancellable,
+                          GAsyncReadyCallback callback,
+                          gpointer            user_data)
+{
+  g_return_if_fail (YC_IS_STORE (self));
+  run_async (self, id_op (OP_MOVE, id, new_order, actor), yc_store_page_write_finish, cancellable, callback,
+             user_data);
+}
+
+void
+yc_store_move_page_to_material_async (YcStore            *self,
+                                      gint64              id,
+                                      guint               material,
+                                      const char         *actor,
+                                      GCancellable       *cancellable,
+                                      GAsyncReadyCallback callback,
+                                      gpointer            user_data)
+{
+  g_return_if_fail (YC_IS_STORE (self));
+  run_async (self, id_op (OP_MOVE_TO_MATERIAL, id, material, actor), yc_store_page_write_finish, cancellable,
+             callback, user_data);
+}
+
+void
+yc_store_rotate_page_async (YcStore            *self,
+                            gint64              id,
+                            guint               rotation,
+                            const char         *actor,
+                            GCancellable       *cancellable,
+                            GAsyncReadyCallback callback,
+                            gpointer            user_data)
+{
+  g_return_if_fail (YC_IS_STORE (self));
+  run_async (self, id_op (OP_ROTATE, id, rotation, actor), yc_store_page_write_finish, cancellable, callback,
+             user_data);
+}
+
+void
+yc_store_delete_page_async (YcStore            *self,
+                            gint64              id,
+                            const char         *actor,
+                            GCancellable       *cancellable,
+                            GAsyncReadyCallback callback,
+                            gpointer            user_data)
+{
+  g_return_if_fail (YC_IS_STORE (self));
+  run_async (self, id_op (OP_DELETE, id, 0, actor), yc_store_page_write_finish, cancellable, callback,
+             user_data);
+}
+
+void
+yc_store_set_material_pdf_async (YcStore            *self,
+                                 const char         *case_uuid,
+                                 guint               material,
+                                 const char         *sha256,
+                                 guint               page_count,
+                                 const char         *actor,
+                                 GCancellable       *cancellable,
+                                 GAsyncReadyCallback callback,
+                                 gpointer            user_data)
+{
+  g_return_if_fail (YC_IS_STORE (self));
+  run_async (self, pdf_op (case_uuid, material, sha256, page_count, actor), yc_store_page_write_finish,
+             cancellable, callback, user_data);
+}
+
+gboolean
+yc_store_page_write_finish (YcStore      *self,
+                            GAsyncResult *result,
+                            GError      **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == yc_store_page_write_finish, FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* --- reads --- */
+
+GPtrArray *
+yc_store_list_pages (YcStore    *self,
+                     const char *case_uuid,
+                     int         material,
+                     GError    **error)
+{
+  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func ((GDestroyNotify) yc_case_page_free);
+  g_autoptr(YcStoreStmt) stmt = NULL;
+  YcStoreConn *conn;
+  gboolean ok = FALSE;
+  int rc;
+
+  g_return_val_if_fail (YC_IS_STORE (self), NULL);
+  g_return_val_if_fail (case_uuid != NULL, NULL);
+
+  conn = _yc_store_acquire_reader (self, NULL, error);
+  if (conn == NULL)
+    return NULL;
+
+  stmt = _yc_store_prepare (conn,
+                            "SELECT id, case_uuid, material, page_order, sha256, content_type, width, height, dpi, "
+                            "mode, page_count, rotation, created_at FROM case_pages "
+                            "WHERE case_uuid = ?1 AND (?2 < 0 OR material = ?2) ORDER BY material, page_order",
+                            error);
+  if (stmt != NULL)
+    {
+      _yc_store_bind_text (stmt, 1, case_uuid);
+      sqlite3_bind_int (stmt, 2, material);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          YcCasePage *page = g_new0 (YcCasePage, 1);
+
+          page->id = sqlite3_column_int64 (stmt, 0);
+          page->case_uuid = g_strdup (_yc_store_column_text (stmt, 1));
+          page->material = sqlite3_column_int (stmt, 2);
+          page->page_order = sqlite3_column_int (stmt, 3);
+          page->sha256 = g_strdup (_yc_store_column_text (stmt, 4));
+          page->content_type = g_strdup (_yc_store_column_text (stmt, 5));
+          page->width = sqlite3_column_int (stmt, 6);
+          page->height = sqlite3_column_int (stmt, 7);
+          page->dpi = sqlite3_column_int (stmt, 8);
+          page->mode = g_strdup (_yc_store_column_text (stmt, 9));
+          page->page_count = sqlite3_column_int (stmt, 10);
+          page->rotation = sqlite3_column_int (stmt, 11);
+          page->created_at = local_from_usec (sqlite3_column_int64 (stmt, 12));
+          g_ptr_array_add (pages, page);
+        }
+      ok = rc == SQLITE_DONE || _yc_store_set_error (conn, rc, error);
+    }
+  g_clear_pointer (&stmt, _yc_store_stmt_release);
+
+  _yc_store_release_reader (self, conn);
+  return ok ? g_steal_pointer (&pages) : NULL;
+}
+
+typedef struct {
+  char *case_uuid;
+  int   material;
+} ListData;
+
+static void
+list_data_free (ListData *data)
+{
+  g_free (data->case_uuid);
+  g_free (data);
+}
+
+static void
+list_pages_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  ListData *data = task_data;
+  GError *error = NULL;
+  GPtrArray *pages = yc_store_list_pages (source_object, data->case_uuid, data->material, &error);
+
+  if (pages == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, pages, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+yc_store_list_pages_async (YcStore            *self,
+                           const char         *case_uuid,
+                           int                 material,
+                           GCancellable       *cancellable,
+                           GAsyncReadyCallback callback,
+                           gpointer            user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ListData *data;
+
+  g_return_if_fail (YC_IS_STORE (self));
+  g_return_if_fail (case_uuid != NULL);
+
+  data = g_new0 (ListData, 1);
+  data->case_uuid = g_strdup (case_uuid);
+  data->material = material;
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, yc_store_list_pages_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) list_data_free);
+  g_task_run_in_thread (task, list_pages_thread);
+}
+
+GPtrArray *
+yc_store_list_pages_finish (YcStore      *self,
+                            GAsyncResult *result,
+                            GError      **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == yc_store_list_pages_async, NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+char *
+yc_store_get_material_pdf (YcStore    *self,
+                           const char *case_uuid,
+                           guint       material,
+                           GError    **error)
+{
+  g_autoptr(YcStoreStmt) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+  YcStoreConn *conn;
+  char *sha256 = NULL;
+  int rc;
+
+  g_return_val_if_fail (YC_IS_STORE (self), NULL);
+  g_return_val_if_fail (case_uuid != NULL, NULL);
+
+  conn = _yc_store_acquire_reader (self, NULL, error);
+  if (conn == NULL)
+    return NULL;
+
+  stmt = _yc_store_prepare (conn, "SELECT sha256 FROM case_material_pdfs WHERE case_uuid = ?1 AND material = ?2",
+                            &local_error);
+  if (stmt != NULL)
+    {
+      _yc_store_bind_text (stmt, 1, case_uuid);
+      sqlite3_bind_int (stmt, 2, material);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        sha256 = g_strdup (_yc_store_column_text (stmt, 0));
+      else if (rc != SQLITE_DONE)
+        _yc_store_set_error (conn, rc, &local_error);
+    }
+  g_clear_pointer (&stmt, _yc_store_stmt_release);
+  _yc_store_release_reader (self, conn);
+
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return sha256;
+}
