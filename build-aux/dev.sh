@@ -283,7 +283,7 @@ cmd_test() {
   start_xvfb
   start_dbus
   # start_cupsd               # enable when the printer tests land (app/devices)
-  # start_sane_test_backend   # enable when the scanner tests land (app/devices)
+  start_sane_test_backend
 
   rm -f "$BUILDDIR"/meson-logs/testlog.json "$BUILDDIR"/meson-logs/benchmarklog.json
   # shellcheck disable=SC2086  # YC_TEST_ARGS is a word list on purpose
