@@ -3,6 +3,8 @@
 #pragma once
 
 #include "yc-store-private.h"
+#include "yc-calendar.h"
+#include "yc-decision.h"
 
 G_BEGIN_DECLS
 
@@ -89,6 +91,26 @@ gboolean      _yc_store_create_case_func (YcStoreConn  *conn,
 /* Writes what the decision settled back on the caller's YcCase (number, state, dates, deadlines). */
 void          _yc_store_apply_decision  (YcCase       *kase,
                                          YcCaseRecord *record);
+
+/* yc_store_decide_case with a chosen decision day, optionally failing before COMMIT (for tests). */
+gboolean      _yc_store_decide_case_full (YcStore      *self,
+                                         YcCase       *kase,
+                                         YcItem       *item,
+                                         YcDecisionOutcome outcome,
+                                         YcCalendar   *calendar,
+                                         const GDate  *today,
+                                         const char   *actor,
+                                         gboolean      fail_before_commit,
+                                         GError      **error);
+
+/* The body of POST /api/v1/cases/{uuid}/events: one event with its own uuid (yc-store-cases.c). */
+char         *_yc_store_event_to_json   (const char   *case_uuid,
+                                         YcCaseEvent   event,
+                                         YcCaseState   from,
+                                         YcCaseState   to,
+                                         const char   *reason,
+                                         const char   *actor,
+                                         GDateTime    *at);
 
 /* Canonical forms for whole-value lookups (case_parties.id_key, phone_key): a resident ID or credit code
  * in canonical form, a canonical phone number; anything else upper-cased without spaces. NULL for blank. */

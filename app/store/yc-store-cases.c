@@ -580,14 +580,14 @@ event_data_free (EventData *data)
 }
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EventData, event_data_free)
 
-static char *
-event_to_json (const char *case_uuid,
-               YcCaseEvent event,
-               YcCaseState from,
-               YcCaseState to,
-               const char *reason,
-               const char *actor,
-               GDateTime  *at)
+char *
+_yc_store_event_to_json (const char *case_uuid,
+                         YcCaseEvent event,
+                         YcCaseState from,
+                         YcCaseState to,
+                         const char *reason,
+                         const char *actor,
+                         GDateTime  *at)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
@@ -683,7 +683,7 @@ apply_event_func (YcStoreConn *conn,
   action = g_strconcat ("case.", yc_case_event_to_string (data->event), NULL);
   detail = g_strdup_printf ("%s → %s%s%s", yc_case_state_to_string (from), yc_case_state_to_string (to),
                             data->reason ? ": " : "", data->reason ? data->reason : "");
-  payload = event_to_json (data->uuid, data->event, from, to, data->reason, data->actor, now);
+  payload = _yc_store_event_to_json (data->uuid, data->event, from, to, data->reason, data->actor, now);
 
   if (!_yc_store_insert_audit (conn, at, data->actor, action, data->uuid, detail, error) ||
       !_yc_store_insert_outbox (conn, at, "case.event", data->uuid, payload, error) ||

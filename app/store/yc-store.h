@@ -240,3 +240,6 @@ gboolean    yc_store_outbox_mark_failed (YcStore      *self,
                                          GError      **error);
 
 G_END_DECLS
+
+/* The counter workflow: decisions by the rules, documents due, drafts, Cases queries, follow-ups. */
+#include "yc-store-counter.h"
