@@ -167,6 +167,7 @@ int          _yc_store_get_user_version (sqlite3      *db,
   "(SELECT label FROM code_lists WHERE list = 'item_type' AND code_lists.code = items.item_type), " \
   "items.case_type, items.legal_days, items.promised_days, items.commitment_allowed, items.legal_basis, " \
   "items.conditions, items.fees, items.result, items.keywords"
+#define YC_STORE_N_ITEM_COLUMNS 14
 YcItem      *_yc_store_item_from_row    (sqlite3_stmt *stmt);
 
 G_END_DECLS

@@ -7,23 +7,27 @@
 
 #include "yc-store-private.h"
 
-/* How it stays fast: items.id is the search order key (shorter names first, then catalogue order; see
- * data/sql/001-catalogue.sql), and every index consulted here returns ids in that order. Each tier is therefore one
- * index range read stopped by LIMIT, never a sort of all matches:
- *   tier 1  name or code equal to the query (ASCII case ignored): the NOCASE indexes on items;
- *   tier 2  name starts with the query: gram char(1)+query (1-2 characters) or FTS5 "name : ^phrase" (3+);
- *   tier 3  query inside name, department, code or keywords: gram = query (1-2 characters) or FTS5 phrase (3+).
- * Later tiers contain earlier ones' hits (except exact codes in tier 2): asking each for `limit` rows is enough to
- * fill the page after removing duplicates. */
+/* How it stays fast: items.id is the search order key (shorter names first, then catalogue order;
+ * see data/sql/001-catalogue.sql), and every index consulted here returns ids in that order. Each
+ * tier is therefore one index range read stopped by LIMIT, never a sort of all matches:
+ *   tier 1  name or code equal to the query, ASCII case ignored (the NOCASE indexes on items);
+ *   tier 2  name starts with the query: gram char(1)+query (1-2 characters), else FTS5
+ *           "name : ^phrase";
+ *   tier 3  query inside name, department or keywords: gram = query (1-2 characters), else the FTS5
+ *           phrase, which also searches codes.
+ * A row of a tier that an earlier tier returned is a duplicate, and there are at most as many of
+ * them as rows found so far: asking each tier for `limit` rows is enough to fill the page. */
 
+/* Each returns the item columns and then the id (column YC_STORE_N_ITEM_COLUMNS), in id order. */
 #define TIER1_SQL \
-  "SELECT id FROM items WHERE name = ?1 COLLATE NOCASE OR code = ?1 COLLATE NOCASE ORDER BY id LIMIT ?2"
+  "SELECT " YC_STORE_ITEM_COLUMNS ", id FROM items " \
+  "WHERE name = ?1 COLLATE NOCASE OR code = ?1 COLLATE NOCASE ORDER BY id LIMIT ?2"
 #define GRAMS_SQL \
-  "SELECT item_id FROM item_grams WHERE gram = ?1 ORDER BY item_id LIMIT ?2"
+  "SELECT " YC_STORE_ITEM_COLUMNS ", id FROM items WHERE id IN " \
+  "(SELECT item_id FROM item_grams WHERE gram = ?1 ORDER BY item_id LIMIT ?2) ORDER BY id"
 #define FTS_SQL \
-  "SELECT rowid FROM items_fts WHERE items_fts MATCH ?1 ORDER BY rowid LIMIT ?2"
-#define ITEM_SQL \
-  "SELECT " YC_STORE_ITEM_COLUMNS " FROM items WHERE id = ?1"
+  "SELECT " YC_STORE_ITEM_COLUMNS ", id FROM items WHERE id IN " \
+  "(SELECT rowid FROM items_fts WHERE items_fts MATCH ?1 ORDER BY rowid LIMIT ?2) ORDER BY id"
 
 /* Trimmed, valid UTF-8, control characters (which no catalogue text contains, and which separate
  * the fields of the gram index) turned into spaces. */
@@ -60,12 +64,13 @@ fts_phrase (const char *prefix,
 }
 
 typedef struct {
-  GArray     *ids;   /* gint64, in result order */
-  GHashTable *seen;  /* gint64 set */
+  GPtrArray  *items;  /* YcItem, in result order */
+  GHashTable *seen;   /* ids, gint64 */
   guint       limit;
 } Hits;
 
-/* Runs one tier's query and appends the ids not seen yet, up to the limit. */
+/* Runs one tier's query and appends the items not seen yet, up to the limit. Objects are only built for
+ * rows that are kept. */
 static gboolean
 collect_tier (YcStoreConn *conn,
               Hits        *hits,
@@ -76,7 +81,7 @@ collect_tier (YcStoreConn *conn,
   g_autoptr(YcStoreStmt) stmt = NULL;
   int rc;
 
-  if (hits->ids->len >= hits->limit)
+  if (hits->items->len >= hits->limit)
     return TRUE;
 
   stmt = _yc_store_prepare (conn, sql, error);
@@ -85,15 +90,15 @@ collect_tier (YcStoreConn *conn,
   _yc_store_bind_text (stmt, 1, arg);
   sqlite3_bind_int64 (stmt, 2, hits->limit);
 
-  while (hits->ids->len < hits->limit && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (hits->items->len < hits->limit && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = sqlite3_column_int64 (stmt, YC_STORE_N_ITEM_COLUMNS);
 
       if (g_hash_table_add (hits->seen, g_memdup2 (&id, sizeof id)))
-        g_array_append_val (hits->ids, id);
+        g_ptr_array_add (hits->items, _yc_store_item_from_row (stmt));
     }
 
-  if (hits->ids->len < hits->limit && rc != SQLITE_DONE)
+  if (hits->items->len < hits->limit && rc != SQLITE_DONE)
     return _yc_store_set_error (conn, rc, error);
   return TRUE;
 }
@@ -107,8 +112,7 @@ search (YcStoreConn *conn,
   g_autofree char *text = normalize_query (query);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  Hits hits = { ids, seen, limit };
+  Hits hits = { items, seen, limit };
   glong n_chars = g_utf8_strlen (text, -1);
 
   if (n_chars == 0 || limit == 0)
@@ -139,27 +143,6 @@ search (YcStoreConn *conn,
       if (!collect_tier (conn, &hits, FTS_SQL, prefix_match, error) ||
           !collect_tier (conn, &hits, FTS_SQL, any_match, error))
         return NULL;
-    }
-
-  for (guint i = 0; i < ids->len; i++)
-    {
-      g_autoptr(YcStoreStmt) stmt = _yc_store_prepare (conn, ITEM_SQL, error);
-      int rc;
-
-      if (stmt == NULL)
-        return NULL;
-      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        g_ptr_array_add (items, _yc_store_item_from_row (stmt));
-      else if (rc != SQLITE_DONE)
-        {
-          _yc_store_set_error (conn, rc, error);
-          return NULL;
-        }
-      else
-        g_warning ("The search index names item %" G_GINT64_FORMAT ", which does not exist",
-                   g_array_index (ids, gint64, i));
     }
 
   return g_steal_pointer (&items);

@@ -249,6 +249,11 @@ _yc_store_conn_open (const char *path,
     {
       g_autoptr(YcStoreStmt) stmt = NULL;
 
+      /* A catalogue import writes a few hundred thousand index rows in one transaction: with SQLite's
+       * default 2 MB cache, dirty pages spill to the WAL again and again. */
+      if (!_yc_store_exec (conn, "PRAGMA cache_size = -65536", error))
+        goto fail;
+
       /* WAL lets the readers search while the writer commits. The mode is stored in the file. */
       stmt = _yc_store_prepare (conn, "PRAGMA journal_mode = WAL", error);
       if (stmt == NULL)

@@ -37,10 +37,12 @@ END;
 INSERT INTO items_fts (items_fts) VALUES ('rebuild');
 
 -- Trigrams cannot match 1-2 character queries, and LIKE on the FTS table is broken in SQLite 3.40,
--- so short queries use grams: every distinct 1- and 2-character substring of an item's searchable
--- text (ASCII lower-cased, never spanning two fields), plus char(1) followed by the first 1 and 2
--- characters of the name for prefix matches. The primary key (gram, item_id) lists an item set in
--- search order, so a LIMIT stops early.
+-- so short queries use grams: every distinct 1- and 2-character substring of an item's name,
+-- department and keywords (ASCII lower-cased, never spanning two fields), plus char(1) followed by
+-- the first 1 and 2 characters of the name for prefix matches. Codes are left out: one or two
+-- characters of a 20-digit code match nearly every item, and their grams would be a third of the
+-- table; codes are found by 3+ characters and whole. The primary key (gram, item_id) lists an item
+-- set in search order, so a LIMIT stops early.
 CREATE TABLE item_grams (
   gram    TEXT NOT NULL,
   item_id INTEGER NOT NULL,
@@ -60,13 +62,13 @@ WITH RECURSIVE p (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM p WHERE n < 4096)
 INSERT OR IGNORE INTO item_grams (gram, item_id)
   SELECT DISTINCT g.gram, g.id FROM (
     SELECT substr (s.t, p.n, 1) AS gram, s.id AS id
-      FROM (SELECT id, lower (name || char (10) || department || char (10) || code || char (10) || keywords) AS t
-              FROM items) AS s
+      FROM (SELECT id, lower (name || char (10) || department || char (10) || keywords) AS t
+              FROM items LIMIT -1 OFFSET 0) AS s
       JOIN search_positions AS p ON p.n <= length (s.t)
     UNION ALL
     SELECT substr (s.t, p.n, 2), s.id
-      FROM (SELECT id, lower (name || char (10) || department || char (10) || code || char (10) || keywords) AS t
-              FROM items) AS s
+      FROM (SELECT id, lower (name || char (10) || department || char (10) || keywords) AS t
+              FROM items LIMIT -1 OFFSET 0) AS s
       JOIN search_positions AS p ON p.n < length (s.t)
     UNION ALL
     SELECT char (1) || substr (lower (name), 1, 1), id FROM items
@@ -79,13 +81,13 @@ CREATE TRIGGER item_grams_after_insert AFTER INSERT ON items BEGIN
   INSERT OR IGNORE INTO item_grams (gram, item_id)
     SELECT DISTINCT g.gram, new.id FROM (
       SELECT substr (s.t, p.n, 1) AS gram
-        FROM (SELECT lower (new.name || char (10) || new.department || char (10) || new.code || char (10)
-                            || new.keywords) AS t) AS s
+        FROM (SELECT lower (new.name || char (10) || new.department || char (10)
+                            || new.keywords) AS t LIMIT -1 OFFSET 0) AS s
         JOIN search_positions AS p ON p.n <= length (s.t)
       UNION ALL
       SELECT substr (s.t, p.n, 2)
-        FROM (SELECT lower (new.name || char (10) || new.department || char (10) || new.code || char (10)
-                            || new.keywords) AS t) AS s
+        FROM (SELECT lower (new.name || char (10) || new.department || char (10)
+                            || new.keywords) AS t LIMIT -1 OFFSET 0) AS s
         JOIN search_positions AS p ON p.n < length (s.t)
       UNION ALL
       SELECT char (1) || substr (lower (new.name), 1, 1)
@@ -98,13 +100,13 @@ END;
 CREATE TRIGGER item_grams_after_delete AFTER DELETE ON items BEGIN
   DELETE FROM item_grams WHERE item_id = old.id AND gram IN (
     SELECT substr (s.t, p.n, 1)
-      FROM (SELECT lower (old.name || char (10) || old.department || char (10) || old.code || char (10)
-                          || old.keywords) AS t) AS s
+      FROM (SELECT lower (old.name || char (10) || old.department || char (10)
+                          || old.keywords) AS t LIMIT -1 OFFSET 0) AS s
       JOIN search_positions AS p ON p.n <= length (s.t)
     UNION ALL
     SELECT substr (s.t, p.n, 2)
-      FROM (SELECT lower (old.name || char (10) || old.department || char (10) || old.code || char (10)
-                          || old.keywords) AS t) AS s
+      FROM (SELECT lower (old.name || char (10) || old.department || char (10)
+                          || old.keywords) AS t LIMIT -1 OFFSET 0) AS s
       JOIN search_positions AS p ON p.n < length (s.t)
     UNION ALL
     SELECT char (1) || substr (lower (old.name), 1, 1)
@@ -119,13 +121,13 @@ CREATE TRIGGER item_grams_after_update AFTER UPDATE OF id, name, department, cod
 BEGIN
   DELETE FROM item_grams WHERE item_id = old.id AND gram IN (
     SELECT substr (s.t, p.n, 1)
-      FROM (SELECT lower (old.name || char (10) || old.department || char (10) || old.code || char (10)
-                          || old.keywords) AS t) AS s
+      FROM (SELECT lower (old.name || char (10) || old.department || char (10)
+                          || old.keywords) AS t LIMIT -1 OFFSET 0) AS s
       JOIN search_positions AS p ON p.n <= length (s.t)
     UNION ALL
     SELECT substr (s.t, p.n, 2)
-      FROM (SELECT lower (old.name || char (10) || old.department || char (10) || old.code || char (10)
-                          || old.keywords) AS t) AS s
+      FROM (SELECT lower (old.name || char (10) || old.department || char (10)
+                          || old.keywords) AS t LIMIT -1 OFFSET 0) AS s
       JOIN search_positions AS p ON p.n < length (s.t)
     UNION ALL
     SELECT char (1) || substr (lower (old.name), 1, 1)
@@ -134,13 +136,13 @@ BEGIN
   INSERT OR IGNORE INTO item_grams (gram, item_id)
     SELECT DISTINCT g.gram, new.id FROM (
       SELECT substr (s.t, p.n, 1) AS gram
-        FROM (SELECT lower (new.name || char (10) || new.department || char (10) || new.code || char (10)
-                            || new.keywords) AS t) AS s
+        FROM (SELECT lower (new.name || char (10) || new.department || char (10)
+                            || new.keywords) AS t LIMIT -1 OFFSET 0) AS s
         JOIN search_positions AS p ON p.n <= length (s.t)
       UNION ALL
       SELECT substr (s.t, p.n, 2)
-        FROM (SELECT lower (new.name || char (10) || new.department || char (10) || new.code || char (10)
-                            || new.keywords) AS t) AS s
+        FROM (SELECT lower (new.name || char (10) || new.department || char (10)
+                            || new.keywords) AS t LIMIT -1 OFFSET 0) AS s
         JOIN search_positions AS p ON p.n < length (s.t)
       UNION ALL
       SELECT char (1) || substr (lower (new.name), 1, 1)
