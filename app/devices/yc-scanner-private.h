@@ -24,9 +24,10 @@ typedef struct {
 
 typedef struct _YcPageEncoder YcPageEncoder;
 
-/* Gray depth 1 becomes a 1-bit PNG (line-art, lossless); everything else a baseline JPEG of quality
- * YC_SCAN_JPEG_QUALITY with the resolution in its JFIF header. Only a few lines are ever held in memory, except
- * line-art (1 bit per pixel for the page) and pages of unknown length (spooled to a temporary file). */
+/* Gray depth 1 (line-art) becomes a lossless PNG; everything else a baseline JPEG of quality YC_SCAN_JPEG_QUALITY
+ * with the resolution in its JFIF header, fed line by line. Only a few lines are ever held in memory, except for
+ * line-art (the page at 1 bit per pixel; cairo writes it out as 8-bit grey, which deflate packs tightly) and pages
+ * of unknown length (spooled to a temporary file). */
 #define YC_SCAN_JPEG_QUALITY 85
 YcPageEncoder *_yc_page_encoder_new    (YcFileStore           *files,
                                         const YcRawPageFormat *format,

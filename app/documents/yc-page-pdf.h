@@ -24,8 +24,8 @@ typedef struct {
 } YcPdfPage;
 
 /* Writes a PDF with one page per entry, each page the size of the paper that was scanned (pixels / dpi), into
- * @files and returns its SHA-256. JPEG pages are embedded as they are stored (DCTDecode); PNG pages losslessly
- * (line-art as a 1-bit image mask). One page's image is in memory at a time. Blocks: call it from a worker, or
+ * @files and returns its SHA-256. JPEG pages are embedded as they are stored (DCTDecode), never decoded; PNG
+ * pages losslessly (cairo writes black-and-white pages as 1-bit images). One page's file is in memory at a time. Blocks: call it from a worker, or
  * use the async form. @title (may be NULL) goes into the PDF's metadata. */
 char  *yc_page_pdf_assemble        (YcFileStore     *files,
                                     const YcPdfPage *pages,
