@@ -1,5 +1,4 @@
-/* yc-store-catalogue.c: the catalogue repository: importing the implementation list, reading items
- * back. */
+/* yc-store-catalogue.c: the catalogue repository: importing the implementation list, reading it. */
 #define G_LOG_DOMAIN "yc-store"
 
 #include <string.h>
@@ -104,8 +103,10 @@ import_items (YcStoreConn *conn,
   gint64 next_serial;
 
   stmt = _yc_store_prepare (conn,
-                            "INSERT INTO catalogue_meta (key, value) VALUES ('region', ?1), ('version', ?2) "
-                            "ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
+                            "INSERT INTO catalogue_meta (key, value) "
+                            "VALUES ('region', ?1), ('version', ?2) "
+                            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                            error);
   if (stmt == NULL)
     return FALSE;
   _yc_store_bind_text (stmt, 1, yc_catalogue_get_region (catalogue));
@@ -120,7 +121,8 @@ import_items (YcStoreConn *conn,
 
       insert = _yc_store_prepare (conn,
                                   "INSERT INTO code_lists (list, code, label) VALUES (?1, ?2, ?3) "
-                                  "ON CONFLICT (list, code) DO UPDATE SET label = excluded.label", error);
+                                  "ON CONFLICT (list, code) DO UPDATE SET label = excluded.label",
+                                  error);
       if (insert == NULL)
         return FALSE;
       _yc_store_bind_text (insert, 1, entry->list);
@@ -150,12 +152,15 @@ import_items (YcStoreConn *conn,
       guint n_materials;
 
       upsert = _yc_store_prepare (conn,
-        "INSERT INTO items (id, serial, code, name, department, item_type, case_type, legal_days, "
-        "                   promised_days, commitment_allowed, legal_basis, conditions, fees, result, keywords) "
-        "VALUES ((length (?2) << 32) | ?1, ?1, ?3, ?2, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) "
+        "INSERT INTO items (id, serial, code, name, department, item_type, case_type, "
+        "  legal_days, promised_days, commitment_allowed, legal_basis, conditions, fees, result, "
+        "  keywords) "
+        "VALUES ((length (?2) << 32) | ?1, ?1, ?3, ?2, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+        "  ?14) "
         "ON CONFLICT (code) DO UPDATE SET "
         "  id = (length (excluded.name) << 32) | items.serial, name = excluded.name, "
-        "  department = excluded.department, item_type = excluded.item_type, case_type = excluded.case_type, "
+        "  department = excluded.department, item_type = excluded.item_type, "
+        "  case_type = excluded.case_type, "
         "  legal_days = excluded.legal_days, promised_days = excluded.promised_days, "
         "  commitment_allowed = excluded.commitment_allowed, legal_basis = excluded.legal_basis, "
         "  conditions = excluded.conditions, fees = excluded.fees, result = excluded.result, "
@@ -194,8 +199,8 @@ import_items (YcStoreConn *conn,
           g_autoptr(YcStoreStmt) insert = NULL;
 
           insert = _yc_store_prepare (conn,
-            "INSERT INTO materials (item_code, code, position, name, originals, copies, form, required, "
-            "                       tolerable, supplement_days, licence_type, notes) "
+            "INSERT INTO materials (item_code, code, position, name, originals, copies, form, "
+            "  required, tolerable, supplement_days, licence_type, notes) "
             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", error);
           if (insert == NULL)
             return FALSE;
@@ -205,7 +210,8 @@ import_items (YcStoreConn *conn,
           _yc_store_bind_text (insert, 4, yc_material_spec_get_name (spec));
           sqlite3_bind_int (insert, 5, yc_material_spec_get_originals (spec));
           sqlite3_bind_int (insert, 6, yc_material_spec_get_copies (spec));
-          _yc_store_bind_text (insert, 7, yc_material_form_to_string (yc_material_spec_get_form (spec)));
+          _yc_store_bind_text (insert, 7,
+                               yc_material_form_to_string (yc_material_spec_get_form (spec)));
           sqlite3_bind_int (insert, 8, yc_material_spec_get_required (spec));
           sqlite3_bind_int (insert, 9, yc_material_spec_get_tolerable (spec));
           sqlite3_bind_int (insert, 10, yc_material_spec_get_supplement_days (spec));
@@ -267,7 +273,8 @@ yc_store_import_catalogue_finish (YcStore      *self,
                                   GError      **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == yc_store_import_catalogue_async, FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        yc_store_import_catalogue_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
@@ -325,7 +332,8 @@ yc_store_ensure_catalogue_finish (YcStore      *self,
                                   GError      **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == yc_store_ensure_catalogue_async, FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        yc_store_ensure_catalogue_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
@@ -388,7 +396,8 @@ get_item (YcStoreConn *conn,
   if (!_yc_store_exec (conn, "BEGIN", error))
     return NULL;
 
-  stmt = _yc_store_prepare (conn, "SELECT " YC_STORE_ITEM_COLUMNS " FROM items WHERE code = ?1", error);
+  stmt = _yc_store_prepare (conn, "SELECT " YC_STORE_ITEM_COLUMNS " FROM items WHERE code = ?1",
+                            error);
   if (stmt == NULL)
     return NULL;
   _yc_store_bind_text (stmt, 1, code);
@@ -396,8 +405,9 @@ get_item (YcStoreConn *conn,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, YC_STORE_ERROR, YC_STORE_ERROR_NOT_FOUND,
-                   _("No service item has the code “%s”. The catalogue may have changed: search for the item "
-                     "again."), code);
+                   _("No service item has the code “%s”. The catalogue may have changed: "
+                     "search for the item again."),
+                   code);
       return NULL;
     }
   if (rc != SQLITE_ROW)
@@ -408,9 +418,10 @@ get_item (YcStoreConn *conn,
   item = _yc_store_item_from_row (stmt);
 
   materials = _yc_store_prepare (conn,
-                                 "SELECT code, name, position, originals, copies, form, required, tolerable, "
-                                 "       supplement_days, licence_type, notes "
-                                 "FROM materials WHERE item_code = ?1 ORDER BY position, code", error);
+                                 "SELECT code, name, position, originals, copies, form, required, "
+                                 "       tolerable, supplement_days, licence_type, notes "
+                                 "FROM materials WHERE item_code = ?1 ORDER BY position, code",
+                                 error);
   if (materials == NULL)
     return NULL;
   _yc_store_bind_text (materials, 1, code);

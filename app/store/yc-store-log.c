@@ -119,8 +119,8 @@ append_audit_func (YcStoreConn *conn,
   AuditData *data = user_data;
 
   /* A single INSERT is its own transaction. */
-  return _yc_store_insert_audit (conn, g_get_real_time (), data->actor, data->action, data->case_uuid,
-                                 data->detail, error);
+  return _yc_store_insert_audit (conn, g_get_real_time (), data->actor, data->action,
+                                 data->case_uuid, data->detail, error);
 }
 
 gboolean
@@ -169,7 +169,8 @@ yc_store_append_audit_finish (YcStore      *self,
                               GError      **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == yc_store_append_audit_async, FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == yc_store_append_audit_async,
+                        FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
@@ -179,7 +180,8 @@ yc_store_list_audit (YcStore    *self,
                      const char *case_uuid,
                      GError    **error)
 {
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) yc_audit_entry_free);
+  g_autoptr(GPtrArray) entries =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) yc_audit_entry_free);
   g_autoptr(YcStoreStmt) stmt = NULL;
   YcStoreConn *conn;
   gboolean ok = FALSE;
@@ -195,7 +197,8 @@ yc_store_list_audit (YcStore    *self,
                             case_uuid != NULL
                             ? "SELECT id, at, actor, action, case_uuid, detail FROM audit_log "
                               "WHERE case_uuid = ?1 ORDER BY id"
-                            : "SELECT id, at, actor, action, case_uuid, detail FROM audit_log ORDER BY id",
+                            : "SELECT id, at, actor, action, case_uuid, detail FROM audit_log "
+                              "ORDER BY id",
                             error);
   if (stmt != NULL)
     {
@@ -228,7 +231,8 @@ yc_store_outbox_pending (YcStore *self,
                          guint    limit,
                          GError **error)
 {
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) yc_outbox_entry_free);
+  g_autoptr(GPtrArray) entries =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) yc_outbox_entry_free);
   g_autoptr(YcStoreStmt) stmt = NULL;
   YcStoreConn *conn;
   gboolean ok = FALSE;
@@ -242,8 +246,10 @@ yc_store_outbox_pending (YcStore *self,
 
   /* In the order written: a case's creation reaches the platform before its later events. */
   stmt = _yc_store_prepare (conn,
-                            "SELECT id, kind, key, payload, created_at, attempts, last_error, next_attempt_at "
-                            "FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT ?1", error);
+                            "SELECT id, kind, key, payload, created_at, attempts, last_error, "
+                            "       next_attempt_at "
+                            "FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT ?1",
+                            error);
   if (stmt != NULL)
     {
       sqlite3_bind_int64 (stmt, 1, limit);
@@ -286,11 +292,17 @@ mark_func (YcStoreConn *conn,
   g_autoptr(YcStoreStmt) stmt = NULL;
 
   if (data->sent)
-    stmt = _yc_store_prepare (conn, "UPDATE outbox SET sent_at = ?2, attempts = attempts + 1, last_error = NULL "
-                                    "WHERE id = ?1 AND sent_at IS NULL", error);
+    stmt = _yc_store_prepare (conn,
+                              "UPDATE outbox SET sent_at = ?2, attempts = attempts + 1, "
+                              "  last_error = NULL "
+                              "WHERE id = ?1 AND sent_at IS NULL",
+                              error);
   else
-    stmt = _yc_store_prepare (conn, "UPDATE outbox SET attempts = attempts + 1, last_error = ?3, "
-                                    "  next_attempt_at = ?4 WHERE id = ?1 AND sent_at IS NULL", error);
+    stmt = _yc_store_prepare (conn,
+                              "UPDATE outbox SET attempts = attempts + 1, last_error = ?3, "
+                              "  next_attempt_at = ?4 "
+                              "WHERE id = ?1 AND sent_at IS NULL",
+                              error);
   if (stmt == NULL)
     return FALSE;
 

@@ -1,5 +1,4 @@
-/* yc-store-migrations.c: numbered schema migrations (data/sql/NNN-name.sql in the core resources).
- */
+/* yc-store-migrations.c: numbered schema migrations, data/sql/NNN-name.sql in the core resources. */
 #define G_LOG_DOMAIN "yc-store"
 
 #include <stdlib.h>
@@ -21,7 +20,8 @@ list_migrations (void)
       g_auto(GStrv) names = NULL;
       GPtrArray *list = g_ptr_array_new_with_free_func (g_free);
 
-      names = g_resources_enumerate_children (YC_STORE_SQL_RESOURCE_DIR, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+      names = g_resources_enumerate_children (YC_STORE_SQL_RESOURCE_DIR,
+                                              G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
       if (names == NULL)
         g_error ("The schema migrations are missing from the resources: %s", error->message);
 
@@ -39,7 +39,8 @@ list_migrations (void)
             g_ptr_array_set_size (list, number);
           if (g_ptr_array_index (list, number - 1) != NULL)
             g_error ("Two schema migrations have the number %" G_GUINT64_FORMAT, number);
-          g_ptr_array_index (list, number - 1) = g_strconcat (YC_STORE_SQL_RESOURCE_DIR, names[i], NULL);
+          g_ptr_array_index (list, number - 1) =
+            g_strconcat (YC_STORE_SQL_RESOURCE_DIR, names[i], NULL);
         }
 
       for (guint i = 0; i < list->len; i++)
@@ -100,8 +101,8 @@ apply_migration (sqlite3    *db,
         _yc_store_set_error_from_code (db, rc, error);
       else
         g_set_error (error, YC_STORE_ERROR, YC_STORE_ERROR_MIGRATION,
-                     _("Updating the database to version %d failed, so it was left at version %d. Ask your "
-                       "support staff for help (%s)."),
+                     _("Updating the database to version %d failed, so it was left at "
+                       "version %d. Ask your support staff for help (%s)."),
                      version, version - 1, errmsg ? errmsg : sqlite3_errstr (rc));
       sqlite3_free (errmsg);
       return FALSE;
@@ -128,8 +129,10 @@ _yc_store_migrate_to (sqlite3 *db,
   if (current > latest)
     {
       g_set_error (error, YC_STORE_ERROR, YC_STORE_ERROR_TOO_NEW,
-                   _("The database was written by a newer version of Yichuang (schema version %d; this version "
-                     "knows up to %d). Update Yichuang on this workstation."), current, latest);
+                   _("The database was written by a newer version of Yichuang (schema "
+                     "version %d; this version knows up to %d). Update Yichuang on this "
+                     "workstation."),
+                   current, latest);
       return FALSE;
     }
 

@@ -1,5 +1,4 @@
-/* yc-store-private.h: internals shared by the store's files: connections, the writer thread, SQLite
- * errors. */
+/* yc-store-private.h: the store's internals: connections, the writer thread, SQLite errors. */
 #pragma once
 
 #include <sqlite3.h>
@@ -108,7 +107,9 @@ _yc_store_bind_text (sqlite3_stmt *stmt,
                      int           index,
                      const char   *text)
 {
-  return text ? sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT) : sqlite3_bind_null (stmt, index);
+  if (text == NULL)
+    return sqlite3_bind_null (stmt, index);
+  return sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
 }
 
 static inline const char *
@@ -164,8 +165,10 @@ int          _yc_store_get_user_version (sqlite3      *db,
 /* Items from rows (yc-store-catalogue.c): the columns of YC_STORE_ITEM_COLUMNS, in that order. */
 #define YC_STORE_ITEM_COLUMNS \
   "items.code, items.name, items.department, items.item_type, " \
-  "(SELECT label FROM code_lists WHERE list = 'item_type' AND code_lists.code = items.item_type), " \
-  "items.case_type, items.legal_days, items.promised_days, items.commitment_allowed, items.legal_basis, " \
+  "(SELECT label FROM code_lists " \
+  "  WHERE list = 'item_type' AND code_lists.code = items.item_type), " \
+  "items.case_type, items.legal_days, items.promised_days, items.commitment_allowed, " \
+  "items.legal_basis, " \
   "items.conditions, items.fees, items.result, items.keywords"
 #define YC_STORE_N_ITEM_COLUMNS 14
 YcItem      *_yc_store_item_from_row    (sqlite3_stmt *stmt);

@@ -1,5 +1,4 @@
-/* yc-store-search.c: catalogue search in three tiers (exact, prefix, substring), fast for any query
- * length. */
+/* yc-store-search.c: catalogue search in three tiers (exact, prefix, substring), fast for any length. */
 #define G_LOG_DOMAIN "yc-store"
 
 #include <string.h>
@@ -69,8 +68,8 @@ typedef struct {
   guint       limit;
 } Hits;
 
-/* Runs one tier's query and appends the items not seen yet, up to the limit. Objects are only built for
- * rows that are kept. */
+/* Runs one tier's query and appends the items not seen yet, up to the limit. Objects are only
+ * built for rows that are kept. */
 static gboolean
 collect_tier (YcStoreConn *conn,
               Hits        *hits,
@@ -236,7 +235,8 @@ yc_store_search_items_finish (YcStore      *self,
                               GError      **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == yc_store_search_items_async, NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == yc_store_search_items_async,
+                        NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -1,5 +1,4 @@
-/* yc-store.c: opening the database, its connections (one writer thread, a pool of readers) and
- * SQLite errors. */
+/* yc-store.c: the database file, its connections (one writer thread, pooled readers), errors. */
 #define G_LOG_DOMAIN "yc-store"
 
 #include <errno.h>
@@ -52,40 +51,48 @@ _yc_store_set_error_from_code (sqlite3 *db,
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       g_set_error (error, YC_STORE_ERROR, YC_STORE_ERROR_BUSY,
-                   _("The database is in use by another program. Close other copies of Yichuang and try "
-                     "again (%s)."), detail);
+                   _("The database is in use by another program. Close other copies of "
+                     "Yichuang and try again (%s)."),
+                   detail);
       break;
     case SQLITE_FULL:
       g_set_error (error, YC_STORE_ERROR, YC_STORE_ERROR_FULL,
-                   _("The disk is full, so nothing was saved. Free some disk space and try again (%s)."), detail);
+                   _("The disk is full, so nothing was saved. Free some disk space and try "
+                     "again (%s)."),
+                   detail);
       break;
     case SQLITE_NOTADB:
     case SQLITE_CORRUPT:
       g_set_error (error, YC_STORE_ERROR, YC_STORE_ERROR_CORRUPT,
-                   _("The database file is damaged or is not a Yichuang database. Ask your support staff to "
-                     "restore it from a backup (%s)."), detail);
+                   _("The database file is damaged or is not a Yichuang database. Ask your "
+                     "support staff to restore it from a backup (%s)."),
+                   detail);
       break;
     case SQLITE_CONSTRAINT:
       g_set_error (error, YC_STORE_ERROR, YC_STORE_ERROR_CONSTRAINT,
-                   _("The record conflicts with one already saved or breaks a rule of the database, so it was "
-                     "not saved (%s)."), detail);
+                   _("The record conflicts with one already saved or breaks a rule of the "
+                     "database, so it was not saved (%s)."),
+                   detail);
       break;
     case SQLITE_CANTOPEN:
     case SQLITE_PERM:
     case SQLITE_READONLY:
     case SQLITE_AUTH:
       g_set_error (error, YC_STORE_ERROR, YC_STORE_ERROR_OPEN,
-                   _("Cannot open or write the database file. Check that the disk is available and that you "
-                     "may write to it (%s)."), detail);
+                   _("Cannot open or write the database file. Check that the disk is "
+                     "available and that you may write to it (%s)."),
+                   detail);
       break;
     case SQLITE_IOERR:
     case SQLITE_NOLFS:
       g_set_error (error, YC_STORE_ERROR, YC_STORE_ERROR_IO,
-                   _("The disk reported an error while reading or writing the database. Check the disk and try "
-                     "again (%s)."), detail);
+                   _("The disk reported an error while reading or writing the database. "
+                     "Check the disk and try again (%s)."),
+                   detail);
       break;
     case SQLITE_INTERRUPT:
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The operation was cancelled"));
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                           _("The operation was cancelled"));
       break;
     default:
       g_set_error (error, YC_STORE_ERROR, YC_STORE_ERROR_FAILED,
@@ -249,8 +256,8 @@ _yc_store_conn_open (const char *path,
     {
       g_autoptr(YcStoreStmt) stmt = NULL;
 
-      /* A catalogue import writes a few hundred thousand index rows in one transaction: with SQLite's
-       * default 2 MB cache, dirty pages spill to the WAL again and again. */
+      /* A catalogue import writes a few hundred thousand index rows in one transaction: with
+       * SQLite's default 2 MB cache, dirty pages spill to the WAL again and again. */
       if (!_yc_store_exec (conn, "PRAGMA cache_size = -65536", error))
         goto fail;
 
@@ -267,8 +274,9 @@ _yc_store_conn_open (const char *path,
       if (g_ascii_strcasecmp (_yc_store_column_text (stmt, 0), "wal") != 0)
         {
           g_set_error (error, YC_STORE_ERROR, YC_STORE_ERROR_OPEN,
-                       _("The database cannot use write-ahead logging on this disk (journal mode “%s”). Keep "
-                         "the database on a local disk."), _yc_store_column_text (stmt, 0));
+                       _("The database cannot use write-ahead logging on this disk (journal "
+                         "mode “%s”). Keep the database on a local disk."),
+                       _yc_store_column_text (stmt, 0));
           goto fail;
         }
     }
@@ -343,7 +351,9 @@ _yc_store_release_reader (YcStore     *self,
 {
   /* A statement left stepping or a read transaction left open would pin the WAL and stop
    * checkpoints. */
-  for (sqlite3_stmt *stmt = sqlite3_next_stmt (conn->db, NULL); stmt != NULL; stmt = sqlite3_next_stmt (conn->db, stmt))
+  for (sqlite3_stmt *stmt = sqlite3_next_stmt (conn->db, NULL);
+       stmt != NULL;
+       stmt = sqlite3_next_stmt (conn->db, stmt))
     if (sqlite3_stmt_busy (stmt))
       sqlite3_reset (stmt);
   if (!sqlite3_get_autocommit (conn->db))
@@ -583,7 +593,8 @@ prepare_location (const char *path,
       int saved_errno = errno;
 
       g_set_error (error, YC_STORE_ERROR, YC_STORE_ERROR_OPEN,
-                   _("Cannot create the folder “%s” for the database: %s"), dir, g_strerror (saved_errno));
+                   _("Cannot create the folder “%s” for the database: %s"),
+                   dir, g_strerror (saved_errno));
       return FALSE;
     }
 

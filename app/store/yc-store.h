@@ -1,5 +1,4 @@
-/* yc-store.h: the workstation's SQLite database: schema migrations, catalogue, cases, audit log,
- * outbox. */
+/* yc-store.h: the workstation's database: migrations, catalogue, cases, audit log, outbox. */
 #pragma once
 
 #include <gio/gio.h>
@@ -21,7 +20,7 @@ typedef enum {
   YC_STORE_ERROR_FULL,          /* disk full */
   YC_STORE_ERROR_IO,
   YC_STORE_ERROR_FAILED,
-  YC_STORE_ERROR_INVALID,       /* the request itself is incomplete (no reason, no window code, not a decision) */
+  YC_STORE_ERROR_INVALID,       /* the request is incomplete: no reason, no window code, … */
 } YcStoreError;
 GQuark yc_store_error_quark (void);
 
