@@ -206,11 +206,11 @@ test_from_every_version (void)
     }
 }
 
-/* The tables the last migration creates, in order, read from its SQL. */
+/* The tables migration @version creates, in order, read from its SQL. */
 static GPtrArray *
-tables_created_by_last_migration (void)
+tables_created_by_migration (int version)
 {
-  g_autofree char *prefix = g_strdup_printf ("%03d-", yc_store_get_latest_schema_version ());
+  g_autofree char *prefix = g_strdup_printf ("%03d-", version);
   g_auto(GStrv) names = g_resources_enumerate_children (YC_STORE_SQL_RESOURCE_DIR, 0, NULL);
   g_autoptr(GRegex) regex = g_regex_new ("^CREATE TABLE (\\w+)", G_REGEX_MULTILINE, 0, NULL);
   GPtrArray *tables = g_ptr_array_new_with_free_func (g_free);
@@ -239,20 +239,31 @@ test_failed_migration (void)
   g_autoptr(YcStore) store = NULL;
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
-
-  /* A table in the way of the last table the last migration creates makes it fail half-way. */
-  g_autoptr(GPtrArray) created = tables_created_by_last_migration ();
+  g_autoptr(GPtrArray) created = NULL;
   g_autofree char *in_the_way = NULL;
   g_autofree char *drop = NULL;
   g_autofree char *count_first = NULL;
+  int failing;
 
-  g_assert_cmpuint (created->len, >=, 2);
+  /* A table in the way of the last table a migration creates makes it fail half-way: the newest
+   * migration creating at least two tables (003 creates seven), so the first one shows the
+   * rollback. */
+  for (failing = latest; failing >= 1; failing--)
+    {
+      g_clear_pointer (&created, g_ptr_array_unref);
+      created = tables_created_by_migration (failing);
+      if (created->len >= 2)
+        break;
+    }
+  g_assert_cmpint (failing, >=, 1);
+  g_test_message ("Failing migration %d by a table %s in the way", failing,
+                  (char *) g_ptr_array_index (created, created->len - 1));
   in_the_way = g_strdup_printf ("CREATE TABLE %s (in_the_way INTEGER)",
                                 (char *) g_ptr_array_index (created, created->len - 1));
   drop = g_strdup_printf ("DROP TABLE %s", (char *) g_ptr_array_index (created, created->len - 1));
   count_first = g_strdup_printf ("SELECT count (*) FROM sqlite_master WHERE name = '%s'",
                                  (char *) g_ptr_array_index (created, 0));
-  build_at_version (path, latest - 1);
+  build_at_version (path, failing - 1);
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, in_the_way, NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -265,7 +276,7 @@ test_failed_migration (void)
   /* Still at the earlier version, with nothing of the failed migration (its first tables) left
    * behind. */
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (_yc_store_get_user_version (db, NULL), ==, latest - 1);
+  g_assert_cmpint (_yc_store_get_user_version (db, NULL), ==, failing - 1);
   g_assert_cmpint (sqlite3_prepare_v2 (db, count_first, -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
@@ -277,7 +288,7 @@ test_failed_migration (void)
   store = yc_store_open (path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (yc_store_get_schema_version (store), ==, latest);
-  assert_rows_survived (store, latest - 1);
+  assert_rows_survived (store, failing - 1);
 }
 
 static void
