@@ -15,6 +15,7 @@ struct _YcApplication
   GSettings      *settings;
   GCancellable   *cancellable;
   YcStore        *store;
+  YcFileStore    *file_store;
   GError         *store_error;
   GError         *catalogue_error;
   gboolean        bench_done;
@@ -63,6 +64,58 @@ yc_application_set_store (YcApplication *self,
 }
 
 static void
+file_store_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  g_autofree char *root = yc_file_store_default_root ();
+  YcFileStore *file_store;
+  GError *error = NULL;
+
+  /* Creates the directories: disk I/O, so not on the main thread. */
+  file_store = yc_file_store_new (root, &error);
+  if (file_store == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, file_store, g_object_unref);
+}
+
+static void
+file_store_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  YcApplication *self = YC_APPLICATION (source);
+  g_autoptr(YcStore) store = user_data;
+  g_autoptr(GError) error = NULL;
+  YcFileStore *file_store;
+
+  file_store = g_task_propagate_pointer (G_TASK (result), &error);
+  if (file_store == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      /* Cases still work; importing scanned files does not, and says so when tried. */
+      g_warning ("Could not open the file store: %s", error->message);
+    }
+  g_clear_object (&self->file_store);
+  self->file_store = file_store;
+
+  yc_application_set_store (self, store);
+}
+
+static void
+open_file_store (YcApplication *self,
+                 YcStore       *store)
+{
+  g_autoptr(GTask) task = g_task_new (self, self->cancellable, file_store_cb, g_object_ref (store));
+
+  g_task_set_source_tag (task, open_file_store);
+  g_task_run_in_thread (task, file_store_thread);
+}
+
+static void
 ensure_catalogue_cb (GObject      *source,
                      GAsyncResult *result,
                      gpointer      user_data)
@@ -82,7 +135,7 @@ ensure_catalogue_cb (GObject      *source,
       self->catalogue_error = g_steal_pointer (&error);
     }
 
-  yc_application_set_store (self, store);
+  open_file_store (self, store);
 }
 
 static void
@@ -298,6 +351,7 @@ yc_application_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
+  g_clear_object (&self->file_store);
   g_clear_error (&self->store_error);
   g_clear_error (&self->catalogue_error);
 
@@ -402,4 +456,12 @@ yc_application_get_settings (YcApplication *self)
   g_return_val_if_fail (YC_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+YcFileStore *
+yc_application_get_file_store (YcApplication *self)
+{
+  g_return_val_if_fail (YC_IS_APPLICATION (self), NULL);
+
+  return self->file_store;
 }

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "yc-file-store.h"
 #include "yc-store.h"
 
 G_BEGIN_DECLS
@@ -20,6 +21,9 @@ const GError  *yc_application_get_store_error (YcApplication *self);
 /* Why the sample catalogue could not be imported on first start (NULL otherwise); the store is
  * still usable. */
 const GError  *yc_application_get_catalogue_error (YcApplication *self);
+/* Scanned and imported files (content-addressed); set before "store-ready", NULL if it could not be
+ * opened. */
+YcFileStore   *yc_application_get_file_store  (YcApplication *self);
 /* The application's settings (org.yichuang.Yichuang). */
 GSettings     *yc_application_get_settings    (YcApplication *self);
 

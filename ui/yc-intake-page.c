@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "yc-case-json.h"
 #include "yc-intake-page.h"
 
 /* Enough for a clerk to pick from; more means the query should be refined. */
@@ -19,6 +20,11 @@ struct _YcIntakePage
   char               *results_query;
   /* Enter was pressed before the results for the current text arrived: open the first one then. */
   gboolean            activate_pending;
+  GSettings          *settings;
+  GCancellable       *cancellable;
+  /* The unfinished intake offered back (uuid and payload), or NULL. */
+  char               *offered_uuid;
+  char               *offered_payload;
 
   /* template children */
   AdwLeaflet         *leaflet;
@@ -32,6 +38,12 @@ struct _YcIntakePage
   AdwStatusPage      *search_error_page;
   GtkStack           *detail_stack;
   YcItemDetail       *detail;
+  GtkRevealer        *drafts_revealer;
+  GtkLabel           *drafts_label;
+  GtkStack           *mode_stack;
+  GtkRevealer        *return_revealer;
+  GtkLabel           *return_label;
+  YcIntakeForm       *form;
 };
 
 G_DEFINE_FINAL_TYPE (YcIntakePage, yc_intake_page, GTK_TYPE_WIDGET)
@@ -41,10 +53,17 @@ enum {
   PROP_STORE,
   PROP_RESULTS_QUERY,
   PROP_ONE_COLUMN,
+  PROP_OFFERED_DRAFT,
   N_PROPS
 };
 
+enum {
+  CASE_DECIDED,
+  N_SIGNALS
+};
+
 static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
 
 typedef struct {
   YcIntakePage *self;
@@ -308,6 +327,352 @@ search_key_pressed_cb (GtkEventControllerKey *controller,
   return GDK_EVENT_PROPAGATE;
 }
 
+/* --- the intake itself --- */
+
+static gboolean
+form_in_progress (YcIntakePage *self)
+{
+  return yc_intake_form_get_case (self->form) != NULL && !yc_intake_form_get_decided (self->form);
+}
+
+static void
+update_banners (YcIntakePage *self)
+{
+  gboolean choosing = g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "choose") == 0;
+
+  /* Drafts are offered when no visit is under way, so they never interrupt one. */
+  gtk_revealer_set_reveal_child (self->drafts_revealer,
+                                 self->offered_uuid != NULL && !form_in_progress (self));
+
+  if (choosing && form_in_progress (self))
+    {
+      YcCase *kase = yc_intake_form_get_case (self->form);
+      YcParty *applicant = yc_case_get_applicant (kase);
+      const char *name = applicant != NULL ? yc_party_get_name (applicant) : NULL;
+      g_autofree char *text = NULL;
+
+      if (name != NULL && *name != '\0')
+        /* Translators: while searching for another item: the intake under way, for <applicant> — <item> */
+        text = g_strdup_printf (_("Intake under way for %s — %s. Starting another item keeps the "
+                                  "applicant."), name, yc_case_get_item_name (kase));
+      else
+        text = g_strdup_printf (_("Intake under way — %s. Starting another item keeps what was "
+                                  "entered."), yc_case_get_item_name (kase));
+      gtk_label_set_text (self->return_label, text);
+      gtk_revealer_set_reveal_child (self->return_revealer, TRUE);
+    }
+  else
+    gtk_revealer_set_reveal_child (self->return_revealer, FALSE);
+}
+
+static void
+set_mode (YcIntakePage *self,
+          const char   *mode)
+{
+  gtk_stack_set_visible_child_name (self->mode_stack, mode);
+  update_banners (self);
+}
+
+static void
+start_with_item (YcIntakePage *self,
+                 YcItem       *item)
+{
+  YcCase *current = yc_intake_form_get_case (self->form);
+  g_autoptr(YcCase) previous = NULL;
+
+  /* The same applicant, another item: what was entered about them is carried over. */
+  if (current != NULL && !yc_intake_form_get_decided (self->form))
+    previous = g_object_ref (current);
+  set_mode (self, "form");
+  yc_intake_form_start (self->form, item, previous);
+  update_banners (self);
+}
+
+typedef struct {
+  YcIntakePage *self;
+  GCancellable *cancellable;
+  YcCase       *draft;      /* resuming a draft: the case, its outcome and extra */
+  char         *outcome;
+  JsonNode     *extra;
+} ItemData;
+
+static void
+item_data_free (ItemData *data)
+{
+  g_object_unref (data->self);
+  g_object_unref (data->cancellable);
+  g_clear_object (&data->draft);
+  g_free (data->outcome);
+  g_clear_pointer (&data->extra, json_node_unref);
+  g_free (data);
+}
+
+static void
+get_item_for_intake_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  ItemData *data = user_data;
+  YcIntakePage *self = data->self;
+  g_autoptr(YcItem) item = NULL;
+  g_autoptr(GError) error = NULL;
+
+  item = yc_store_get_item_finish (YC_STORE (source), result, &error);
+  if (g_cancellable_is_cancelled (data->cancellable))
+    goto out;
+  if (item == NULL)
+    {
+      g_warning ("Could not load the item for the intake: %s", error->message);
+      adw_status_page_set_description (self->search_error_page, error->message);
+      set_results_state (self, "error");
+      goto out;
+    }
+
+  if (data->draft != NULL)
+    {
+      set_mode (self, "form");
+      yc_intake_form_resume (self->form, data->draft, item, data->outcome, data->extra);
+      update_banners (self);
+    }
+  else
+    start_with_item (self, item);
+
+out:
+  item_data_free (data);
+}
+
+static void
+load_item_for_intake (YcIntakePage *self,
+                      const char   *code,
+                      YcCase       *draft,
+                      const char   *outcome,
+                      JsonNode     *extra)
+{
+  ItemData *data = g_new0 (ItemData, 1);
+
+  data->self = g_object_ref (self);
+  data->cancellable = g_object_ref (self->cancellable);
+  data->draft = draft != NULL ? g_object_ref (draft) : NULL;
+  data->outcome = g_strdup (outcome);
+  data->extra = extra != NULL ? json_node_ref (extra) : NULL;
+  yc_store_get_item_async (self->store, code, self->cancellable, get_item_for_intake_cb, data);
+}
+
+static void
+start_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  YcIntakePage *self = YC_INTAKE_PAGE (widget);
+  YcItem *item = yc_item_detail_get_item (self->detail);
+
+  if (item != NULL)
+    start_with_item (self, item);
+}
+
+static void
+start_selected_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  YcIntakePage *self = YC_INTAKE_PAGE (widget);
+  g_autoptr(YcItem) item = NULL;
+  guint position;
+
+  /* Ctrl+Enter while choosing; within the intake the same keys decide. */
+  if (self->store == NULL ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "choose") != 0)
+    return;
+
+  position = gtk_single_selection_get_selected (self->selection);
+  if (position != GTK_INVALID_LIST_POSITION)
+    item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  if (item == NULL && yc_item_detail_get_item (self->detail) != NULL)
+    {
+      start_with_item (self, yc_item_detail_get_item (self->detail));
+      return;
+    }
+  if (item == NULL)
+    return;
+  /* The detail may already hold it with its materials. */
+  if (yc_item_detail_get_item (self->detail) != NULL &&
+      g_strcmp0 (yc_item_get_code (yc_item_detail_get_item (self->detail)), yc_item_get_code (item)) == 0)
+    start_with_item (self, yc_item_detail_get_item (self->detail));
+  else
+    load_item_for_intake (self, yc_item_get_code (item), NULL, NULL, NULL);
+}
+
+static void
+show_form_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  YcIntakePage *self = YC_INTAKE_PAGE (widget);
+
+  if (yc_intake_form_get_case (self->form) == NULL)
+    return;
+  set_mode (self, "form");
+  yc_intake_form_focus_applicant (self->form);
+}
+
+static void
+form_change_item_cb (YcIntakePage *self)
+{
+  yc_intake_page_focus_search (self);
+}
+
+static void
+form_decided_cb (YcIntakePage *self,
+                 YcCase       *kase)
+{
+  g_signal_emit (self, signals[CASE_DECIDED], 0, kase);
+  yc_intake_page_refresh_drafts (self);
+}
+
+/* --- drafts offered back --- */
+
+static void
+clear_offer (YcIntakePage *self)
+{
+  g_clear_pointer (&self->offered_uuid, g_free);
+  g_clear_pointer (&self->offered_payload, g_free);
+}
+
+static void
+list_drafts_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(YcIntakePage) self = user_data;
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(GError) error = NULL;
+  YcCase *current = yc_intake_form_get_case (self->form);
+
+  drafts = yc_store_list_drafts_finish (YC_STORE (source), result, &error);
+  if (drafts == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not list the unfinished intakes: %s", error->message);
+      return;
+    }
+
+  clear_offer (self);
+  for (guint i = 0; i < drafts->len; i++)
+    {
+      YcDraftInfo *info = g_ptr_array_index (drafts, i);
+      g_autoptr(YcCase) kase = NULL;
+      g_autoptr(GError) parse_error = NULL;
+      g_autofree char *text = NULL;
+      YcParty *applicant;
+      const char *name;
+
+      if (current != NULL && g_strcmp0 (info->uuid, yc_case_get_uuid (current)) == 0)
+        continue;
+      kase = yc_draft_new_from_json (info->payload, -1, NULL, NULL, &parse_error);
+      if (kase == NULL)
+        {
+          g_warning ("Skipping an unreadable draft %s: %s", info->uuid, parse_error->message);
+          continue;
+        }
+
+      applicant = yc_case_get_applicant (kase);
+      name = applicant != NULL ? yc_party_get_name (applicant) : NULL;
+      if (name != NULL && *name != '\0')
+        /* Translators: offered on start: the unfinished intake for <applicant> — <item> */
+        text = g_strdup_printf (_("Resume the unfinished intake for %s — %s?"), name,
+                                yc_case_get_item_name (kase));
+      else
+        text = g_strdup_printf (_("Resume the unfinished intake for %s?"), yc_case_get_item_name (kase));
+      if (drafts->len > 1)
+        {
+          g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                "%s (%u unfinished intake in all)",
+                                                                "%s (%u unfinished intakes in all)",
+                                                                drafts->len),
+                                                   text, drafts->len);
+          g_free (text);
+          text = g_steal_pointer (&more);
+        }
+      gtk_label_set_text (self->drafts_label, text);
+      self->offered_uuid = g_strdup (info->uuid);
+      self->offered_payload = g_strdup (info->payload);
+      break;
+    }
+  update_banners (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFERED_DRAFT]);
+}
+
+void
+yc_intake_page_refresh_drafts (YcIntakePage *self)
+{
+  g_autofree char *clerk = NULL;
+
+  g_return_if_fail (YC_IS_INTAKE_PAGE (self));
+
+  if (self->store == NULL)
+    return;
+  clerk = g_strstrip (g_settings_get_string (self->settings, "clerk-name"));
+  /* One clerk's drafts; with no clerk set, the workstation's. */
+  yc_store_list_drafts_async (self->store, *clerk != '\0' ? clerk : NULL, self->cancellable,
+                              list_drafts_cb, g_object_ref (self));
+}
+
+static void
+resume_draft_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  YcIntakePage *self = YC_INTAKE_PAGE (widget);
+  g_autoptr(YcCase) kase = NULL;
+  g_autoptr(JsonNode) extra = NULL;
+  g_autofree char *outcome = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->offered_payload == NULL || self->store == NULL)
+    return;
+
+  kase = yc_draft_new_from_json (self->offered_payload, -1, &outcome, &extra, &error);
+  if (kase == NULL)
+    {
+      g_warning ("Could not read the draft: %s", error->message);
+      return;
+    }
+  /* The visit under way (if any) stays a draft of its own. */
+  yc_intake_form_save_draft_now (self->form);
+  clear_offer (self);
+  update_banners (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFERED_DRAFT]);
+  load_item_for_intake (self, yc_case_get_item_code (kase), kase, outcome, extra);
+}
+
+static void
+discard_draft_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(YcIntakePage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!yc_store_discard_draft_finish (YC_STORE (source), result, &error))
+    g_warning ("Could not discard the draft: %s", error->message);
+  yc_intake_page_refresh_drafts (self);
+}
+
+static void
+discard_draft_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  YcIntakePage *self = YC_INTAKE_PAGE (widget);
+  g_autofree char *uuid = g_strdup (self->offered_uuid);
+
+  if (uuid == NULL || self->store == NULL)
+    return;
+  clear_offer (self);
+  update_banners (self);
+  yc_store_discard_draft_async (self->store, uuid, NULL, discard_draft_cb, g_object_ref (self));
+}
+
 static void
 back_action (GtkWidget  *widget,
              const char *action_name,
@@ -324,6 +689,9 @@ yc_intake_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->search_cancellable);
   g_clear_object (&self->search_cancellable);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), YC_TYPE_INTAKE_PAGE);
   /* dispose_template only unparents children that have an id. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -340,6 +708,7 @@ yc_intake_page_finalize (GObject *object)
   YcIntakePage *self = YC_INTAKE_PAGE (object);
 
   g_free (self->results_query);
+  clear_offer (self);
 
   G_OBJECT_CLASS (yc_intake_page_parent_class)->finalize (object);
 }
@@ -363,6 +732,9 @@ yc_intake_page_get_property (GObject    *object,
     case PROP_ONE_COLUMN:
       g_value_set_boolean (value, !adw_leaflet_get_can_unfold (self->leaflet));
       break;
+    case PROP_OFFERED_DRAFT:
+      g_value_set_string (value, self->offered_uuid);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -384,6 +756,7 @@ yc_intake_page_set_property (GObject      *object,
     case PROP_ONE_COLUMN:
       /* Help-and-agent mode: results, then the item, one at a time, however wide the window. */
       adw_leaflet_set_can_unfold (self->leaflet, !g_value_get_boolean (value));
+      g_object_set (self->form, "one-column", g_value_get_boolean (value), NULL);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -393,7 +766,11 @@ yc_intake_page_set_property (GObject      *object,
 static gboolean
 yc_intake_page_grab_focus (GtkWidget *widget)
 {
-  return gtk_widget_grab_focus (GTK_WIDGET (YC_INTAKE_PAGE (widget)->search_entry));
+  YcIntakePage *self = YC_INTAKE_PAGE (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "form") == 0)
+    return gtk_widget_child_focus (GTK_WIDGET (self->form), GTK_DIR_TAB_FORWARD);
+  return gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 static void
@@ -420,9 +797,19 @@ yc_intake_page_class_init (YcIntakePageClass *klass)
     g_param_spec_boolean ("one-column", NULL, NULL,
                           FALSE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  /* The uuid of the unfinished intake offered back, or NULL. */
+  properties[PROP_OFFERED_DRAFT] =
+    g_param_spec_string ("offered-draft", NULL, NULL,
+                         NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* A visit was decided and its case stored (the Cases page refreshes). */
+  signals[CASE_DECIDED] = g_signal_new ("case-decided", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 1, YC_TYPE_CASE);
+
   g_type_ensure (YC_TYPE_ITEM_DETAIL);
+  g_type_ensure (YC_TYPE_INTAKE_FORM);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -438,6 +825,14 @@ yc_intake_page_class_init (YcIntakePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YcIntakePage, search_error_page);
   gtk_widget_class_bind_template_child (widget_class, YcIntakePage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, YcIntakePage, detail);
+  gtk_widget_class_bind_template_child (widget_class, YcIntakePage, drafts_revealer);
+  gtk_widget_class_bind_template_child (widget_class, YcIntakePage, drafts_label);
+  gtk_widget_class_bind_template_child (widget_class, YcIntakePage, mode_stack);
+  gtk_widget_class_bind_template_child (widget_class, YcIntakePage, return_revealer);
+  gtk_widget_class_bind_template_child (widget_class, YcIntakePage, return_label);
+  gtk_widget_class_bind_template_child (widget_class, YcIntakePage, form);
+  gtk_widget_class_bind_template_callback (widget_class, form_change_item_cb);
+  gtk_widget_class_bind_template_callback (widget_class, form_decided_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_text_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
@@ -446,6 +841,16 @@ yc_intake_page_class_init (YcIntakePageClass *klass)
 
   /* Escape anywhere in the detail or the results (or the back button) returns to the search. */
   gtk_widget_class_install_action (widget_class, "intake.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "intake.start", NULL, start_action);
+  gtk_widget_class_install_action (widget_class, "intake.start-selected", NULL, start_selected_action);
+  gtk_widget_class_install_action (widget_class, "intake.show-form", NULL, show_form_action);
+  gtk_widget_class_install_action (widget_class, "intake.resume-draft", NULL, resume_draft_action);
+  gtk_widget_class_install_action (widget_class, "intake.discard-draft", NULL, discard_draft_action);
+  /* Ctrl+Enter on a search result or the item: start the intake straight away. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
+                                       "intake.start-selected", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
+                                       "intake.start-selected", NULL);
 }
 
 static void
@@ -459,6 +864,8 @@ yc_intake_page_init (YcIntakePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->results_query = g_strdup ("");
+  self->cancellable = g_cancellable_new ();
+  self->settings = g_settings_new (APP_ID);
 
   scope = gtk_builder_cscope_new ();
   gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
@@ -518,8 +925,11 @@ yc_intake_page_set_store (YcIntakePage *self,
   if (!g_set_object (&self->store, store))
     return;
 
+  yc_intake_form_set_store (self->form, store);
   /* The clerk may have typed while the store was opening. */
   start_search (self);
+  /* Work left unfinished last time (a crash, a power cut) is offered back. */
+  yc_intake_page_refresh_drafts (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
@@ -528,6 +938,10 @@ yc_intake_page_reset (YcIntakePage *self)
 {
   g_return_if_fail (YC_IS_INTAKE_PAGE (self));
 
+  /* An undecided visit stays a draft, offered back with the others. */
+  yc_intake_form_clear (self->form);
+  set_mode (self, "choose");
+  yc_intake_page_refresh_drafts (self);
   yc_item_detail_clear (self->detail);
   gtk_stack_set_visible_child_name (self->detail_stack, "none");
   adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
@@ -542,6 +956,7 @@ yc_intake_page_focus_search (YcIntakePage *self)
 {
   g_return_if_fail (YC_IS_INTAKE_PAGE (self));
 
+  set_mode (self, "choose");
   adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
   /* Ready to overwrite the previous query. */
@@ -623,4 +1038,61 @@ yc_intake_page_get_detail_open (YcIntakePage *self)
   g_return_val_if_fail (YC_IS_INTAKE_PAGE (self), FALSE);
 
   return g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "detail") == 0;
+}
+
+void
+yc_intake_page_set_file_store (YcIntakePage *self,
+                               YcFileStore  *file_store)
+{
+  g_return_if_fail (YC_IS_INTAKE_PAGE (self));
+
+  yc_intake_form_set_file_store (self->form, file_store);
+}
+
+YcIntakeForm *
+yc_intake_page_get_form (YcIntakePage *self)
+{
+  g_return_val_if_fail (YC_IS_INTAKE_PAGE (self), NULL);
+
+  return self->form;
+}
+
+const char *
+yc_intake_page_get_mode (YcIntakePage *self)
+{
+  g_return_val_if_fail (YC_IS_INTAKE_PAGE (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->mode_stack);
+}
+
+void
+yc_intake_page_start_intake (YcIntakePage *self,
+                             const char   *item_code)
+{
+  g_return_if_fail (YC_IS_INTAKE_PAGE (self));
+  g_return_if_fail (item_code != NULL);
+
+  if (self->store != NULL)
+    load_item_for_intake (self, item_code, NULL, NULL, NULL);
+}
+
+void
+yc_intake_page_resume_case (YcIntakePage *self,
+                            YcCase       *kase)
+{
+  g_return_if_fail (YC_IS_INTAKE_PAGE (self));
+  g_return_if_fail (YC_IS_CASE (kase));
+
+  if (self->store == NULL)
+    return;
+  yc_intake_form_save_draft_now (self->form);
+  load_item_for_intake (self, yc_case_get_item_code (kase), kase, NULL, NULL);
+}
+
+const char *
+yc_intake_page_get_offered_draft (YcIntakePage *self)
+{
+  g_return_val_if_fail (YC_IS_INTAKE_PAGE (self), NULL);
+
+  return self->offered_uuid;
 }

@@ -1,9 +1,12 @@
-/* yc-intake-page.h: the Intake page: catalogue search, its results beside the chosen item. */
+/* yc-intake-page.h: the Intake page: catalogue search and the chosen item, then the visit itself (applicant,
+ * materials, decision), and unfinished intakes offered back. */
 #pragma once
 
 #include <gtk/gtk.h>
 
 #include "yc-store.h"
+#include "yc-file-store.h"
+#include "yc-intake-form.h"
 #include "yc-item-detail.h"
 
 G_BEGIN_DECLS
@@ -31,5 +34,21 @@ const char   *yc_intake_page_get_results_query (YcIntakePage *self);
 const char   *yc_intake_page_get_state         (YcIntakePage *self);
 YcItemDetail *yc_intake_page_get_detail        (YcIntakePage *self);
 gboolean      yc_intake_page_get_detail_open   (YcIntakePage *self);
+
+/* The visit. "choose" (search and item detail) or "form" (the intake). Signal "case-decided" (YcCase). */
+void          yc_intake_page_set_file_store    (YcIntakePage *self,
+                                                YcFileStore  *file_store);
+YcIntakeForm *yc_intake_page_get_form          (YcIntakePage *self);
+const char   *yc_intake_page_get_mode          (YcIntakePage *self);
+/* Loads the item with its materials and starts an intake for it (as Ctrl+Enter on a result does). */
+void          yc_intake_page_start_intake      (YcIntakePage *self,
+                                                const char   *item_code);
+/* Continues @kase in the intake (a reopened one-time-notice case). */
+void          yc_intake_page_resume_case       (YcIntakePage *self,
+                                                YcCase       *kase);
+/* Unfinished intakes: the uuid of the one offered back ("offered-draft"), or NULL; the page re-reads
+ * them when the store is set, after a new intake, a decision or a discard. */
+const char   *yc_intake_page_get_offered_draft (YcIntakePage *self);
+void          yc_intake_page_refresh_drafts    (YcIntakePage *self);
 
 G_END_DECLS

@@ -91,6 +91,9 @@ stack_visible_child_cb (YcWindow *self)
   page = gtk_stack_get_page (self->stack, child);
   adw_window_title_set_title (self->content_title, gtk_stack_page_get_title (page));
   sync_sidebar_selection (self);
+  /* Leaving the intake keeps it as it is, and writes its draft now rather than after a pause. */
+  if (child != GTK_WIDGET (self->intake_page))
+    yc_intake_form_save_draft_now (yc_intake_page_get_form (self->intake_page));
 }
 
 static void
@@ -156,6 +159,7 @@ store_ready_cb (YcWindow      *self,
 {
   const GError *catalogue_error = yc_application_get_catalogue_error (app);
 
+  yc_intake_page_set_file_store (self->intake_page, yc_application_get_file_store (app));
   yc_intake_page_set_store (self->intake_page, yc_application_get_store (app));
 
   if (catalogue_error != NULL)
@@ -207,6 +211,8 @@ yc_window_close_request (GtkWindow *window)
 {
   YcWindow *self = YC_WINDOW (window);
   int width, height;
+
+  yc_intake_form_save_draft_now (yc_intake_page_get_form (self->intake_page));
 
   /* The default size is the unmaximized one, which is what the next start should restore. */
   gtk_window_get_default_size (window, &width, &height);

@@ -1,0 +1,929 @@
+/* test-ui-intake.c: whole intakes driven through the real widgets, checked in the SQLite file afterwards;
+ * drafts surviving a SIGKILL. */
+#define G_LOG_DOMAIN "yc-test-ui-intake"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <signal.h>
+
+#include "yc-applicant-form.h"
+#include "yc-application.h"
+#include "yc-decision-pane.h"
+#include "yc-field.h"
+#include "yc-intake-form.h"
+#include "yc-intake-page.h"
+#include "yc-material-row.h"
+#include "yc-window.h"
+
+/* Generous: the first start imports the sample catalogue, and CI machines are slow. */
+#define WAIT_TIMEOUT_S 60
+
+#define ITEM_BIRTH "11139900004512011WQR00101001"       /* 出生登记: immediate */
+#define ITEM_COMPANY "1113990000451317XNXK00201001"     /* 有限责任公司设立登记: commitment, tolerable M05 */
+#define ITEM_ID_CARD "11139900004512011WQR00103001"     /* 居民身份证换领: promised, four required */
+
+static YcApplication *app;
+static YcWindow *window;
+static char *tmp_dir;
+static char *db_path;
+static const char *argv0;
+
+static gboolean
+wake_up_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Spins the main context until @cond holds; fails after WAIT_TIMEOUT_S. */
+#define WAIT_FOR(cond)                                                                  \
+  G_STMT_START {                                                                        \
+    gint64 wait_end_ = g_get_monotonic_time () + WAIT_TIMEOUT_S * G_USEC_PER_SEC;       \
+    guint wake_id_ = g_timeout_add (20, wake_up_cb, NULL);                              \
+    while (!(cond))                                                                     \
+      {                                                                                 \
+        if (g_get_monotonic_time () > wait_end_)                                        \
+          g_error ("Timed out after %d s waiting for: %s", WAIT_TIMEOUT_S, #cond);      \
+        g_main_context_iteration (NULL, TRUE);                                          \
+      }                                                                                 \
+    g_source_remove (wake_id_);                                                         \
+  } G_STMT_END
+
+static void
+drain_main_context (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gpointer
+template_child (gpointer    widget,
+                GType       type,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static gboolean
+focus_is_in (GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static void
+start_app (void)
+{
+  g_autoptr(GError) error = NULL;
+  GSettings *settings;
+
+  app = yc_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  window = YC_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_true (YC_IS_WINDOW (window));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 960);
+
+  settings = yc_application_get_settings (app);
+  g_settings_set_string (settings, "window-code", "ZH01");
+  g_settings_set_string (settings, "clerk-name", "王芳");
+
+  WAIT_FOR (yc_application_get_store (app) != NULL || yc_application_get_store_error (app) != NULL);
+  g_assert_null (yc_application_get_store_error (app));
+  g_assert_nonnull (yc_application_get_file_store (app));
+  WAIT_FOR (yc_intake_page_get_store (yc_window_get_intake_page (window)) != NULL);
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
+}
+
+static void
+ensure_app (void)
+{
+  if (app == NULL)
+    start_app ();
+}
+
+static YcIntakePage *
+page (void)
+{
+  return yc_window_get_intake_page (window);
+}
+
+static YcIntakeForm *
+form (void)
+{
+  return yc_intake_page_get_form (page ());
+}
+
+static YcApplicantForm *
+applicant (void)
+{
+  return yc_intake_form_get_applicant_form (form ());
+}
+
+static YcField *
+field (const char *name)
+{
+  return template_child (applicant (), YC_TYPE_APPLICANT_FORM, name);
+}
+
+/* Types into a field as the clerk does: the entry's text changes. */
+static void
+type_into (const char *name,
+           const char *text)
+{
+  GtkEntry *entry = yc_field_get_entry (field (name));
+
+  gtk_widget_grab_focus (GTK_WIDGET (entry));
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+}
+
+static const char *
+entry_text (const char *name)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (yc_field_get_entry (field (name))));
+}
+
+static YcMaterialRow *
+row (guint position)
+{
+  GtkListBoxRow *r = gtk_list_box_get_row_at_index (yc_intake_form_get_materials_list (form ()), position);
+
+  g_assert_nonnull (r);
+  return YC_MATERIAL_ROW (r);
+}
+
+static YcMaterialState
+row_state (guint position)
+{
+  return yc_case_material_get_state (yc_material_row_get_material (row (position)));
+}
+
+/* What the keys O, C, … do on the focused row: the row's action. */
+static void
+press_state (guint       position,
+             const char *action)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (row (position)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row (position)), action, NULL));
+}
+
+static YcDecisionPane *
+pane (void)
+{
+  return yc_intake_form_get_decision_pane (form ());
+}
+
+static YcDecision *
+decision (void)
+{
+  YcDecision *d = yc_decision_pane_get_decision (pane ());
+
+  g_assert_nonnull (d);
+  return d;
+}
+
+/* From the search to the intake, as at the counter: type, Enter, Start Intake. */
+static void
+begin_intake (const char *query,
+              const char *code)
+{
+  YcIntakePage *p = page ();
+  GListModel *results;
+  YcItemDetail *detail = yc_intake_page_get_detail (p);
+  guint n, found = G_MAXUINT;
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "new-intake", NULL);
+  drain_main_context ();
+  g_assert_cmpstr (yc_intake_page_get_mode (p), ==, "choose");
+  g_assert_true (focus_is_in (GTK_WIDGET (yc_intake_page_get_search_entry (p))));
+
+  gtk_editable_set_text (yc_intake_page_get_search_entry (p), query);
+  WAIT_FOR (g_strcmp0 (yc_intake_page_get_results_query (p), query) == 0 &&
+            g_strcmp0 (yc_intake_page_get_state (p), "results") == 0);
+  results = yc_intake_page_get_results (p);
+  n = g_list_model_get_n_items (results);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(YcItem) item = g_list_model_get_item (results, i);
+
+      if (g_strcmp0 (yc_item_get_code (item), code) == 0)
+        found = i;
+    }
+  g_assert_cmpuint (found, !=, G_MAXUINT);
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (results), found);
+  g_signal_emit_by_name (template_child (p, YC_TYPE_INTAKE_PAGE, "list_view"), "activate", found);
+  WAIT_FOR (yc_item_detail_get_item (detail) != NULL &&
+            g_strcmp0 (yc_item_get_code (yc_item_detail_get_item (detail)), code) == 0);
+
+  /* The item's Start Intake button. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "intake.start", NULL));
+  g_assert_cmpstr (yc_intake_page_get_mode (p), ==, "form");
+  g_assert_nonnull (yc_intake_form_get_case (form ()));
+  g_assert_cmpstr (yc_case_get_item_code (yc_intake_form_get_case (form ())), ==, code);
+  drain_main_context ();
+  /* After choosing the item the next keystroke is the applicant's name. */
+  g_assert_true (focus_is_in (GTK_WIDGET (field ("name_field"))));
+}
+
+static void
+decide_and_wait (void)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form ()), "intake.decide", NULL));
+  WAIT_FOR (yc_intake_form_get_decided (form ()) ||
+            (yc_decision_pane_get_problem (pane ()) != NULL &&
+             !gtk_widget_get_visible (template_child (pane (), YC_TYPE_DECISION_PANE, "busy_spinner"))));
+  if (!yc_intake_form_get_decided (form ()))
+    g_error ("The decision failed: %s", yc_decision_pane_get_problem (pane ()));
+  g_assert_true (yc_decision_pane_get_showing_result (pane ()));
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static YcStore *
+open_store_again (void)
+{
+  g_autoptr(GError) error = NULL;
+  YcStore *store = yc_store_open (db_path, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+static gboolean
+audit_has (GPtrArray  *audit,
+           const char *action)
+{
+  for (guint i = 0; i < audit->len; i++)
+    if (g_strcmp0 (((YcAuditEntry *) g_ptr_array_index (audit, i))->action, action) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static guint
+outbox_count (YcStore    *store,
+              const char *uuid)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = yc_store_outbox_pending (store, 1000, &error);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < entries->len; i++)
+    if (g_strcmp0 (((YcOutboxEntry *) g_ptr_array_index (entries, i))->key, uuid) == 0)
+      n++;
+  return n;
+}
+
+static char *
+today_compact (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y%m%d");
+}
+
+static guint
+count_drafts (void)
+{
+  g_autoptr(YcStore) store = open_store_again ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) drafts = yc_store_list_drafts (store, NULL, &error);
+
+  g_assert_no_error (error);
+  return drafts->len;
+}
+
+/* 出生登记 for a person: a wrong ID first, then a valid one; each material set; accepted. */
+static void
+test_accept (void)
+{
+  g_autoptr(YcStore) store = NULL;
+  g_autoptr(YcCase) stored = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected_prefix = NULL;
+  g_autofree char *import_path = NULL;
+  g_autoptr(GFile) import_file = NULL;
+  YcField *id_field;
+  YcCase *kase;
+  AdwMessageDialog *dialog = NULL;
+  const char *uuid;
+  GListModel *materials;
+
+  ensure_app ();
+  begin_intake ("出生登记", ITEM_BIRTH);
+  kase = yc_intake_form_get_case (form ());
+  uuid = yc_case_get_uuid (kase);
+
+  /* Nothing entered: accept is not lawful yet, and says why. */
+  g_assert_false (yc_decision_is_available (decision (), YC_DECISION_ACCEPT));
+  g_assert_nonnull (yc_decision_get_reason (decision (), YC_DECISION_ACCEPT));
+  g_assert_true (yc_decision_is_available (decision (), YC_DECISION_ISSUE_NOTICE));
+  g_assert_cmpint (yc_decision_pane_get_outcome (pane ()), ==, YC_DECISION_ISSUE_NOTICE);
+
+  type_into ("name_field", "张三");
+  g_assert_cmpstr (yc_party_get_name (yc_case_get_applicant (kase)), ==, "张三");
+
+  /* A wrong check digit: an error under the field while typing, as soon as the number is complete. */
+  id_field = field ("id_field");
+  type_into ("id_field", "11010519");
+  g_assert_cmpint (yc_field_get_state (id_field), ==, YC_FIELD_STATE_NONE);   /* still typing */
+  type_into ("id_field", "110105194912310021");
+  g_assert_cmpint (yc_field_get_state (id_field), ==, YC_FIELD_STATE_ERROR);
+  g_assert_nonnull (yc_field_get_message (id_field));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (yc_field_get_entry (id_field)), "error"));
+  {
+    g_autofree char *problem = yc_applicant_form_get_problem (applicant ());
+
+    g_assert_nonnull (problem);
+  }
+
+  /* The right number: no message; leaving the field masks it on screen, the case keeps it whole. */
+  type_into ("id_field", "11010519491231002X");
+  g_assert_cmpint (yc_field_get_state (id_field), ==, YC_FIELD_STATE_NONE);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (yc_field_get_entry (id_field)), "error"));
+  type_into ("phone_field", "138 1234 1234");
+  g_assert_true (yc_field_get_masked (id_field));
+  g_assert_cmpstr (entry_text ("id_field"), ==, "110105********002X");
+  g_assert_cmpstr (yc_field_get_text (id_field), ==, "11010519491231002X");
+  g_assert_cmpstr (yc_party_get_id_number (yc_case_get_applicant (kase)), ==, "11010519491231002X");
+  /* Revealing is an explicit action (the entry's icon). */
+  g_signal_emit_by_name (yc_field_get_entry (id_field), "icon-press", GTK_ENTRY_ICON_SECONDARY);
+  g_assert_false (yc_field_get_masked (id_field));
+  g_assert_cmpstr (entry_text ("id_field"), ==, "11010519491231002X");
+  g_signal_emit_by_name (yc_field_get_entry (id_field), "icon-press", GTK_ENTRY_ICON_SECONDARY);
+  g_assert_true (yc_field_get_masked (id_field));
+
+  type_into ("address_field", "北方市东城区和平里街道1号");
+  /* A phone number in canonical form once the field is left. */
+  g_assert_cmpstr (yc_party_get_phone (yc_case_get_applicant (kase)), ==, "13812341234");
+  /* Enter in the last applicant field: on to the first material. */
+  g_signal_emit_by_name (yc_field_get_entry (field ("address_field")), "activate");
+  drain_main_context ();
+  g_assert_true (focus_is_in (GTK_WIDGET (row (0))));
+
+  /* Rules: 出生医学证明 is not tolerable, and the item allows no commitment. */
+  g_assert_nonnull (yc_material_row_get_disabled_reason (row (0), YC_MATERIAL_STATE_TOLERATED));
+  g_assert_nonnull (yc_material_row_get_disabled_reason (row (0), YC_MATERIAL_STATE_COMMITMENT));
+  g_assert_false (yc_material_row_choose_state (row (0), YC_MATERIAL_STATE_TOLERATED, NULL));
+  g_assert_cmpint (row_state (0), ==, YC_MATERIAL_STATE_PENDING);
+  g_assert_null (yc_material_row_get_disabled_reason (row (0), YC_MATERIAL_STATE_LICENCE));
+  g_assert_nonnull (yc_material_row_get_disabled_reason (row (4), YC_MATERIAL_STATE_LICENCE));
+
+  /* O on the first: original checked with the copy the item asks for; the focus moves on. */
+  press_state (0, "material.original");
+  g_assert_cmpint (row_state (0), ==, YC_MATERIAL_STATE_ORIGINAL_CHECKED);
+  g_assert_cmpuint (yc_case_material_get_originals (yc_material_row_get_material (row (0))), ==, 1);
+  g_assert_cmpuint (yc_case_material_get_copies (yc_material_row_get_material (row (0))), ==, 1);
+  g_assert_true (focus_is_in (GTK_WIDGET (row (1))));
+  press_state (1, "material.copy");
+  g_assert_cmpint (row_state (1), ==, YC_MATERIAL_STATE_COPY_RECEIVED);
+  g_assert_false (yc_decision_is_available (decision (), YC_DECISION_ACCEPT));
+  press_state (2, "material.licence");
+  g_assert_cmpint (row_state (2), ==, YC_MATERIAL_STATE_LICENCE);
+
+  /* Every required material is in: accept is offered and proposed, the notice no longer. */
+  g_assert_true (yc_decision_is_available (decision (), YC_DECISION_ACCEPT));
+  g_assert_false (yc_decision_is_available (decision (), YC_DECISION_ISSUE_NOTICE));
+  g_assert_false (yc_decision_is_available (decision (), YC_DECISION_TOLERANCE_ACCEPT));
+  g_assert_cmpint (yc_decision_pane_get_outcome (pane ()), ==, YC_DECISION_ACCEPT);
+
+  /* N asks why; the reason becomes the material's note. */
+  press_state (3, "material.not-applicable");
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpint (row_state (3), ==, YC_MATERIAL_STATE_PENDING);
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "父母未婚，已签情况说明");
+  /* Enter in the reason answers the dialog. */
+  g_signal_emit_by_name (adw_message_dialog_get_extra_child (dialog), "activate");
+  g_assert_cmpint (row_state (3), ==, YC_MATERIAL_STATE_NOT_APPLICABLE);
+  g_assert_cmpstr (yc_case_material_get_note (yc_material_row_get_material (row (3))), ==,
+                   "父母未婚，已签情况说明");
+  WAIT_FOR (find_message_dialog () == NULL);
+  g_assert_true (focus_is_in (GTK_WIDGET (row (4))));
+
+  /* Backspace undoes a state. */
+  press_state (4, "material.original");
+  g_assert_cmpint (row_state (4), ==, YC_MATERIAL_STATE_ORIGINAL_CHECKED);
+  press_state (4, "material.pending");
+  g_assert_cmpint (row_state (4), ==, YC_MATERIAL_STATE_PENDING);
+
+  /* Import… stores the file in the content-addressed store and the material becomes scanned; after
+   * the last material the focus goes to the decision. */
+  import_path = g_build_filename (tmp_dir, "consent.pdf", NULL);
+  g_assert_true (g_file_set_contents (import_path, "%PDF-1.4\n% 户主同意落户意见\n", -1, NULL));
+  import_file = g_file_new_for_path (import_path);
+  yc_intake_form_import_file (form (), 4, import_file);
+  WAIT_FOR (row_state (4) == YC_MATERIAL_STATE_SCANNED);
+  g_assert_true (yc_file_store_contains (yc_application_get_file_store (app),
+                                         yc_case_material_get_attachment (yc_material_row_get_material (row (4)))));
+  drain_main_context ();
+  g_assert_true (focus_is_in (GTK_WIDGET (pane ())));
+
+  /* The draft is written after a pause in typing. */
+  WAIT_FOR (!yc_intake_form_get_saving (form ()));
+  g_assert_cmpuint (count_drafts (), ==, 1);
+
+  decide_and_wait ();
+  expected_prefix = g_strdup_printf ("ZH01-%s-", today_compact ());
+  g_assert_true (g_str_has_prefix (yc_case_get_case_no (kase), expected_prefix));
+  g_assert_cmpint (yc_case_get_state (kase), ==, YC_CASE_STATE_ACCEPTED);
+  g_assert_cmpstr (gtk_label_get_text (template_child (pane (), YC_TYPE_DECISION_PANE, "case_no_label")),
+                   ==, yc_case_get_case_no (kase));
+  /* The result is where the next keystroke belongs: New Intake. */
+  g_assert_true (focus_is_in (template_child (pane (), YC_TYPE_DECISION_PANE, "new_intake_button")));
+
+  /* In the database, from another connection: the case, its checklist, audit and outbox. */
+  store = open_store_again ();
+  stored = yc_store_get_case (store, uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (yc_case_get_state (stored), ==, YC_CASE_STATE_ACCEPTED);
+  g_assert_cmpstr (yc_case_get_case_no (stored), ==, yc_case_get_case_no (kase));
+  g_assert_true (g_str_has_suffix (yc_case_get_case_no (stored), "-0001"));
+  g_assert_cmpstr (yc_case_get_clerk (stored), ==, "王芳");
+  g_assert_cmpstr (yc_party_get_name (yc_case_get_applicant (stored)), ==, "张三");
+  g_assert_cmpstr (yc_party_get_id_number (yc_case_get_applicant (stored)), ==, "11010519491231002X");
+  materials = yc_case_get_materials (stored);
+  g_assert_cmpuint (g_list_model_get_n_items (materials), ==, 5);
+  {
+    static const YcMaterialState expected[] = {
+      YC_MATERIAL_STATE_ORIGINAL_CHECKED, YC_MATERIAL_STATE_COPY_RECEIVED, YC_MATERIAL_STATE_LICENCE,
+      YC_MATERIAL_STATE_NOT_APPLICABLE, YC_MATERIAL_STATE_SCANNED,
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+      {
+        g_autoptr(YcCaseMaterial) m = g_list_model_get_item (materials, i);
+
+        g_assert_cmpint (yc_case_material_get_state (m), ==, expected[i]);
+      }
+  }
+  audit = yc_store_list_audit (store, uuid, &error);
+  g_assert_no_error (error);
+  g_assert_true (audit_has (audit, "case.create"));
+  g_assert_cmpuint (outbox_count (store, uuid), ==, 1);
+  documents = yc_store_list_case_documents (store, uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (documents->len, ==, 1);
+  g_assert_cmpint (((YcCaseDocument *) g_ptr_array_index (documents, 0))->kind, ==, YC_DOC_RECEIPT);
+  /* Deciding ended the draft. */
+  g_assert_cmpuint (count_drafts (), ==, 0);
+
+  /* Ctrl+N: the next applicant, from the item search. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "new-intake", NULL);
+  drain_main_context ();
+  g_assert_cmpstr (yc_intake_page_get_mode (page ()), ==, "choose");
+  g_assert_true (focus_is_in (GTK_WIDGET (yc_intake_page_get_search_entry (page ()))));
+}
+
+/* 有限责任公司设立登记 for an organisation whose credit code fails its check (overridden, audited);
+ * the business-premises proof tolerated: accepted with tolerance. */
+static void
+test_tolerance (void)
+{
+  g_autoptr(YcStore) store = NULL;
+  g_autoptr(YcCase) stored = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YcCaseMaterial) premises = NULL;
+  GtkToggleButton *organisation;
+  GtkCheckButton *bad_credit;
+  YcField *id_field;
+  YcCase *kase;
+  const char *uuid;
+
+  ensure_app ();
+  begin_intake ("有限责任公司设立登记", ITEM_COMPANY);
+  kase = yc_intake_form_get_case (form ());
+  uuid = yc_case_get_uuid (kase);
+
+  organisation = template_child (applicant (), YC_TYPE_APPLICANT_FORM, "organisation_button");
+  gtk_toggle_button_set_active (organisation, TRUE);
+  g_assert_cmpint (yc_party_get_kind (yc_case_get_applicant (kase)), ==, YC_PARTY_ORGANISATION);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (field ("legal_rep_field"))));
+
+  type_into ("name_field", "北方市云帆科技有限公司");
+  /* Well-formed, but the check character does not match: a warning with an override. */
+  id_field = field ("id_field");
+  type_into ("id_field", "91350100M000100Y44");
+  g_assert_cmpint (yc_field_get_state (id_field), ==, YC_FIELD_STATE_WARNING);
+  {
+    g_autofree char *problem = yc_applicant_form_get_problem (applicant ());
+
+    g_assert_nonnull (problem);
+  }
+  g_signal_emit_by_name (id_field, "action");
+  g_assert_cmpint (yc_field_get_state (id_field), ==, YC_FIELD_STATE_WARNING);
+  g_assert_true (yc_case_get_applicant_flags (kase) & YC_APPLICANT_FLAG_USCC_OVERRIDE);
+  g_assert_null (yc_applicant_form_get_problem (applicant ()));
+  /* Credit codes are public record: not masked. */
+  type_into ("legal_rep_field", "李四");
+  g_assert_false (yc_field_get_masked (id_field));
+  g_assert_cmpstr (entry_text ("id_field"), ==, "91350100M000100Y44");
+  type_into ("phone_field", "010-87654321");
+
+  /* Commitment: the item allows it, unless the applicant is listed for bad credit. */
+  g_assert_null (yc_material_row_get_disabled_reason (row (0), YC_MATERIAL_STATE_COMMITMENT));
+  bad_credit = template_child (applicant (), YC_TYPE_APPLICANT_FORM, "bad_credit_check");
+  gtk_check_button_set_active (bad_credit, TRUE);
+  g_assert_nonnull (yc_material_row_get_disabled_reason (row (0), YC_MATERIAL_STATE_COMMITMENT));
+  gtk_check_button_set_active (bad_credit, FALSE);
+  g_assert_null (yc_material_row_get_disabled_reason (row (0), YC_MATERIAL_STATE_COMMITMENT));
+
+  for (guint i = 0; i < 4; i++)
+    press_state (i, "material.original");
+  /* 住所使用证明 may be supplied later. */
+  g_assert_null (yc_material_row_get_disabled_reason (row (4), YC_MATERIAL_STATE_TOLERATED));
+  press_state (4, "material.tolerated");
+  g_assert_cmpint (row_state (4), ==, YC_MATERIAL_STATE_TOLERATED);
+  g_assert_nonnull (strstr (yc_material_row_get_state_text (row (4)), "20"));   /* "… by 20yy-mm-dd" */
+  press_state (5, "material.copy");
+
+  g_assert_false (yc_decision_is_available (decision (), YC_DECISION_ACCEPT));
+  g_assert_nonnull (yc_decision_get_reason (decision (), YC_DECISION_ACCEPT));
+  g_assert_true (yc_decision_is_available (decision (), YC_DECISION_TOLERANCE_ACCEPT));
+  g_assert_cmpint (yc_decision_pane_get_outcome (pane ()), ==, YC_DECISION_TOLERANCE_ACCEPT);
+
+  decide_and_wait ();
+  g_assert_cmpint (yc_case_get_state (kase), ==, YC_CASE_STATE_TOLERANCE_ACCEPTED);
+
+  store = open_store_again ();
+  stored = yc_store_get_case (store, uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (yc_case_get_state (stored), ==, YC_CASE_STATE_TOLERANCE_ACCEPTED);
+  g_assert_cmpint (yc_party_get_kind (yc_case_get_applicant (stored)), ==, YC_PARTY_ORGANISATION);
+  g_assert_cmpstr (yc_party_get_legal_representative (yc_case_get_applicant (stored)), ==, "李四");
+  g_assert_true (yc_case_get_applicant_flags (stored) & YC_APPLICANT_FLAG_USCC_OVERRIDE);
+  premises = g_list_model_get_item (yc_case_get_materials (stored), 4);
+  g_assert_cmpint (yc_case_material_get_state (premises), ==, YC_MATERIAL_STATE_TOLERATED);
+  g_assert_nonnull (yc_case_material_get_supplement_deadline (premises));
+  audit = yc_store_list_audit (store, uuid, &error);
+  g_assert_no_error (error);
+  g_assert_true (audit_has (audit, "case.create"));
+  g_assert_true (audit_has (audit, "applicant.uscc_override"));
+  g_assert_cmpuint (outbox_count (store, uuid), ==, 1);
+  documents = yc_store_list_case_documents (store, uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (documents->len, ==, 2);
+  for (guint i = 0; i < documents->len; i++)
+    {
+      YcCaseDocument *doc = g_ptr_array_index (documents, i);
+
+      if (doc->kind == YC_DOC_TOLERANCE)
+        g_assert_cmpuint (doc->copies, ==, 2);
+    }
+}
+
+/* 居民身份证换领 with the photo missing: only the one-time notice (or refusal, referral) is lawful. */
+static void
+test_notice (void)
+{
+  g_autoptr(YcStore) store = NULL;
+  g_autoptr(YcCase) stored = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GError) error = NULL;
+  YcCase *kase;
+  const char *reason;
+
+  ensure_app ();
+  begin_intake ("居民身份证换领", ITEM_ID_CARD);
+  kase = yc_intake_form_get_case (form ());
+
+  type_into ("name_field", "王五");
+  type_into ("id_field", "360426199101010071");
+  for (guint i = 0; i < 3; i++)
+    press_state (i, "material.original");
+
+  g_assert_false (yc_decision_is_available (decision (), YC_DECISION_ACCEPT));
+  reason = yc_decision_get_reason (decision (), YC_DECISION_ACCEPT);
+  g_assert_nonnull (strstr (reason, "数码相片"));
+  /* The reason is shown beside the greyed outcome. */
+  g_assert_true (yc_decision_is_available (decision (), YC_DECISION_ISSUE_NOTICE));
+  g_assert_true (yc_decision_is_available (decision (), YC_DECISION_REFUSE));
+  g_assert_cmpint (yc_decision_pane_get_outcome (pane ()), ==, YC_DECISION_ISSUE_NOTICE);
+
+  /* Choosing refusal needs its legal basis; the ground fills it in. */
+  g_assert_true (yc_decision_pane_set_outcome (pane (), YC_DECISION_REFUSE));
+  {
+    YcField *basis = template_child (pane (), YC_TYPE_DECISION_PANE, "basis_field");
+    g_autofree char *blocker = NULL;
+
+    g_assert_cmpstr (yc_field_get_text (basis), !=, "");
+    yc_field_set_text (basis, "");
+    blocker = yc_decision_pane_get_blocker (pane ());
+    g_assert_nonnull (blocker);
+  }
+  g_assert_true (yc_decision_pane_set_outcome (pane (), YC_DECISION_ISSUE_NOTICE));
+
+  decide_and_wait ();
+  g_assert_cmpint (yc_case_get_state (kase), ==, YC_CASE_STATE_NOTICE_ISSUED);
+  store = open_store_again ();
+  stored = yc_store_get_case (store, yc_case_get_uuid (kase), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (yc_case_get_state (stored), ==, YC_CASE_STATE_NOTICE_ISSUED);
+  documents = yc_store_list_case_documents (store, yc_case_get_uuid (kase), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (documents->len, ==, 1);
+  g_assert_cmpint (((YcCaseDocument *) g_ptr_array_index (documents, 0))->kind, ==, YC_DOC_NOTICE_ONCE);
+}
+
+/* Switching pages keeps the intake as it was, and writes its draft at once. */
+static void
+test_page_switch_keeps_intake (void)
+{
+  YcCase *kase;
+  g_autofree char *uuid = NULL;
+
+  ensure_app ();
+  begin_intake ("出生登记", ITEM_BIRTH);
+  kase = yc_intake_form_get_case (form ());
+  uuid = g_strdup (yc_case_get_uuid (kase));
+  type_into ("name_field", "赵六");
+  press_state (0, "material.original");
+
+  yc_window_show_page (window, "cases");
+  /* No pause needed: leaving the page wrote it. */
+  g_assert_true (yc_intake_form_get_saving (form ()));
+  WAIT_FOR (!yc_intake_form_get_saving (form ()));
+  g_assert_cmpuint (count_drafts (), >=, 1);
+
+  yc_window_show_page (window, "intake");
+  g_assert_cmpstr (yc_intake_page_get_mode (page ()), ==, "form");
+  g_assert_true (yc_intake_form_get_case (form ()) == kase);
+  g_assert_cmpstr (yc_field_get_text (field ("name_field")), ==, "赵六");
+  g_assert_cmpint (row_state (0), ==, YC_MATERIAL_STATE_ORIGINAL_CHECKED);
+
+  /* Ctrl+F and back: still the same visit. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "search", NULL);
+  g_assert_cmpstr (yc_intake_page_get_mode (page ()), ==, "choose");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page ()), "intake.show-form", NULL));
+  g_assert_true (yc_intake_form_get_case (form ()) == kase);
+
+  /* Ctrl+N keeps it as a draft, offered back on the page. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "new-intake", NULL);
+  WAIT_FOR (g_strcmp0 (yc_intake_page_get_offered_draft (page ()), uuid) == 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page ()), "intake.discard-draft", NULL));
+  WAIT_FOR (yc_intake_page_get_offered_draft (page ()) == NULL);
+}
+
+/* --- a draft through kill -9 --- */
+
+#define DRAFT_NAME "孙七"
+
+/* Runs in a child process: half an intake, then waits for SIGKILL once the draft is on disk. */
+static int
+draft_fill_child (void)
+{
+  GtkToggleButton *agent_expander;
+
+  start_app ();
+  begin_intake ("出生登记", ITEM_BIRTH);
+  type_into ("name_field", DRAFT_NAME);
+  type_into ("id_field", "321083197812162119");
+  type_into ("phone_field", "0571-87654321");
+  type_into ("address_field", "北方市西城区1号");
+  agent_expander = template_child (applicant (), YC_TYPE_APPLICANT_FORM, "agent_expander");
+  gtk_expander_set_expanded (GTK_EXPANDER (agent_expander), TRUE);
+  type_into ("agent_name_field", "周八");
+  type_into ("agent_id_field", "11010519491231002X");
+  type_into ("agent_relation_field", "女儿");
+  gtk_check_button_set_active (template_child (applicant (), YC_TYPE_APPLICANT_FORM, "false_promise_check"),
+                               TRUE);
+  press_state (0, "material.original");
+  press_state (1, "material.copy");
+  /* The note, typed in the material's menu. */
+  gtk_editable_set_text (template_child (row (1), YC_TYPE_MATERIAL_ROW, "note_entry"), "复印件需加盖公章");
+  yc_material_row_choose_state (row (3), YC_MATERIAL_STATE_NOT_APPLICABLE, "非婚生育");
+
+  WAIT_FOR (!yc_intake_form_get_saving (form ()));
+  g_print ("draft-saved %s\n", yc_case_get_uuid (yc_intake_form_get_case (form ())));
+  fflush (stdout);
+  /* Mid-intake, as when the power goes: the parent kills this process. */
+  for (;;)
+    g_main_context_iteration (NULL, TRUE);
+  return 0;
+}
+
+static void
+test_draft_after_sigkill (void)
+{
+  if (g_test_subprocess ())
+    {
+      YcCase *kase;
+      YcApplicantForm *form_widget;
+      GtkLabel *drafts_label;
+
+      /* Started again: the unfinished intake is offered, and comes back whole. */
+      start_app ();
+      WAIT_FOR (yc_intake_page_get_offered_draft (page ()) != NULL);
+      drafts_label = template_child (page (), YC_TYPE_INTAKE_PAGE, "drafts_label");
+      g_assert_nonnull (strstr (gtk_label_get_text (drafts_label), DRAFT_NAME));
+      g_assert_nonnull (strstr (gtk_label_get_text (drafts_label), "出生登记"));
+      g_assert_true (gtk_revealer_get_reveal_child (template_child (page (), YC_TYPE_INTAKE_PAGE,
+                                                                    "drafts_revealer")));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page ()), "intake.resume-draft", NULL));
+      WAIT_FOR (g_strcmp0 (yc_intake_page_get_mode (page ()), "form") == 0 &&
+                yc_intake_form_get_case (form ()) != NULL);
+      kase = yc_intake_form_get_case (form ());
+      g_assert_cmpstr (yc_case_get_uuid (kase), ==, g_getenv ("YC_TEST_DRAFT_UUID"));
+      form_widget = applicant ();
+      g_assert_cmpstr (yc_field_get_text (field ("name_field")), ==, DRAFT_NAME);
+      g_assert_cmpstr (yc_field_get_text (field ("id_field")), ==, "321083197812162119");
+      g_assert_true (yc_field_get_masked (field ("id_field")));
+      g_assert_cmpstr (yc_field_get_text (field ("phone_field")), ==, "0571-87654321");
+      g_assert_cmpstr (yc_field_get_text (field ("address_field")), ==, "北方市西城区1号");
+      g_assert_true (gtk_expander_get_expanded (template_child (form_widget, YC_TYPE_APPLICANT_FORM,
+                                                                "agent_expander")));
+      g_assert_cmpstr (yc_field_get_text (field ("agent_name_field")), ==, "周八");
+      g_assert_cmpstr (yc_field_get_text (field ("agent_id_field")), ==, "11010519491231002X");
+      g_assert_cmpstr (yc_field_get_text (field ("agent_relation_field")), ==, "女儿");
+      g_assert_true (gtk_check_button_get_active (template_child (form_widget, YC_TYPE_APPLICANT_FORM,
+                                                                  "false_promise_check")));
+      g_assert_false (gtk_check_button_get_active (template_child (form_widget, YC_TYPE_APPLICANT_FORM,
+                                                                   "bad_credit_check")));
+      g_assert_cmpint (row_state (0), ==, YC_MATERIAL_STATE_ORIGINAL_CHECKED);
+      g_assert_cmpuint (yc_case_material_get_copies (yc_material_row_get_material (row (0))), ==, 1);
+      g_assert_cmpint (row_state (1), ==, YC_MATERIAL_STATE_COPY_RECEIVED);
+      g_assert_cmpstr (yc_case_material_get_note (yc_material_row_get_material (row (1))), ==,
+                       "复印件需加盖公章");
+      g_assert_cmpint (row_state (2), ==, YC_MATERIAL_STATE_PENDING);
+      g_assert_cmpint (row_state (3), ==, YC_MATERIAL_STATE_NOT_APPLICABLE);
+      g_assert_cmpstr (yc_case_material_get_note (yc_material_row_get_material (row (3))), ==, "非婚生育");
+      /* And it carries on: the last required material, then accept. */
+      press_state (2, "material.original");
+      g_assert_true (yc_decision_is_available (decision (), YC_DECISION_ACCEPT));
+      decide_and_wait ();
+      g_assert_cmpint (yc_case_get_state (kase), ==, YC_CASE_STATE_ACCEPTED);
+      return;
+    }
+
+  {
+    g_autofree char *draft_db = g_build_filename (tmp_dir, "draft.db", NULL);
+    g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+    g_autoptr(GSubprocess) child = NULL;
+    g_autoptr(GDataInputStream) out = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autofree char *line = NULL;
+    g_autofree char *saved_db = g_strdup (db_path);
+    g_autofree char *child_dir = g_build_filename (tmp_dir, "child", NULL);
+
+    g_subprocess_launcher_setenv (launcher, "YC_DATABASE", draft_db, TRUE);
+    g_subprocess_launcher_setenv (launcher, "YC_TEST_DRAFT_FILL", "1", TRUE);
+    g_subprocess_launcher_setenv (launcher, "YC_TEST_CHILD_DIR", child_dir, TRUE);
+    child = g_subprocess_launcher_spawn (launcher, &error, argv0, NULL);
+    g_assert_no_error (error);
+    out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (child));
+    /* Blocks until the child says its draft is on disk (or dies: NULL). GTest's own messages come
+     * first. */
+    do
+      {
+        g_free (line);
+        line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
+        g_assert_no_error (error);
+        g_assert_nonnull (line);
+      }
+    while (!g_str_has_prefix (line, "draft-saved "));
+
+    g_subprocess_force_exit (child);   /* SIGKILL */
+    g_subprocess_wait (child, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_subprocess_get_if_signaled (child));
+    g_assert_cmpint (g_subprocess_get_term_sig (child), ==, SIGKILL);
+
+    g_setenv ("YC_DATABASE", draft_db, TRUE);
+    g_setenv ("YC_TEST_DRAFT_UUID", line + strlen ("draft-saved "), TRUE);
+    g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+    g_setenv ("YC_DATABASE", saved_db, TRUE);
+    g_test_trap_assert_passed ();
+  }
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_auto(GStrv) system_data_dirs = NULL;
+  g_autoptr(GPtrArray) mime_dirs = g_ptr_array_new_with_free_func (g_free);
+  gboolean fill_child = g_getenv ("YC_TEST_DRAFT_FILL") != NULL;
+  int ret;
+
+  setlocale (LC_ALL, "");
+  argv0 = argv[0];
+  if (fill_child)
+    {
+      /* Outside g_test_run() nothing isolates the XDG directories: point them into the parent's
+       * temporary directory before anything reads them. */
+      const char *dir = g_getenv ("YC_TEST_CHILD_DIR");
+
+      g_assert_nonnull (dir);
+      for (const char * const *var = (const char * const[]) { "XDG_DATA_HOME", "XDG_CONFIG_HOME",
+                                                              "XDG_CACHE_HOME", NULL };
+           *var != NULL; var++)
+        {
+          g_autofree char *path = g_build_filename (dir, *var, NULL);
+
+          g_mkdir_with_parents (path, 0700);
+          g_setenv (*var, path, TRUE);
+        }
+    }
+  /* ISOLATE_DIRS hides XDG_DATA_DIRS (MIME database, icon theme): keep the system's, read-only. */
+  if (g_getenv ("YC_TEST_SYSTEM_DATA_DIRS") != NULL)
+    system_data_dirs = g_strsplit (g_getenv ("YC_TEST_SYSTEM_DATA_DIRS"), G_SEARCHPATH_SEPARATOR_S, -1);
+  else
+    {
+      g_autofree char *joined = NULL;
+
+      system_data_dirs = g_strdupv ((char **) g_get_system_data_dirs ());
+      joined = g_strjoinv (G_SEARCHPATH_SEPARATOR_S, system_data_dirs);
+      g_setenv ("YC_TEST_SYSTEM_DATA_DIRS", joined, TRUE);
+    }
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  for (guint i = 0; system_data_dirs[i] != NULL; i++)
+    g_ptr_array_add (mime_dirs, g_build_filename (system_data_dirs[i], "mime", NULL));
+  g_ptr_array_add (mime_dirs, NULL);
+  g_content_type_set_mime_dirs ((const char * const *) mime_dirs->pdata);
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("No display: the ui tests need one (run them under Xvfb).\n");
+      return 77;
+    }
+  for (guint i = 0; system_data_dirs[i] != NULL; i++)
+    {
+      g_autofree char *icons = g_build_filename (system_data_dirs[i], "icons", NULL);
+
+      gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()), icons);
+    }
+
+  if (fill_child)
+    {
+      db_path = g_strdup (g_getenv ("YC_DATABASE"));
+      return draft_fill_child ();
+    }
+  tmp_dir = g_dir_make_tmp ("yc-test-ui-intake-XXXXXX", NULL);
+  g_assert_nonnull (tmp_dir);
+  if (g_getenv ("YC_DATABASE") != NULL && g_test_subprocess ())
+    db_path = g_strdup (g_getenv ("YC_DATABASE"));
+  else
+    {
+      db_path = g_build_filename (tmp_dir, "yichuang.db", NULL);
+      g_setenv ("YC_DATABASE", db_path, TRUE);
+    }
+
+  g_test_add_func ("/yc/ui-intake/accept", test_accept);
+  g_test_add_func ("/yc/ui-intake/tolerance", test_tolerance);
+  g_test_add_func ("/yc/ui-intake/notice", test_notice);
+  g_test_add_func ("/yc/ui-intake/page-switch-keeps-intake", test_page_switch_keeps_intake);
+  g_test_add_func ("/yc/ui-intake/draft-after-sigkill", test_draft_after_sigkill);
+
+  ret = g_test_run ();
+
+  if (app != NULL)
+    {
+      for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL;
+           l = gtk_application_get_windows (GTK_APPLICATION (app)))
+        gtk_window_destroy (GTK_WINDOW (l->data));
+      drain_main_context ();
+      g_clear_object (&app);
+    }
+  remove_tree (tmp_dir);
+  g_free (tmp_dir);
+  g_free (db_path);
+
+  return ret;
+}

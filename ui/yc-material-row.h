@@ -1,0 +1,42 @@
+/* yc-material-row.h: one line of the materials checklist: what is required, its state, the keys to set it. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "yc-case.h"
+#include "yc-item.h"
+
+G_BEGIN_DECLS
+
+#define YC_TYPE_MATERIAL_ROW (yc_material_row_get_type ())
+G_DECLARE_FINAL_TYPE (YcMaterialRow, yc_material_row, YC, MATERIAL_ROW, GtkListBoxRow)
+
+/* @spec and @item (both optional: a stored case's line may no longer be in the catalogue) decide which
+ * states may be chosen; @number is the line's number as the clerk counts (from 1). */
+GtkWidget      *yc_material_row_new          (YcCaseMaterial *material,
+                                              YcMaterialSpec *spec,
+                                              YcItem         *item,
+                                              guint           number);
+YcCaseMaterial *yc_material_row_get_material (YcMaterialRow  *self);
+YcMaterialSpec *yc_material_row_get_spec     (YcMaterialRow  *self);
+/* Recomputes which states may be chosen (the applicant's flags change commitment). */
+void            yc_material_row_set_flags    (YcMaterialRow   *self,
+                                              YcApplicantFlags flags);
+/* Read-only rows show the state but offer no way to change it. */
+void            yc_material_row_set_editable (YcMaterialRow  *self,
+                                              gboolean        editable);
+/* Sets @state as the keys and the menu do: counts for originals and copies, a reason for not applicable
+ * (@note; asked for when NULL), rules checked. Returns FALSE, doing nothing, if the state is not allowed. */
+gboolean        yc_material_row_choose_state (YcMaterialRow  *self,
+                                              YcMaterialState state,
+                                              const char     *note);
+/* Why @state cannot be chosen (translated), or NULL if it can. */
+const char     *yc_material_row_get_disabled_reason (YcMaterialRow  *self,
+                                                     YcMaterialState state);
+/* The supplement deadline the decision settled for a tolerated line (ISO date), shown in the row. */
+void            yc_material_row_set_deadline (YcMaterialRow  *self,
+                                              const char     *deadline);
+/* The text that describes the state (as shown, and as the row's accessible description). */
+const char     *yc_material_row_get_state_text (YcMaterialRow *self);
+
+G_END_DECLS
