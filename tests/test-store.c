@@ -546,6 +546,108 @@ test_ensure_catalogue (void)
   g_assert_no_error (error);
 }
 
+/* A catalogue of @n generated items, names from a small vocabulary, the first renamed by @rename. */
+static char *
+generated_catalogue (guint       n,
+                     const char *rename)
+{
+  static const char *subjects[] = { "不动产", "户口", "营业执照", "社会保障卡", "住房公积金" };
+  static const char *actions[] = { "登记", "变更", "注销", "补领", "提取", "查询" };
+  GString *json = g_string_new ("{\"version\": \"gen\", \"region\": \"北方市\", \"code_lists\": "
+                                "{\"item_type\": [{\"code\": \"QR\", \"label\": \"行政确认\"}]}, "
+                                "\"items\": [");
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s%s（%u）", subjects[i % G_N_ELEMENTS (subjects)],
+                                               actions[i % G_N_ELEMENTS (actions)], i);
+
+      g_string_append_printf (json,
+                              "%s{\"code\": \"GEN%06u\", \"name\": \"%s\", "
+                              "\"department\": \"北方市第%u局\", \"item_type\": \"QR\", "
+                              "\"case_type\": \"promised\", \"legal_days\": 20, "
+                              "\"promised_days\": 10, \"legal_basis\": \"《条例》第%u条\", "
+                              "\"keywords\": [\"关键词%u\", \"Key %u\"], \"materials\": [{\"code\": "
+                              "\"M01\", \"name\": \"申请表\", \"originals\": 1, \"form\": \"paper\", "
+                              "\"required\": true}]}",
+                              i > 0 ? "," : "", i, i == 0 && rename ? rename : name, i % 7,
+                              i % 50 + 1, i % 13, i);
+    }
+  g_string_append (json, "]}");
+  return g_string_free (json, FALSE);
+}
+
+static int
+count_rows (sqlite3    *db,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  int n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+/* The gram table holds exactly the grams of the items, and the FTS index matches its content. */
+static void
+assert_search_index_consistent (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (count_rows (db, "SELECT count (*) FROM (SELECT gram, item_id FROM item_grams "
+                                   "EXCEPT SELECT gram, item_id FROM item_grams_source)"), ==, 0);
+  g_assert_cmpint (count_rows (db, "SELECT count (*) FROM (SELECT gram, item_id FROM "
+                                   "item_grams_source EXCEPT SELECT gram, item_id FROM item_grams)"),
+                   ==, 0);
+  g_assert_cmpint (count_rows (db, "SELECT count (*) FROM search_index_paused"), ==, 0);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO items_fts (items_fts, rank) "
+                                     "VALUES ('integrity-check', 1)", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static void
+test_catalogue_bulk_import (void)
+{
+  g_autofree char *path = test_db_path ("bulk.db");
+  g_autoptr(YcStore) store = open_store (path);
+  g_autofree char *big = generated_catalogue (YC_STORE_BULK_IMPORT_ITEMS, NULL);
+  g_autofree char *small = generated_catalogue (3, "户口迁移改名");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+
+  /* Above the threshold: the indexes are rebuilt once, at the end of the transaction. */
+  import_json (store, big);
+  g_assert_cmpuint (yc_store_count_items (store, &error), ==, YC_STORE_BULK_IMPORT_ITEMS);
+  assert_search_index_consistent (path);
+  hits = yc_store_search_items (store, "Key 999", 50, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpstr (yc_item_get_code (g_ptr_array_index (hits, 0)), ==, "GEN000999");
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* Below it: the triggers update row by row, and both ways agree. */
+  import_json (store, small);
+  assert_search_index_consistent (path);
+  hits = yc_store_search_items (store, "改名", 50, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpstr (yc_item_get_code (g_ptr_array_index (hits, 0)), ==, "GEN000000");
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* A re-import of the whole list puts the old name back, through the bulk path again. */
+  import_json (store, big);
+  assert_search_index_consistent (path);
+  hits = yc_store_search_items (store, "改名", 50, NULL, &error);
+  g_assert_cmpuint (hits->len, ==, 0);
+  g_assert_cmpuint (yc_store_count_items (store, &error), ==, YC_STORE_BULK_IMPORT_ITEMS);
+  g_assert_no_error (error);
+}
+
 static void
 test_ensure_catalogue_keeps_existing (void)
 {
@@ -1140,7 +1242,9 @@ main (int   argc,
   g_test_add_func ("/yc/store/catalogue/import-upsert", test_catalogue_import_upsert);
   g_test_add_func ("/yc/store/catalogue/get-item", test_get_item);
   g_test_add_func ("/yc/store/catalogue/ensure", test_ensure_catalogue);
-  g_test_add_func ("/yc/store/catalogue/ensure-keeps-existing", test_ensure_catalogue_keeps_existing);
+  g_test_add_func ("/yc/store/catalogue/ensure-keeps-existing",
+                   test_ensure_catalogue_keeps_existing);
+  g_test_add_func ("/yc/store/catalogue/bulk-import", test_catalogue_bulk_import);
   g_test_add_func ("/yc/store/cases/numbers", test_case_numbers);
   g_test_add_func ("/yc/store/cases/numbers-after-void", test_case_numbers_after_void);
   g_test_add_func ("/yc/store/cases/numbers-after-reopen", test_case_numbers_after_reopen);

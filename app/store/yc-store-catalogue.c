@@ -99,6 +99,7 @@ import_items (YcStoreConn *conn,
 {
   GPtrArray *code_lists = yc_catalogue_get_code_lists (catalogue);
   GPtrArray *items = yc_catalogue_get_items (catalogue);
+  gboolean bulk = items->len >= YC_STORE_BULK_IMPORT_ITEMS;
   sqlite3_stmt *stmt;
   gint64 next_serial;
 
@@ -131,6 +132,11 @@ import_items (YcStoreConn *conn,
       if (!_yc_store_step_done (conn, insert, error))
         return FALSE;
     }
+
+  /* A large import pauses the search index triggers and rebuilds both indexes at the end, in key
+   * order (data/sql/002-catalogue-search.sql). */
+  if (bulk && !_yc_store_exec (conn, "INSERT INTO search_index_paused (paused) VALUES (1)", error))
+    return FALSE;
 
   /* New items go after every item ever imported; an existing item keeps its serial, so its place in
    * search results does not move when the catalogue is refreshed. */
@@ -221,6 +227,15 @@ import_items (YcStoreConn *conn,
             return FALSE;
         }
     }
+
+  if (bulk && !_yc_store_exec (conn,
+                               "DELETE FROM search_index_paused; "
+                               "INSERT INTO items_fts (items_fts) VALUES ('rebuild'); "
+                               "DELETE FROM item_grams; "
+                               "INSERT OR IGNORE INTO item_grams (gram, item_id) "
+                               "  SELECT gram, item_id FROM item_grams_source ORDER BY gram, item_id",
+                               error))
+    return FALSE;
 
   return TRUE;
 }

@@ -7,6 +7,8 @@
 G_BEGIN_DECLS
 
 #define YC_STORE_SQL_RESOURCE_DIR "/org/yichuang/Yichuang/core/sql/"
+/* From this many items on, an import rebuilds the search indexes once instead of row by row. */
+#define YC_STORE_BULK_IMPORT_ITEMS 1000
 
 /* One SQLite connection, used by one thread at a time. While a query runs, the progress handler
  * interrupts it as soon as @cancellable is cancelled. */
