@@ -241,6 +241,17 @@ yc_test_pdf_page_size (GBytes *pdf)
   return size;
 }
 
+guint
+yc_test_pdf_file_n_pages (const char *path)
+{
+  const char *argv[] = { "pdfinfo", path, NULL };
+  g_autofree char *info = run (argv, FALSE);
+  const char *pages = strstr (info, "\nPages:");
+
+  g_assert_nonnull (pages);
+  return (guint) g_ascii_strtoull (pages + strlen ("\nPages:"), NULL, 10);
+}
+
 char *
 yc_test_pdf_file_qr (const char *path,
                      guint       page)

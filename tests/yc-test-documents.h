@@ -38,6 +38,8 @@ char       *yc_test_pdf_file_text      (const char *path,
                                         guint       first,
                                         guint       last,
                                         gboolean    squeeze);
+/* The page count of a PDF file (pdfinfo). */
+guint       yc_test_pdf_file_n_pages   (const char *path);
 /* "595 x 842" etc. from pdfinfo. */
 char       *yc_test_pdf_page_size      (GBytes     *pdf);
 /* The QR code on page @page, decoded by zbarimg from a 200 dpi rendering; NULL if none was found. */

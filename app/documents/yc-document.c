@@ -530,6 +530,13 @@ yc_document_get_case_no (YcDocument *self)
   return self->data->case_no;
 }
 
+const char *
+yc_document_get_case_uuid (YcDocument *self)
+{
+  g_return_val_if_fail (YC_IS_DOCUMENT (self), NULL);
+  return self->data->uuid;
+}
+
 char *
 _yc_doc_data_qr_payload (const YcDocData *data)
 {

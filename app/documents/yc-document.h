@@ -59,6 +59,7 @@ const char  *yc_document_get_language   (YcDocument  *self);
 void         yc_document_set_language   (YcDocument  *self,
                                          const char  *language);
 const char  *yc_document_get_case_no    (YcDocument  *self);
+const char  *yc_document_get_case_uuid  (YcDocument  *self);   /* NULL for guidance without a case */
 /* The text the QR code holds (see above). */
 char        *yc_document_get_qr_payload (YcDocument  *self);
 /* The title, e.g. "受理凭证", or the translated "Applicant guidance". */
