@@ -893,6 +893,38 @@ test_import (Fixture       *f,
   g_assert_cmpint (imported->mode, ==, YC_SCAN_MODE_GRAY);
   g_assert_cmpuint (imported->size, ==, len);
 
+  /* A PDF is stored as an attachment, its pages counted; a PNG as a page. */
+  {
+    YcPdfPage pdf_pages[3] = { { scanned->sha256, 50, 0 }, { scanned->sha256, 50, 90 }, { scanned->sha256, 50, 0 } };
+    g_autofree char *pdf_sha = yc_page_pdf_assemble (f->files, pdf_pages, 3, NULL, NULL, &error);
+    g_autofree char *pdf_path = NULL;
+    g_autoptr(GFile) pdf_file = NULL;
+    g_autoptr(YcScannedPage) pdf = NULL;
+    g_autoptr(YcScanSettings) lineart = yc_scan_settings_new (YC_SCAN_SOURCE_FLATBED, YC_SCAN_MODE_LINEART, 100);
+    g_autofree char *png_path = NULL;
+    g_autoptr(GFile) png_file = NULL;
+    g_autoptr(YcScannedPage) png = NULL;
+
+    g_assert_no_error (error);
+    pdf_path = yc_file_store_get_path (f->files, pdf_sha);
+    pdf_file = g_file_new_for_path (pdf_path);
+    pdf = yc_scan_import_file (f->files, pdf_file, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (pdf->sha256, ==, pdf_sha);
+    g_assert_cmpstr (pdf->content_type, ==, "application/pdf");
+    g_assert_cmpuint (pdf->page_count, ==, 3);
+
+    scan (f, lineart);
+    g_assert_no_error (f->error);
+    png_path = yc_file_store_get_path (f->files, ((YcScannedPage *) g_ptr_array_index (f->result_pages, 0))->sha256);
+    png_file = g_file_new_for_path (png_path);
+    png = yc_scan_import_file (f->files, png_file, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (png->content_type, ==, "image/png");
+    g_assert_cmpuint (png->width, ==, (guint) (100 * 200 / 25.4));
+    g_assert_cmpuint (png->page_count, ==, 1);
+  }
+
   g_assert_true (g_file_set_contents (junk, "not an image", -1, NULL));
   junk_file = g_file_new_for_path (junk);
   g_assert_null (yc_scan_import_file (f->files, junk_file, NULL, &error));
@@ -997,6 +1029,32 @@ test_store_pages (Fixture       *f,
   g_assert_cmpuint (((YcCasePage *) g_ptr_array_index (listed, 0))->page_order, ==, 0);
   g_clear_pointer (&listed, g_ptr_array_unref);
 
+  /* A scanned page becomes a record as it is. */
+  {
+    g_autoptr(YcScannedPage) scanned = g_new0 (YcScannedPage, 1);
+    g_autoptr(YcCasePage) record = NULL;
+    g_autoptr(GPtrArray) on_three = NULL;
+    gint64 id;
+
+    scanned->sha256 = g_strdup (sha[3]);
+    scanned->content_type = g_strdup ("image/png");
+    scanned->width = 1654;
+    scanned->height = 2339;
+    scanned->dpi = 200;
+    scanned->mode = YC_SCAN_MODE_LINEART;
+    scanned->page_count = 1;
+    record = yc_scanned_page_to_case_page (scanned, draft, 3);
+    id = yc_store_add_page (store, record, "clerk01", &error);
+    g_assert_no_error (error);
+    on_three = yc_store_list_pages (store, draft, 3, &error);
+    g_assert_cmpuint (on_three->len, ==, 1);
+    g_assert_cmpint (((YcCasePage *) g_ptr_array_index (on_three, 0))->id, ==, id);
+    g_assert_cmpstr (((YcCasePage *) g_ptr_array_index (on_three, 0))->mode, ==, "lineart");
+    g_assert_cmpstr (((YcCasePage *) g_ptr_array_index (on_three, 0))->content_type, ==, "image/png");
+    g_assert_cmpuint (((YcCasePage *) g_ptr_array_index (on_three, 0))->dpi, ==, 200);
+    g_assert_true (yc_store_delete_page (store, id, "clerk01", &error));
+  }
+
   /* Every material: -1. */
   listed = yc_store_list_pages (store, draft, -1, &error);
   g_assert_cmpuint (listed->len, ==, 3);
@@ -1004,7 +1062,7 @@ test_store_pages (Fixture       *f,
   /* Each write left an audit entry on the draft. */
   audit = yc_store_list_audit (store, draft, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (audit->len, ==, 4 + 1 + 1 + 1 + 1 + 1);
+  g_assert_cmpuint (audit->len, ==, 4 + 1 + 1 + 1 + 1 + 1 + 2);
   g_assert_cmpstr (((YcAuditEntry *) g_ptr_array_index (audit, 0))->action, ==, "page.add");
   g_assert_cmpstr (((YcAuditEntry *) g_ptr_array_index (audit, audit->len - 1))->action, ==, "page.delete");
 }

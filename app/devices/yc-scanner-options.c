@@ -228,6 +228,26 @@ yc_scanned_page_free (YcScannedPage *page)
 
 G_DEFINE_BOXED_TYPE (YcScannedPage, yc_scanned_page, yc_scanned_page_copy, yc_scanned_page_free)
 
+YcCasePage *
+yc_scanned_page_to_case_page (const YcScannedPage *page,
+                              const char          *case_uuid,
+                              guint                material)
+{
+  YcCasePage *record;
+
+  g_return_val_if_fail (page != NULL && case_uuid != NULL, NULL);
+
+  record = yc_case_page_new (case_uuid, material, page->sha256, page->content_type);
+  record->width = page->width;
+  record->height = page->height;
+  record->dpi = page->dpi;
+  /* An imported PDF has no scan mode. */
+  record->mode = g_strcmp0 (page->content_type, "application/pdf") == 0
+                 ? NULL : g_strdup (yc_scan_mode_to_string (page->mode));
+  record->page_count = page->page_count;
+  return record;
+}
+
 /* --- clamping --- */
 
 double

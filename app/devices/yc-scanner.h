@@ -4,6 +4,7 @@
 
 #include <gio/gio.h>
 #include "yc-file-store.h"
+#include "yc-store-pages.h"
 
 G_BEGIN_DECLS
 
@@ -117,6 +118,11 @@ GType          yc_scanned_page_get_type   (void) G_GNUC_CONST;
 YcScannedPage *yc_scanned_page_copy       (const YcScannedPage *page);
 void           yc_scanned_page_free       (YcScannedPage *page);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (YcScannedPage, yc_scanned_page_free)
+/* The record that attaches @page to material @material (checklist position) of the case or draft @case_uuid,
+ * for yc_store_add_page. */
+YcCasePage    *yc_scanned_page_to_case_page (const YcScannedPage *page,
+                                             const char          *case_uuid,
+                                             guint                material);
 
 /* YcScanner: one per process (SANE is process-wide). Creating it starts the worker thread, which calls sane_init;
  * the last unref stops it (sane_cancel, sane_close, sane_exit). Every call below returns at once; the work is
