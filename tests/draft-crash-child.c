@@ -1,5 +1,5 @@
-/* draft-crash-child.c: test-draft-crash's child: types an intake, saving the draft after every keystroke,
- * until it is killed. Usage: draft-crash-child DATABASE */
+/* draft-crash-child.c: test-draft-crash's child: types an intake, saving the draft after every
+ * keystroke, until it is killed. Usage: draft-crash-child DATABASE */
 #include <signal.h>
 #include <sys/prctl.h>
 #include <unistd.h>

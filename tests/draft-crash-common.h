@@ -1,4 +1,5 @@
-/* draft-crash-common.h: the intake the crash test's child types, step by step, and the parent expects back. */
+/* draft-crash-common.h: the intake the crash test's child types, step by step, and the parent
+ * expects back. */
 #pragma once
 
 #include "yc-case-json.h"
@@ -7,7 +8,8 @@
 /* The address the clerk types, one character per step (repeated when it runs out). */
 #define DRAFT_CRASH_ADDRESS "北方市北城区幸福路一号院三号楼二单元五零二室（近地铁站东口）"
 
-/* The intake after @step keystrokes: every field set, the address and a note growing with the steps. */
+/* The intake after @step keystrokes: every field set, the address and a note growing with the
+ * steps. */
 static inline YcCase *
 draft_crash_case (guint step)
 {
@@ -47,15 +49,10 @@ draft_crash_case (guint step)
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       g_autofree char *code = g_strdup_printf ("M%u", i + 1);
-      g_autoptr(YcCaseMaterial) m = g_object_new (YC_TYPE_CASE_MATERIAL,
-                                                  "spec-code", code,
-                                                  "name", names[i],
-                                                  "position", i,
-                                                  "state", states[i],
-                                                  "originals", i == 0 ? 1u : 0u,
-                                                  "note", i == 2 ? note : NULL,
-                                                  "supplement-deadline", i == 2 ? "2026-02-26" : NULL,
-                                                  NULL);
+      g_autoptr(YcCaseMaterial) m = g_object_new (
+        YC_TYPE_CASE_MATERIAL, "spec-code", code, "name", names[i], "position", i, "state",
+        states[i], "originals", i == 0 ? 1u : 0u, "note", i == 2 ? note : NULL,
+        "supplement-deadline", i == 2 ? "2026-02-26" : NULL, NULL);
 
       yc_case_add_material (kase, m);
     }

@@ -1,6 +1,6 @@
-/* test-counter.c: the counter workflow in the store, on real SQLite files: deciding each outcome in one
- * transaction, follow-ups (supplement, overdue, withdraw, void, reopen), the Cases filters and search,
- * the audited reveal of an ID, drafts. */
+/* test-counter.c: the counter workflow in the store, on real SQLite files: deciding each outcome in
+ * one transaction, follow-ups (supplement, overdue, withdraw, void, reopen), the Cases filters and
+ * search, the audited reveal of an ID, drafts. */
 #include <string.h>
 #include <glib.h>
 #include <glib/gstdio.h>
@@ -20,22 +20,26 @@ static const char *catalogue_json =
   " \"code_lists\": {\"item_type\": [{\"code\": \"XK\", \"label\": \"行政许可\"},"
   "                                  {\"code\": \"QR\", \"label\": \"行政确认\"}]},"
   " \"items\": ["
-  "  {\"code\": \"HOUSE\", \"name\": \"不动产转移登记\", \"department\": \"北方市不动产登记中心\","
-  "   \"item_type\": \"XK\", \"case_type\": \"promised\", \"legal_days\": 20, \"promised_days\": 10,"
+  "  {\"code\": \"HOUSE\", \"name\": \"不动产转移登记\","
+  "   \"department\": \"北方市不动产登记中心\", \"item_type\": \"XK\","
+  "   \"case_type\": \"promised\", \"legal_days\": 20, \"promised_days\": 10,"
   "   \"commitment_allowed\": true, \"legal_basis\": \"《不动产登记暂行条例》\","
   "   \"materials\": ["
-  "     {\"code\": \"M1\", \"name\": \"身份证明\", \"originals\": 1, \"form\": \"paper\", \"required\": true,"
-  "      \"licence_type\": \"居民身份证\"},"
-  "     {\"code\": \"M2\", \"name\": \"购房合同\", \"originals\": 1, \"form\": \"paper\", \"required\": true},"
-  "     {\"code\": \"M3\", \"name\": \"完税证明\", \"originals\": 1, \"form\": \"paper\", \"required\": true,"
-  "      \"tolerable\": true, \"supplement_days\": 5},"
-  "     {\"code\": \"M4\", \"name\": \"婚姻证明\", \"originals\": 1, \"form\": \"either\", \"required\": true,"
-  "      \"tolerable\": true, \"supplement_days\": 15, \"licence_type\": \"结婚证\"}]},"
+  "     {\"code\": \"M1\", \"name\": \"身份证明\", \"originals\": 1, \"form\": \"paper\","
+  "      \"required\": true, \"licence_type\": \"居民身份证\"},"
+  "     {\"code\": \"M2\", \"name\": \"购房合同\", \"originals\": 1, \"form\": \"paper\","
+  "      \"required\": true},"
+  "     {\"code\": \"M3\", \"name\": \"完税证明\", \"originals\": 1, \"form\": \"paper\","
+  "      \"required\": true, \"tolerable\": true, \"supplement_days\": 5},"
+  "     {\"code\": \"M4\", \"name\": \"婚姻证明\", \"originals\": 1, \"form\": \"either\","
+  "      \"required\": true, \"tolerable\": true, \"supplement_days\": 15,"
+  "      \"licence_type\": \"结婚证\"}]},"
   "  {\"code\": \"BIRTH\", \"name\": \"出生登记\", \"department\": \"北方市公安局\","
-  "   \"item_type\": \"QR\", \"case_type\": \"immediate\", \"legal_days\": 20, \"promised_days\": 0,"
-  "   \"legal_basis\": \"《中华人民共和国户口登记条例》第七条\","
+  "   \"item_type\": \"QR\", \"case_type\": \"immediate\", \"legal_days\": 20,"
+  "   \"promised_days\": 0, \"legal_basis\": \"《中华人民共和国户口登记条例》第七条\","
   "   \"materials\": ["
-  "     {\"code\": \"M1\", \"name\": \"出生医学证明\", \"originals\": 1, \"form\": \"paper\", \"required\": true}]}"
+  "     {\"code\": \"M1\", \"name\": \"出生医学证明\", \"originals\": 1, \"form\": \"paper\","
+  "      \"required\": true}]}"
   " ]}";
 
 #define APPLICANT_ID "11010519491231002X"
@@ -139,11 +143,12 @@ new_draft (YcStore    *store,
   YcCase *kase = yc_case_new_for_item (item);
   GListModel *materials = yc_case_get_materials (kase);
 
-  g_object_set (applicant, "name", applicant_name, "id-number", APPLICANT_ID, "phone", "13800138000",
-                "address", "北方市北城区幸福路1号", NULL);
+  g_object_set (applicant, "name", applicant_name, "id-number", APPLICANT_ID, "phone",
+                "13800138000", "address", "北方市北城区幸福路1号", NULL);
   g_object_set (agent, "name", "李四", "id-number", AGENT_ID, "relation", "子女",
                 "authorisation", "书面委托书", NULL);
-  g_object_set (kase, "applicant", applicant, "agent", agent, "window-code", "W01", "clerk", clerk, NULL);
+  g_object_set (kase, "applicant", applicant, "agent", agent, "window-code", "W01", "clerk", clerk,
+                NULL);
 
   g_assert_cmpuint (strlen (states), ==, g_list_model_get_n_items (materials));
   for (guint i = 0; states[i] != '\0'; i++)
@@ -206,7 +211,8 @@ documents_of (YcStore    *store,
 
       g_assert_cmpstr (doc->state, ==, "due");
       g_assert_null (doc->file_hash);
-      g_string_append_printf (text, "%s%s×%u", i ? " " : "", yc_doc_kind_to_string (doc->kind), doc->copies);
+      g_string_append_printf (text, "%s%s×%u", i ? " " : "", yc_doc_kind_to_string (doc->kind),
+                              doc->copies);
     }
   return g_string_free (text, FALSE);
 }
@@ -307,8 +313,8 @@ test_decide_accept (void)
   g_assert_true (yc_store_save_draft (store, kase, "accept", NULL, &error));
   g_assert_no_error (error);
 
-  g_assert_true (yc_store_decide_case (store, kase, item, YC_DECISION_ACCEPT, calendar (), "clerk-wang",
-                                       &error));
+  g_assert_true (yc_store_decide_case (store, kase, item, YC_DECISION_ACCEPT, calendar (),
+                                       "clerk-wang", &error));
   g_assert_no_error (error);
 
   /* Written back on the object … */
@@ -330,7 +336,8 @@ test_decide_accept (void)
   outbox = outbox_of (store, yc_case_get_uuid (kase), &payload);
   g_assert_cmpstr (outbox, ==, "case.put");
   object = json_node_get_object (payload);
-  g_assert_cmpstr (json_object_get_string_member (object, "case_no"), ==, yc_case_get_case_no (kase));
+  g_assert_cmpstr (json_object_get_string_member (object, "case_no"), ==,
+                   yc_case_get_case_no (kase));
   g_assert_cmpstr (json_object_get_string_member (object, "state"), ==, "accepted");
   g_assert_cmpstr (json_object_get_string_member (object, "promised_deadline"), ==, promised);
 
@@ -344,7 +351,8 @@ static void
 test_decide_tolerance (void)
 {
   g_autoptr(YcStore) store = new_store ("tolerance.db");
-  g_autoptr(YcCase) kase = decide (store, "HOUSE", "OOTT", YC_DECISION_TOLERANCE_ACCEPT, "clerk-wang", "张三");
+  g_autoptr(YcCase) kase
+    = decide (store, "HOUSE", "OOTT", YC_DECISION_TOLERANCE_ACCEPT, "clerk-wang", "张三");
   g_autoptr(YcCase) stored = reload (store, kase);
   g_autofree char *m3 = iso_after (5);
   g_autofree char *m4 = iso_after (10);   /* 15 allowed by the spec, 10 promised by the item */
@@ -366,7 +374,8 @@ static void
 test_decide_commitment (void)
 {
   g_autoptr(YcStore) store = new_store ("commitment.db");
-  g_autoptr(YcCase) kase = decide (store, "HOUSE", "OOKO", YC_DECISION_COMMITMENT_ACCEPT, "clerk-wang", "张三");
+  g_autoptr(YcCase) kase
+    = decide (store, "HOUSE", "OOKO", YC_DECISION_COMMITMENT_ACCEPT, "clerk-wang", "张三");
   g_autofree char *docs = documents_of (store, yc_case_get_uuid (kase));
 
   g_assert_cmpint (yc_case_get_state (kase), ==, YC_CASE_STATE_COMMITMENT_ACCEPTED);
@@ -379,9 +388,12 @@ test_decide_notice_refuse_refer (void)
   g_autoptr(YcStore) store = new_store ("notice.db");
   g_autoptr(GError) error = NULL;
   g_autoptr(YcItem) item = get_item (store, "HOUSE");
-  g_autoptr(YcCase) notice = decide (store, "HOUSE", "OPPO", YC_DECISION_ISSUE_NOTICE, "clerk-wang", "张三");
-  g_autoptr(YcCase) refused = decide (store, "HOUSE", "PPPP", YC_DECISION_REFUSE, "clerk-wang", "王五");
-  g_autoptr(YcCase) referred = decide (store, "HOUSE", "PPPP", YC_DECISION_REFER, "clerk-wang", "赵六");
+  g_autoptr(YcCase) notice
+    = decide (store, "HOUSE", "OPPO", YC_DECISION_ISSUE_NOTICE, "clerk-wang", "张三");
+  g_autoptr(YcCase) refused
+    = decide (store, "HOUSE", "PPPP", YC_DECISION_REFUSE, "clerk-wang", "王五");
+  g_autoptr(YcCase) referred
+    = decide (store, "HOUSE", "PPPP", YC_DECISION_REFER, "clerk-wang", "赵六");
   g_autoptr(YcCase) no_basis = new_draft (store, "HOUSE", "PPPP", "clerk-wang", "钱七");
   g_autoptr(YcCase) no_department = new_draft (store, "HOUSE", "PPPP", "clerk-wang", "孙八");
   g_autoptr(YcCase) stored = NULL;
@@ -405,10 +417,11 @@ test_decide_notice_refuse_refer (void)
   stored = reload (store, referred);
   g_assert_cmpstr (yc_case_get_refer_department (stored), ==, "北方市税务局");
 
-  /* A refusal without its legal basis, a referral without the department: refused, no number spent. */
+  /* A refusal without its legal basis, a referral without the department: refused, no number
+   * spent. */
   g_object_set (no_basis, "reason", "不属于本机关职权范围", NULL);
-  g_assert_false (yc_store_decide_case (store, no_basis, item, YC_DECISION_REFUSE, calendar (), "clerk-wang",
-                                        &error));
+  g_assert_false (yc_store_decide_case (store, no_basis, item, YC_DECISION_REFUSE, calendar (),
+                                        "clerk-wang", &error));
   g_assert_error (error, YC_STORE_ERROR, YC_STORE_ERROR_INVALID);
   g_clear_error (&error);
   g_object_set (no_department, "reason", "不属于本机关职权范围", NULL);
@@ -439,8 +452,8 @@ test_decide_unlawful (void)
   g_autoptr(GPtrArray) audit = NULL;
 
   /* Accepting with a required material missing is not lawful; the reason names it. */
-  g_assert_false (yc_store_decide_case (store, missing, house, YC_DECISION_ACCEPT, calendar (), "clerk-wang",
-                                        &error));
+  g_assert_false (yc_store_decide_case (store, missing, house, YC_DECISION_ACCEPT, calendar (),
+                                        "clerk-wang", &error));
   g_assert_error (error, YC_DECISION_ERROR, YC_DECISION_ERROR_UNAVAILABLE);
   g_assert_nonnull (strstr (error->message, "完税证明"));
   g_clear_error (&error);
@@ -454,14 +467,14 @@ test_decide_unlawful (void)
 
   /* A commitment from an applicant listed for bad credit. */
   g_object_set (flagged, "applicant-flags", YC_APPLICANT_FLAG_BAD_CREDIT, NULL);
-  g_assert_false (yc_store_decide_case (store, flagged, house, YC_DECISION_COMMITMENT_ACCEPT, calendar (),
-                                        "clerk-wang", &error));
+  g_assert_false (yc_store_decide_case (store, flagged, house, YC_DECISION_COMMITMENT_ACCEPT,
+                                        calendar (), "clerk-wang", &error));
   g_assert_error (error, YC_DECISION_ERROR, YC_DECISION_ERROR_APPLICANT_FLAGGED);
   g_clear_error (&error);
 
   /* The checklist is the item's. */
-  g_assert_false (yc_store_decide_case (store, missing, birth, YC_DECISION_ISSUE_NOTICE, calendar (),
-                                        "clerk-wang", &error));
+  g_assert_false (yc_store_decide_case (store, missing, birth, YC_DECISION_ISSUE_NOTICE,
+                                        calendar (), "clerk-wang", &error));
   g_assert_error (error, YC_STORE_ERROR, YC_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
@@ -490,16 +503,17 @@ test_decide_flags_audited (void)
 
   /* Code with a wrong check character (an early pilot region's), overridden by the clerk. */
   g_object_set (org, "name", "北方示例有限公司", "id-number", "91350100M000100Y44", NULL);
-  g_object_set (kase, "applicant", org,
-                "applicant-flags", YC_APPLICANT_FLAG_USCC_OVERRIDE | YC_APPLICANT_FLAG_FALSE_PROMISE, NULL);
-  g_assert_true (yc_store_decide_case (store, kase, item, YC_DECISION_ACCEPT, calendar (), "clerk-wang",
-                                       &error));
+  g_object_set (kase, "applicant", org, "applicant-flags",
+                YC_APPLICANT_FLAG_USCC_OVERRIDE | YC_APPLICANT_FLAG_FALSE_PROMISE, NULL);
+  g_assert_true (yc_store_decide_case (store, kase, item, YC_DECISION_ACCEPT, calendar (),
+                                       "clerk-wang", &error));
   g_assert_no_error (error);
 
   audit = audit_of (store, yc_case_get_uuid (kase));
   g_assert_cmpstr (audit, ==, "case.create applicant.false_promise applicant.uscc_override");
   entries = yc_store_list_audit (store, yc_case_get_uuid (kase), &error);
-  g_assert_nonnull (strstr (((YcAuditEntry *) g_ptr_array_index (entries, 2))->detail, "91350100M000100Y44"));
+  g_assert_nonnull (
+    strstr (((YcAuditEntry *) g_ptr_array_index (entries, 2))->detail, "91350100M000100Y44"));
   g_assert_cmpstr (((YcAuditEntry *) g_ptr_array_index (entries, 2))->actor, ==, "clerk-wang");
 
   stored = reload (store, kase);
@@ -532,8 +546,8 @@ test_decide_failure_leaves_nothing (void)
 
   /* Every row written (case, parties, checklist, documents, audit, outbox, draft deleted), then the
    * transaction fails before COMMIT. */
-  g_assert_false (_yc_store_decide_case_full (store, kase, item, YC_DECISION_TOLERANCE_ACCEPT, calendar (),
-                                              today, "clerk-wang", TRUE, &error));
+  g_assert_false (_yc_store_decide_case_full (store, kase, item, YC_DECISION_TOLERANCE_ACCEPT,
+                                              calendar (), today, "clerk-wang", TRUE, &error));
   g_assert_error (error, YC_STORE_ERROR, YC_STORE_ERROR_FAILED);
   g_clear_error (&error);
 
@@ -584,8 +598,8 @@ test_decide_async (void)
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GAsyncResult) bad_result = NULL;
 
-  yc_store_decide_case_async (store, kase, item, YC_DECISION_TOLERANCE_ACCEPT, calendar (), "clerk-wang",
-                              NULL, async_done_cb, &result);
+  yc_store_decide_case_async (store, kase, item, YC_DECISION_TOLERANCE_ACCEPT, calendar (),
+                              "clerk-wang", NULL, async_done_cb, &result);
   /* Nothing changes on the object before the result is taken on this thread. */
   g_assert_null (yc_case_get_case_no (kase));
   g_assert_true (yc_store_decide_case_finish (store, wait_for (&result), &error));
@@ -606,7 +620,8 @@ test_supplement (void)
 {
   g_autoptr(YcStore) store = new_store ("supplement.db");
   g_autoptr(GError) error = NULL;
-  g_autoptr(YcCase) kase = decide (store, "HOUSE", "OOTT", YC_DECISION_TOLERANCE_ACCEPT, "clerk-wang", "张三");
+  g_autoptr(YcCase) kase
+    = decide (store, "HOUSE", "OOTT", YC_DECISION_TOLERANCE_ACCEPT, "clerk-wang", "张三");
   const char *uuid = yc_case_get_uuid (kase);
   YcSupplement wrong_material[] = { { "M1", YC_MATERIAL_STATE_ORIGINAL_CHECKED, NULL, NULL } };
   YcSupplement not_received[] = { { "M3", YC_MATERIAL_STATE_PENDING, NULL, NULL } };
@@ -620,10 +635,12 @@ test_supplement (void)
   g_autofree char *outbox = NULL;
   YcCaseState state = YC_CASE_STATE_DRAFT;
 
-  g_assert_false (yc_store_supplement_case (store, uuid, wrong_material, 1, "clerk-li", &state, &error));
+  g_assert_false (
+    yc_store_supplement_case (store, uuid, wrong_material, 1, "clerk-li", &state, &error));
   g_assert_error (error, YC_STORE_ERROR, YC_STORE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (yc_store_supplement_case (store, uuid, not_received, 1, "clerk-li", &state, &error));
+  g_assert_false (
+    yc_store_supplement_case (store, uuid, not_received, 1, "clerk-li", &state, &error));
   g_assert_error (error, YC_STORE_ERROR, YC_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
@@ -664,9 +681,12 @@ test_mark_overdue (void)
 {
   g_autoptr(YcStore) store = new_store ("overdue.db");
   g_autoptr(GError) error = NULL;
-  g_autoptr(YcCase) late = decide (store, "HOUSE", "OOTO", YC_DECISION_TOLERANCE_ACCEPT, "clerk-wang", "张三");
-  g_autoptr(YcCase) later = decide (store, "HOUSE", "OOOT", YC_DECISION_TOLERANCE_ACCEPT, "clerk-wang", "李四");
-  g_autoptr(YcCase) accepted = decide (store, "HOUSE", "OOOO", YC_DECISION_ACCEPT, "clerk-wang", "王五");
+  g_autoptr(YcCase) late
+    = decide (store, "HOUSE", "OOTO", YC_DECISION_TOLERANCE_ACCEPT, "clerk-wang", "张三");
+  g_autoptr(YcCase) later
+    = decide (store, "HOUSE", "OOOT", YC_DECISION_TOLERANCE_ACCEPT, "clerk-wang", "李四");
+  g_autoptr(YcCase) accepted
+    = decide (store, "HOUSE", "OOOO", YC_DECISION_ACCEPT, "clerk-wang", "王五");
   g_autofree char *deadline = material_deadline (late, 2);
   g_autoptr(GDate) day = yc_date_from_iso (deadline);
   g_autoptr(YcCase) stored = NULL;
@@ -702,20 +722,24 @@ test_withdraw_void (void)
 {
   g_autoptr(YcStore) store = new_store ("withdraw.db");
   g_autoptr(GError) error = NULL;
-  g_autoptr(YcCase) withdrawn = decide (store, "HOUSE", "OOOO", YC_DECISION_ACCEPT, "clerk-wang", "张三");
-  g_autoptr(YcCase) voided = decide (store, "HOUSE", "OOTO", YC_DECISION_TOLERANCE_ACCEPT, "clerk-wang", "李四");
+  g_autoptr(YcCase) withdrawn
+    = decide (store, "HOUSE", "OOOO", YC_DECISION_ACCEPT, "clerk-wang", "张三");
+  g_autoptr(YcCase) voided
+    = decide (store, "HOUSE", "OOTO", YC_DECISION_TOLERANCE_ACCEPT, "clerk-wang", "李四");
   g_autoptr(YcCase) stored = NULL;
   g_autofree char *audit = NULL;
   YcCaseState state;
 
   /* Both need a reason. */
-  g_assert_false (yc_store_apply_case_event (store, yc_case_get_uuid (withdrawn), YC_CASE_EVENT_WITHDRAW,
-                                             "  ", "clerk-wang", &state, &error));
+  g_assert_false (yc_store_apply_case_event (store, yc_case_get_uuid (withdrawn),
+                                             YC_CASE_EVENT_WITHDRAW, "  ", "clerk-wang", &state,
+                                             &error));
   g_assert_error (error, YC_STORE_ERROR, YC_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
-  g_assert_true (yc_store_apply_case_event (store, yc_case_get_uuid (withdrawn), YC_CASE_EVENT_WITHDRAW,
-                                            "申请人书面申请撤回", "clerk-wang", &state, &error));
+  g_assert_true (yc_store_apply_case_event (store, yc_case_get_uuid (withdrawn),
+                                            YC_CASE_EVENT_WITHDRAW, "申请人书面申请撤回",
+                                            "clerk-wang", &state, &error));
   g_assert_no_error (error);
   g_assert_cmpint (state, ==, YC_CASE_STATE_WITHDRAWN);
   g_assert_true (yc_store_apply_case_event (store, yc_case_get_uuid (voided), YC_CASE_EVENT_VOID,
@@ -732,8 +756,8 @@ test_withdraw_void (void)
   {
     YcSupplement line[] = { { "M3", YC_MATERIAL_STATE_ORIGINAL_CHECKED, NULL, NULL } };
 
-    g_assert_false (yc_store_supplement_case (store, yc_case_get_uuid (voided), line, 1, "clerk-wang", NULL,
-                                              &error));
+    g_assert_false (yc_store_supplement_case (store, yc_case_get_uuid (voided), line, 1,
+                                              "clerk-wang", NULL, &error));
     g_assert_error (error, YC_CASE_STATE_ERROR, YC_CASE_STATE_ERROR_TERMINAL);
   }
 }
@@ -744,7 +768,8 @@ test_reopen_notice (void)
   g_autoptr(YcStore) store = new_store ("reopen.db");
   g_autoptr(GError) error = NULL;
   g_autoptr(YcItem) item = get_item (store, "HOUSE");
-  g_autoptr(YcCase) notice = decide (store, "HOUSE", "OPPO", YC_DECISION_ISSUE_NOTICE, "clerk-wang", "张三");
+  g_autoptr(YcCase) notice
+    = decide (store, "HOUSE", "OPPO", YC_DECISION_ISSUE_NOTICE, "clerk-wang", "张三");
   g_autoptr(YcCase) returned = NULL;
   g_autoptr(YcCase) stored = NULL;
   g_autoptr(YcCase) other = NULL;
@@ -754,9 +779,10 @@ test_reopen_notice (void)
   GListModel *materials;
   YcCaseState state;
 
-  /* The applicant comes back with everything: the case opens again as a draft with its checklist … */
-  g_assert_true (yc_store_apply_case_event (store, yc_case_get_uuid (notice), YC_CASE_EVENT_REOPEN, NULL,
-                                            "clerk-li", &state, &error));
+  /* The applicant comes back with everything: the case opens again as a draft with its checklist
+   * … */
+  g_assert_true (yc_store_apply_case_event (store, yc_case_get_uuid (notice), YC_CASE_EVENT_REOPEN,
+                                            NULL, "clerk-li", &state, &error));
   g_assert_no_error (error);
   g_assert_cmpint (state, ==, YC_CASE_STATE_DRAFT);
   returned = reload (store, notice);
@@ -774,11 +800,12 @@ test_reopen_notice (void)
       yc_case_material_set_state (m, YC_MATERIAL_STATE_ORIGINAL_CHECKED);
     }
   g_object_set (returned, "clerk", "clerk-li", NULL);
-  g_assert_true (yc_store_decide_case (store, returned, item, YC_DECISION_ACCEPT, calendar (), "clerk-li",
-                                       &error));
+  g_assert_true (yc_store_decide_case (store, returned, item, YC_DECISION_ACCEPT, calendar (),
+                                       "clerk-li", &error));
   g_assert_no_error (error);
 
-  /* Same uuid, same number as printed on the notice; the notice stays on record beside the receipt. */
+  /* Same uuid, same number as printed on the notice; the notice stays on record beside the
+   * receipt. */
   g_assert_cmpstr (yc_case_get_case_no (returned), ==, number);
   stored = reload (store, notice);
   g_assert_cmpint (yc_case_get_state (stored), ==, YC_CASE_STATE_ACCEPTED);
@@ -795,8 +822,8 @@ test_reopen_notice (void)
   g_assert_cmpuint (case_seq (other), ==, 2);
 
   /* A decided case cannot be decided again under its uuid. */
-  g_assert_false (yc_store_decide_case (store, returned, item, YC_DECISION_ACCEPT, calendar (), "clerk-li",
-                                        &error));
+  g_assert_false (yc_store_decide_case (store, returned, item, YC_DECISION_ACCEPT, calendar (),
+                                        "clerk-li", &error));
   g_assert_error (error, YC_STORE_ERROR, YC_STORE_ERROR_INVALID);
 }
 
@@ -809,8 +836,9 @@ count (YcStore      *store,
        const GDate  *today)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) cases = yc_store_query_cases (store, filter, "clerk-wang", search, today, calendar (),
-                                                     YC_CALENDAR_DEFAULT_YELLOW_DAYS, 100, NULL, &error);
+  g_autoptr(GPtrArray) cases
+    = yc_store_query_cases (store, filter, "clerk-wang", search, today, calendar (),
+                            YC_CALENDAR_DEFAULT_YELLOW_DAYS, 100, NULL, &error);
 
   g_assert_no_error (error);
   return cases->len;
@@ -821,10 +849,12 @@ test_queries (void)
 {
   g_autoptr(YcStore) store = new_store ("queries.db");
   g_autoptr(GError) error = NULL;
-  g_autoptr(YcCase) accepted = decide (store, "HOUSE", "OOOO", YC_DECISION_ACCEPT, "clerk-wang", "张三");
-  g_autoptr(YcCase) tolerance = decide (store, "HOUSE", "OOTO", YC_DECISION_TOLERANCE_ACCEPT, "clerk-wang",
-                                        "李小龙");
-  g_autoptr(YcCase) notice = decide (store, "HOUSE", "OPPO", YC_DECISION_ISSUE_NOTICE, "clerk-li", "王五");
+  g_autoptr(YcCase) accepted
+    = decide (store, "HOUSE", "OOOO", YC_DECISION_ACCEPT, "clerk-wang", "张三");
+  g_autoptr(YcCase) tolerance
+    = decide (store, "HOUSE", "OOTO", YC_DECISION_TOLERANCE_ACCEPT, "clerk-wang", "李小龙");
+  g_autoptr(YcCase) notice
+    = decide (store, "HOUSE", "OPPO", YC_DECISION_ISSUE_NOTICE, "clerk-li", "王五");
   g_autoptr(YcCase) review = decide (store, "HOUSE", "OOOO", YC_DECISION_ACCEPT, "clerk-li", "赵六");
   g_autoptr(YcCase) immediate = decide (store, "BIRTH", "O", YC_DECISION_ACCEPT, "clerk-li", "孙八");
   g_autoptr(GDate) today = local_today ();
@@ -836,8 +866,9 @@ test_queries (void)
   g_autofree char *part = NULL;
   YcCaseState state;
 
-  g_assert_true (yc_store_apply_case_event (store, yc_case_get_uuid (review), YC_CASE_EVENT_START_REVIEW,
-                                            NULL, "clerk-li", &state, &error));
+  g_assert_true (yc_store_apply_case_event (store, yc_case_get_uuid (review),
+                                            YC_CASE_EVENT_START_REVIEW, NULL, "clerk-li", &state,
+                                            &error));
   g_assert_no_error (error);
 
   /* Filters. */
@@ -854,7 +885,8 @@ test_queries (void)
    * promised deadline is today: yellow. */
   g_assert_cmpuint (count (store, YC_CASE_FILTER_NEAR_DEADLINE, NULL, today), ==, 1);
   g_assert_cmpuint (count (store, YC_CASE_FILTER_OVERDUE, NULL, today), ==, 0);
-  /* Two working days before the deadline: yellow (accepted, tolerance, review); the immediate one red. */
+  /* Two working days before the deadline: yellow (accepted, tolerance, review); the immediate one
+   * red. */
   before = g_date_copy (deadline);
   while (yc_calendar_working_days_between (calendar (), before, deadline) < 2)
     g_date_subtract_days (before, 1);
@@ -877,7 +909,8 @@ test_queries (void)
   g_assert_cmpuint (count (store, YC_CASE_FILTER_ALL, "w01-", today), ==, 5);
   g_assert_cmpuint (count (store, YC_CASE_FILTER_ALL, "李小龙", today), ==, 1);
   g_assert_cmpuint (count (store, YC_CASE_FILTER_ALL, "小龙", today), ==, 1);
-  g_assert_cmpuint (count (store, YC_CASE_FILTER_ALL, "李四", today), ==, 5);   /* every case's agent */
+  g_assert_cmpuint (count (store, YC_CASE_FILTER_ALL, "李四", today), ==,
+                    5); /* every case's agent */
   g_assert_cmpuint (count (store, YC_CASE_FILTER_ALL, "13800138000", today), ==, 5);
   g_assert_cmpuint (count (store, YC_CASE_FILTER_ALL, "+86 138 0013 8000", today), ==, 5);
   g_assert_cmpuint (count (store, YC_CASE_FILTER_ALL, APPLICANT_ID, today), ==, 5);
@@ -894,11 +927,12 @@ test_queries (void)
   g_assert_cmpuint (count (store, YC_CASE_FILTER_NOTICE_ISSUED, "王五", today), ==, 1);
 
   /* Newest first, limited. */
-  newest = yc_store_query_cases (store, YC_CASE_FILTER_ALL, NULL, NULL, today, calendar (), 2, 2, NULL,
-                                 &error);
+  newest = yc_store_query_cases (store, YC_CASE_FILTER_ALL, NULL, NULL, today, calendar (), 2, 2,
+                                 NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (newest->len, ==, 2);
-  g_assert_cmpstr (yc_case_get_uuid (g_ptr_array_index (newest, 0)), ==, yc_case_get_uuid (immediate));
+  g_assert_cmpstr (yc_case_get_uuid (g_ptr_array_index (newest, 0)), ==,
+                   yc_case_get_uuid (immediate));
   g_assert_cmpstr (yc_case_get_uuid (g_ptr_array_index (newest, 1)), ==, yc_case_get_uuid (review));
 }
 
@@ -912,8 +946,9 @@ test_queries_async (void)
   g_autoptr(GListModel) model = NULL;
   g_autoptr(YcCase) first = NULL;
 
-  yc_store_query_cases_async (store, YC_CASE_FILTER_MINE, "clerk-wang", APPLICANT_ID, NULL, calendar (),
-                              YC_CALENDAR_DEFAULT_YELLOW_DAYS, 10, NULL, async_done_cb, &result);
+  yc_store_query_cases_async (store, YC_CASE_FILTER_MINE, "clerk-wang", APPLICANT_ID, NULL,
+                              calendar (), YC_CALENDAR_DEFAULT_YELLOW_DAYS, 10, NULL, async_done_cb,
+                              &result);
   model = yc_store_query_cases_finish (store, wait_for (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
@@ -937,9 +972,10 @@ test_search_after_migration (void)
   g_assert_true (_yc_store_migrate_to (db, 3, &error));
   g_assert_no_error (error);
   g_assert_cmpint (sqlite3_exec (db,
-    "INSERT INTO cases (uuid, case_no, query_password, item_code, item_name, state, window_code, clerk, "
-    "  created_at, decided_at, version, updated_at) VALUES ('c-1', 'W01-20250102-0001', '123456', 'HOUSE', "
-    "  '不动产转移登记', 'accepted', 'W01', 'clerk-wang', 1735786800000000, 1735787000000000, 1, 1);"
+    "INSERT INTO cases (uuid, case_no, query_password, item_code, item_name, state, window_code, "
+    "  clerk, created_at, decided_at, version, updated_at) VALUES ('c-1', 'W01-20250102-0001', "
+    "  '123456', 'HOUSE', '不动产转移登记', 'accepted', 'W01', 'clerk-wang', 1735786800000000, "
+    "  1735787000000000, 1, 1);"
     "INSERT INTO case_parties (case_uuid, role, kind, name, id_number, phone) VALUES "
     "  ('c-1', 'applicant', 'person', '张三', '11010519491231002x', '138 0013 8000');",
     NULL, NULL, NULL), ==, SQLITE_OK);
@@ -969,7 +1005,8 @@ test_reveal_id (void)
   g_assert_no_error (error);
   g_assert_cmpstr (id, ==, APPLICANT_ID);
 
-  yc_store_reveal_id_async (store, yc_case_get_uuid (kase), "agent", "clerk-li", NULL, async_done_cb, &result);
+  yc_store_reveal_id_async (store, yc_case_get_uuid (kase), "agent", "clerk-li", NULL,
+                            async_done_cb, &result);
   agent_id = yc_store_reveal_id_finish (store, wait_for (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (agent_id, ==, AGENT_ID);

@@ -1,5 +1,6 @@
-/* test-decision.c: the decision rules as a table (items × checklists × applicant flags → outcomes and reasons),
- * deadlines over the 2026 Spring Festival, immediate items, material-state rules, documents due, refusal grounds. */
+/* test-decision.c: the decision rules as a table (items × checklists × applicant flags → outcomes
+ * and reasons), deadlines over the 2026 Spring Festival, immediate items, material-state rules,
+ * documents due, refusal grounds. */
 #include <string.h>
 #include <glib.h>
 
@@ -27,9 +28,9 @@ typedef struct {
   const SpecDef specs[6];
 } ItemDef;
 
-/* "house": a promised item allowing 告知承诺, two main materials, two tolerable ones (one with a period longer
- * than the item's promise) and an optional one. "permit": no 告知承诺. "birth": an immediate item. "open": a
- * promised item with no time limits at all. "alltol": every material tolerable. */
+/* "house": a promised item allowing 告知承诺, two main materials, two tolerable ones (one with a period
+ * longer than the item's promise) and an optional one. "permit": no 告知承诺. "birth": an immediate
+ * item. "open": a promised item with no time limits at all. "alltol": every material tolerable. */
 static const ItemDef items[] = {
   { "house", "不动产转移登记", YC_CASE_TYPE_PROMISED, 20, 10, TRUE, {
       { "M1", "身份证明", TRUE, FALSE, 0, "居民身份证" },
@@ -92,9 +93,9 @@ make_item (const char *key)
   return item;
 }
 
-/* A checklist from one letter per material, in order: O original checked, C copy received, S scanned,
- * L e-licence, P pending, T tolerated, K replaced by commitment, N not applicable with a reason,
- * n not applicable without one. */
+/* A checklist from one letter per material, in order: O original checked, C copy received, S
+ * scanned, L e-licence, P pending, T tolerated, K replaced by commitment, N not applicable with a
+ * reason, n not applicable without one. */
 static YcCase *
 make_case (YcItem     *item,
            const char *states)
@@ -144,7 +145,8 @@ calendar (void)
   return cal;
 }
 
-/* Thursday before the 2026 Spring Festival holiday (02-15…02-23; Saturday 02-14 is a working day). */
+/* Thursday before the 2026 Spring Festival holiday (02-15…02-23; Saturday 02-14 is a working
+ * day). */
 static GDate *
 decision_day (void)
 {
@@ -172,29 +174,37 @@ typedef struct {
   const char      *item;
   const char      *states;
   YcApplicantFlags flags;
-  const char      *supplement_deadline;   /* chosen by the clerk for every tolerated material, or NULL */
-  /* One letter per outcome, in YcDecisionOutcome order (accept, tolerance, commitment, notice, refuse, refer):
-   * Y available, n not. */
+  /* Chosen by the clerk for every tolerated material, or NULL. */
+  const char      *supplement_deadline;
+  /* One letter per outcome, in YcDecisionOutcome order (accept, tolerance, commitment, notice,
+   * refuse, refer): Y available, n not. */
   const char      *available;
-  /* For the first four outcomes: words the reason must contain ('|' separates several), NULL when available. */
+  /* For the first four outcomes: words the reason must contain ('|' separates several), NULL when
+   * available. */
   const char      *reasons[4];
 } Row;
 
 static const Row table[] = {
   /* Everything provided. */
   { "house", "OOOOO", F_NONE, NULL, "YnnnYY",
-    { NULL, "No material is tolerated", "No material is replaced by commitment", "Nothing required is missing" } },
-  { "house", "LCSOP", F_NONE, NULL, "YnnnYY",   /* licence, copy, scan count; an optional one may stay pending */
-    { NULL, "No material is tolerated", "No material is replaced", "Nothing required is missing" } },
-  { "house", "OONOO", F_NONE, NULL, "YnnnYY",   /* not applicable with a reason counts */
+    { NULL, "No material is tolerated", "No material is replaced by commitment",
+      "Nothing required is missing" } },
+  /* Licence, copy, scan count; an optional one may stay pending. */
+  { "house", "LCSOP", F_NONE, NULL, "YnnnYY",
+    { NULL, "No material is tolerated", "No material is replaced",
+      "Nothing required is missing" } },
+  /* Not applicable with a reason counts. */
+  { "house", "OONOO", F_NONE, NULL, "YnnnYY",
     { NULL, "No material is tolerated", "No material is replaced", "Nothing required" } },
-  { "house", "OOOOO", F_BAD | F_FALSE, NULL, "YnnnYY",   /* flags never block a plain acceptance */
+  /* Flags never block a plain acceptance. */
+  { "house", "OOOOO", F_BAD | F_FALSE, NULL, "YnnnYY",
     { NULL, "No material is tolerated", "bad credit|false commitment", "Nothing required" } },
   { "house", "OOOOO", F_USCC, NULL, "YnnnYY",
     { NULL, "No material is tolerated", "No material is replaced", "Nothing required" } },
   /* Missing materials. */
   { "house", "OOPOO", F_NONE, NULL, "nnnYYY",
-    { "1 required material missing: 完税证明", "No material is tolerated|missing and not tolerated: 完税证明",
+    { "1 required material missing: 完税证明",
+      "No material is tolerated|missing and not tolerated: 完税证明",
       "No material is replaced|1 required material missing: 完税证明", NULL } },
   { "house", "OPPOO", F_NONE, NULL, "nnnYYY",
     { "2 required materials missing: 购房合同, 完税证明", "2 required materials missing and not tolerated",
@@ -202,20 +212,25 @@ static const Row table[] = {
   { "house", "PPPPP", F_NONE, NULL, "nnnYYY",
     { "4 required materials missing: 身份证明, 购房合同, 完税证明, 婚姻证明", "No material is tolerated",
       "No material is replaced", NULL } },
-  { "house", "OOnOO", F_NONE, NULL, "nnnYYY",   /* not applicable without a reason is missing */
+  /* Not applicable without a reason is missing. */
+  { "house", "OOnOO", F_NONE, NULL, "nnnYYY",
     { "1 required material missing: 完税证明|without a reason: 完税证明", "missing and not tolerated: 完税证明",
       "1 required material missing", NULL } },
-  { "house", "OOOOn", F_NONE, NULL, "nnnnYY",   /* even on an optional material */
-    { "without a reason: 户口簿", "No material is tolerated", "No material is replaced", "Nothing required" } },
+  /* Even on an optional material. */
+  { "house", "OOOOn", F_NONE, NULL, "nnnnYY",
+    { "without a reason: 户口簿", "No material is tolerated", "No material is replaced",
+      "Nothing required" } },
   /* Tolerance. */
   { "house", "OOTOO", F_NONE, NULL, "nYnYYY",
-    { "1 material tolerated as missing: 完税证明", NULL, "No material is replaced|tolerated as missing: 完税证明",
-      NULL } },
+    { "1 material tolerated as missing: 完税证明", NULL,
+      "No material is replaced|tolerated as missing: 完税证明", NULL } },
   { "house", "OOTTO", F_NONE, NULL, "nYnYYY",
     { "2 materials tolerated as missing: 完税证明, 婚姻证明", NULL, "cannot be combined", NULL } },
-  { "house", "OOOOT", F_NONE, NULL, "nYnnYY",   /* an optional material tolerated: nothing required missing */
+  /* An optional material tolerated: nothing required missing. */
+  { "house", "OOOOT", F_NONE, NULL, "nYnnYY",
     { "tolerated as missing: 户口簿", NULL, "cannot be combined", "Nothing required is missing" } },
-  { "house", "OOTOO", F_BAD | F_FALSE, NULL, "nYnYYY",   /* flags do not block tolerance */
+  /* Flags do not block tolerance. */
+  { "house", "OOTOO", F_BAD | F_FALSE, NULL, "nYnYYY",
     { "tolerated as missing", NULL, "bad credit|false commitment", NULL } },
   { "house", "OTOOO", F_NONE, NULL, "nnnYYY",
     { "tolerated as missing: 购房合同", "1 main material cannot be tolerated as missing: 购房合同",
@@ -226,31 +241,39 @@ static const Row table[] = {
   { "house", "OOTPO", F_NONE, NULL, "nnnYYY",
     { "1 required material missing: 婚姻证明", "1 required material missing and not tolerated: 婚姻证明",
       "missing: 婚姻证明", NULL } },
-  { "house", "OOTOO", F_NONE, "2026-12-31", "nnnYYY",   /* beyond the lawful period */
+  /* Beyond the lawful period. */
+  { "house", "OOTOO", F_NONE, "2026-12-31", "nnnYYY",
     { "tolerated as missing", "supplement deadline is not lawful: 完税证明 (after today, by 2026-02-26",
       "No material is replaced", NULL } },
-  { "house", "OOTOO", F_NONE, "2026-02-12", "nnnYYY",   /* the decision day itself is not "later" */
+  /* The decision day itself is not "later". */
+  { "house", "OOTOO", F_NONE, "2026-02-12", "nnnYYY",
     { "tolerated as missing", "not lawful: 完税证明", "No material is replaced", NULL } },
   { "house", "OOTOO", F_NONE, "2026-02-24", "nYnYYY",
     { "tolerated as missing", NULL, "No material is replaced", NULL } },
   { "alltol", "TT", F_NONE, NULL, "nnnYYY",
-    { "2 materials tolerated", "No required material has been provided", "does not allow notification", NULL } },
+    { "2 materials tolerated", "No required material has been provided",
+      "does not allow notification", NULL } },
   { "alltol", "OT", F_NONE, NULL, "nYnYYY",
     { "1 material tolerated as missing: 授权书", NULL, "does not allow notification", NULL } },
   /* Commitment. */
   { "house", "OOKOO", F_NONE, NULL, "nnYYYY",
-    { "1 material replaced by commitment: 完税证明", "No material is tolerated|cannot be combined", NULL, NULL } },
-  { "house", "OOKKO", F_USCC, NULL, "nnYYYY",   /* an overridden credit code check does not block it */
+    { "1 material replaced by commitment: 完税证明", "No material is tolerated|cannot be combined",
+      NULL, NULL } },
+  /* An overridden credit code check does not block it. */
+  { "house", "OOKKO", F_USCC, NULL, "nnYYYY",
     { "2 materials replaced by commitment", "cannot be combined", NULL, NULL } },
   { "house", "OOKOO", F_BAD, NULL, "nnnYYY",
     { "replaced by commitment", "No material is tolerated", "listed for bad credit", NULL } },
   { "house", "OOKOO", F_FALSE, NULL, "nnnYYY",
-    { "replaced by commitment", "No material is tolerated", "made a false commitment before", NULL } },
+    { "replaced by commitment", "No material is tolerated", "made a false commitment before",
+      NULL } },
   { "house", "OOKOO", F_BAD | F_FALSE, NULL, "nnnYYY",
-    { "replaced by commitment", "No material is tolerated", "listed for bad credit|made a false commitment", NULL } },
+    { "replaced by commitment", "No material is tolerated",
+      "listed for bad credit|made a false commitment", NULL } },
   { "house", "OOKTO", F_NONE, NULL, "nnnYYY",
     { "tolerated as missing: 婚姻证明|replaced by commitment: 完税证明",
-      "tolerance and commitment cannot be combined", "tolerance and commitment cannot be combined", NULL } },
+      "tolerance and commitment cannot be combined", "tolerance and commitment cannot be combined",
+      NULL } },
   { "house", "OOKPO", F_NONE, NULL, "nnnYYY",
     { "1 required material missing: 婚姻证明", "No material is tolerated",
       "1 required material missing: 婚姻证明", NULL } },
@@ -259,11 +282,13 @@ static const Row table[] = {
     { "replaced by commitment: 场所证明", "No material is tolerated",
       "“食品经营许可” does not allow notification and commitment", NULL } },
   { "permit", "OT", F_NONE, NULL, "nYnYYY",
-    { "tolerated as missing: 场所证明", NULL, "does not allow notification|No material is replaced", NULL } },
+    { "tolerated as missing: 场所证明", NULL, "does not allow notification|No material is replaced",
+      NULL } },
   { "permit", "OO", F_BAD, NULL, "YnnnYY",
     { NULL, "No material is tolerated", "does not allow|bad credit", "Nothing required" } },
   { "permit", "PT", F_NONE, NULL, "nnnYYY",
-    { "1 required material missing: 申请书", "missing and not tolerated: 申请书", "does not allow", NULL } },
+    { "1 required material missing: 申请书", "missing and not tolerated: 申请书", "does not allow",
+      NULL } },
   /* An immediate item. */
   { "birth", "OO", F_NONE, NULL, "YnnnYY",
     { NULL, "No material is tolerated", "No material is replaced", "Nothing required" } },
@@ -273,7 +298,8 @@ static const Row table[] = {
   { "birth", "OK", F_NONE, NULL, "nnYYYY",
     { "replaced by commitment", "No material is tolerated", NULL, NULL } },
   { "birth", "OP", F_NONE, NULL, "nnnYYY",
-    { "1 required material missing: 父母户口簿", "No material is tolerated", "No material is replaced", NULL } },
+    { "1 required material missing: 父母户口簿", "No material is tolerated", "No material is replaced",
+      NULL } },
   /* An item without time limits: nothing can be supplemented later. */
   { "open", "OT", F_NONE, NULL, "nnnYYY",
     { "tolerated as missing: 场地照片", "no time limit|场地照片", "does not allow", NULL } },
@@ -373,7 +399,8 @@ test_deadlines_spring_festival (void)
   GPtrArray *tolerated = yc_decision_get_tolerated (decision);
   YcDecisionMaterial *m;
 
-  /* 10 working days after 2026-02-12 is 2026-03-04 (TEST-VECTORS.md); 20 is ten more, 2026-03-18. */
+  /* 10 working days after 2026-02-12 is 2026-03-04 (TEST-VECTORS.md); 20 is ten more,
+   * 2026-03-18. */
   assert_date (yc_decision_get_promised_deadline (decision), "2026-03-04");
   assert_date (yc_decision_get_legal_deadline (decision), "2026-03-18");
 
@@ -404,8 +431,10 @@ test_deadlines_chosen (void)
   g_object_set (m3, "supplement-deadline", "2026-02-25", NULL);
   decision = decide (item, kase, F_NONE);
   g_assert_true (yc_decision_is_available (decision, YC_DECISION_TOLERANCE_ACCEPT));
-  g_assert_cmpstr (((YcDecisionMaterial *) g_ptr_array_index (yc_decision_get_tolerated (decision), 0))
-                   ->supplement_deadline, ==, "2026-02-25");
+  g_assert_cmpstr (
+    ((YcDecisionMaterial *)g_ptr_array_index (yc_decision_get_tolerated (decision), 0))
+      ->supplement_deadline,
+    ==, "2026-02-25");
 }
 
 static void
@@ -415,7 +444,8 @@ test_deadlines_immediate (void)
   g_autoptr(YcCase) kase = make_case (item, "OO");
   g_autoptr(YcDecision) decision = decide (item, kase, F_NONE);
 
-  /* Decided and finished on the day; the legal limit still counts 20 working days, across the holiday. */
+  /* Decided and finished on the day; the legal limit still counts 20 working days, across the
+   * holiday. */
   assert_date (yc_decision_get_promised_deadline (decision), "2026-02-12");
   assert_date (yc_decision_get_legal_deadline (decision), "2026-03-18");
 }
@@ -460,8 +490,8 @@ test_missing_list (void)
   GPtrArray *missing = yc_decision_get_missing (decision);
   const char *expected[] = { "身份证明", "购房合同", "完税证明", "婚姻证明" };
 
-  /* Pending, unexplained, tolerated and committed required materials, in checklist order; the optional 户口簿
-   * is not listed. */
+  /* Pending, unexplained, tolerated and committed required materials, in checklist order; the
+   * optional 户口簿 is not listed. */
   g_assert_true (yc_decision_is_available (decision, YC_DECISION_ISSUE_NOTICE));
   g_assert_cmpuint (missing->len, ==, G_N_ELEMENTS (expected));
   for (guint i = 0; i < missing->len; i++)
@@ -490,42 +520,53 @@ test_material_states (void)
   GError *error = NULL;
 
   /* Tolerated: only where the spec allows it and there is time to supplement. */
-  g_assert_true (yc_material_state_allowed (tax, house, F_NONE, YC_MATERIAL_STATE_TOLERATED, &error));
+  g_assert_true (
+    yc_material_state_allowed (tax, house, F_NONE, YC_MATERIAL_STATE_TOLERATED, &error));
   g_assert_no_error (error);
-  g_assert_false (yc_material_state_allowed (contract, house, F_NONE, YC_MATERIAL_STATE_TOLERATED, &error));
+  g_assert_false (
+    yc_material_state_allowed (contract, house, F_NONE, YC_MATERIAL_STATE_TOLERATED, &error));
   g_assert_error (error, YC_DECISION_ERROR, YC_DECISION_ERROR_NOT_TOLERABLE);
   g_assert_nonnull (strstr (error->message, "购房合同"));
   g_clear_error (&error);
-  g_assert_false (yc_material_state_allowed (hukou, birth, F_NONE, YC_MATERIAL_STATE_TOLERATED, &error));
+  g_assert_false (
+    yc_material_state_allowed (hukou, birth, F_NONE, YC_MATERIAL_STATE_TOLERATED, &error));
   g_assert_error (error, YC_DECISION_ERROR, YC_DECISION_ERROR_NO_SUPPLEMENT_PERIOD);
   g_clear_error (&error);
 
   /* Commitment: only where the item allows it, and not for flagged applicants. */
-  g_assert_true (yc_material_state_allowed (tax, house, F_USCC, YC_MATERIAL_STATE_COMMITMENT, &error));
+  g_assert_true (
+    yc_material_state_allowed (tax, house, F_USCC, YC_MATERIAL_STATE_COMMITMENT, &error));
   g_assert_no_error (error);
-  g_assert_false (yc_material_state_allowed (site, permit, F_NONE, YC_MATERIAL_STATE_COMMITMENT, &error));
+  g_assert_false (
+    yc_material_state_allowed (site, permit, F_NONE, YC_MATERIAL_STATE_COMMITMENT, &error));
   g_assert_error (error, YC_DECISION_ERROR, YC_DECISION_ERROR_COMMITMENT_NOT_ALLOWED);
   g_clear_error (&error);
-  g_assert_false (yc_material_state_allowed (tax, house, F_BAD, YC_MATERIAL_STATE_COMMITMENT, &error));
+  g_assert_false (
+    yc_material_state_allowed (tax, house, F_BAD, YC_MATERIAL_STATE_COMMITMENT, &error));
   g_assert_error (error, YC_DECISION_ERROR, YC_DECISION_ERROR_APPLICANT_FLAGGED);
   g_clear_error (&error);
-  g_assert_false (yc_material_state_allowed (tax, house, F_FALSE, YC_MATERIAL_STATE_COMMITMENT, &error));
+  g_assert_false (
+    yc_material_state_allowed (tax, house, F_FALSE, YC_MATERIAL_STATE_COMMITMENT, &error));
   g_assert_error (error, YC_DECISION_ERROR, YC_DECISION_ERROR_APPLICANT_FLAGGED);
   g_clear_error (&error);
 
   /* E-licence: only where a licence type can replace the material. */
   g_assert_true (yc_material_state_allowed (id, house, F_NONE, YC_MATERIAL_STATE_LICENCE, &error));
-  g_assert_true (yc_material_state_allowed (marriage, house, F_NONE, YC_MATERIAL_STATE_LICENCE, &error));
-  g_assert_false (yc_material_state_allowed (tax, house, F_NONE, YC_MATERIAL_STATE_LICENCE, &error));
+  g_assert_true (
+    yc_material_state_allowed (marriage, house, F_NONE, YC_MATERIAL_STATE_LICENCE, &error));
+  g_assert_false (
+    yc_material_state_allowed (tax, house, F_NONE, YC_MATERIAL_STATE_LICENCE, &error));
   g_assert_error (error, YC_DECISION_ERROR, YC_DECISION_ERROR_NO_LICENCE_TYPE);
   g_clear_error (&error);
 
   /* Everything else, always. */
   for (YcMaterialState s = YC_MATERIAL_STATE_PENDING; s <= YC_MATERIAL_STATE_SCANNED; s++)
     g_assert_true (yc_material_state_allowed (contract, house, F_BAD | F_FALSE, s, NULL));
-  g_assert_true (yc_material_state_allowed (contract, house, F_BAD, YC_MATERIAL_STATE_NOT_APPLICABLE, NULL));
+  g_assert_true (
+    yc_material_state_allowed (contract, house, F_BAD, YC_MATERIAL_STATE_NOT_APPLICABLE, NULL));
 
-  /* Supplement periods: min (spec, item promise); the spec's 0 means the item's whole limit; immediate: 0. */
+  /* Supplement periods: min (spec, item promise); the spec's 0 means the item's whole limit;
+   * immediate: 0. */
   g_assert_cmpuint (yc_decision_supplement_days (tax, house), ==, 5);
   g_assert_cmpuint (yc_decision_supplement_days (marriage, house), ==, 10);
   g_assert_cmpuint (yc_decision_supplement_days (contract, house), ==, 0);
@@ -562,7 +603,8 @@ test_documents_due (void)
 static void
 test_outcome_codes (void)
 {
-  const char *codes[] = { "accept", "tolerance_accept", "commitment_accept", "issue_notice", "refuse", "refer" };
+  const char *codes[]
+    = { "accept", "tolerance_accept", "commitment_accept", "issue_notice", "refuse", "refer" };
   const YcCaseEvent events[] = { YC_CASE_EVENT_ACCEPT, YC_CASE_EVENT_TOLERANCE_ACCEPT,
                                  YC_CASE_EVENT_COMMITMENT_ACCEPT, YC_CASE_EVENT_ISSUE_NOTICE,
                                  YC_CASE_EVENT_REFUSE, YC_CASE_EVENT_REFER };
@@ -676,7 +718,8 @@ full_case (void)
   g_autoptr(YcCase) kase = make_case (item, "LCTKN");
   g_autoptr(YcParty) applicant = yc_party_new (YC_PARTY_ORGANISATION);
   g_autoptr(YcParty) agent = yc_party_new (YC_PARTY_PERSON);
-  g_autoptr(GDateTime) decided = g_date_time_new_from_iso8601 ("2026-02-12T09:30:15.123456+08:00", NULL);
+  g_autoptr(GDateTime) decided
+    = g_date_time_new_from_iso8601 ("2026-02-12T09:30:15.123456+08:00", NULL);
   g_autoptr(YcCaseMaterial) m1 = g_list_model_get_item (yc_case_get_materials (kase), 0);
   g_autoptr(YcCaseMaterial) m3 = g_list_model_get_item (yc_case_get_materials (kase), 2);
 
@@ -764,12 +807,14 @@ test_json_invalid (void)
     { "{\"state\": \"draft\"}", YC_CASE_JSON_ERROR_INVALID },                         /* no uuid */
     { "{\"uuid\": \"u\", \"state\": \"pondering\"}", YC_CASE_JSON_ERROR_INVALID },
     { "{\"uuid\": 5, \"state\": \"draft\"}", YC_CASE_JSON_ERROR_INVALID },
-    { "{\"uuid\": \"u\", \"state\": \"draft\", \"created_at\": \"yesterday\"}", YC_CASE_JSON_ERROR_INVALID },
-    { "{\"uuid\": \"u\", \"state\": \"draft\", \"applicant_flags\": [\"saint\"]}", YC_CASE_JSON_ERROR_INVALID },
-    { "{\"uuid\": \"u\", \"state\": \"draft\", \"applicant\": {\"kind\": \"robot\"}}", YC_CASE_JSON_ERROR_INVALID },
-    { "{\"uuid\": \"u\", \"state\": \"draft\", \"materials\": [{\"state\": \"lost\"}]}", YC_CASE_JSON_ERROR_INVALID },
-    { "{\"uuid\": \"u\", \"state\": \"draft\", \"materials\": [{\"state\": \"pending\", \"copies\": -1}]}",
+#define DRAFT_CASE "{\"uuid\": \"u\", \"state\": \"draft\", "
+    { DRAFT_CASE "\"created_at\": \"yesterday\"}", YC_CASE_JSON_ERROR_INVALID },
+    { DRAFT_CASE "\"applicant_flags\": [\"saint\"]}", YC_CASE_JSON_ERROR_INVALID },
+    { DRAFT_CASE "\"applicant\": {\"kind\": \"robot\"}}", YC_CASE_JSON_ERROR_INVALID },
+    { DRAFT_CASE "\"materials\": [{\"state\": \"lost\"}]}", YC_CASE_JSON_ERROR_INVALID },
+    { DRAFT_CASE "\"materials\": [{\"state\": \"pending\", \"copies\": -1}]}",
       YC_CASE_JSON_ERROR_INVALID },
+#undef DRAFT_CASE
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
@@ -786,7 +831,8 @@ static void
 test_draft_json (void)
 {
   g_autoptr(YcCase) kase = full_case ();
-  g_autoptr(JsonNode) extra = json_from_string ("{\"refusal\": \"not_competent\", \"focus\": \"phone\"}", NULL);
+  g_autoptr(JsonNode) extra
+    = json_from_string ("{\"refusal\": \"not_competent\", \"focus\": \"phone\"}", NULL);
   g_autofree char *json = yc_draft_to_json (kase, "tolerance_accept", extra);
   g_autofree char *outcome = NULL;
   g_autoptr(JsonNode) extra_back = NULL;

@@ -1,5 +1,6 @@
-/* test-draft-crash.c: a child process types an intake, saving the draft at every keystroke; it is killed
- * with SIGKILL mid-typing; the draft it last saved must come back complete, from an intact database. */
+/* test-draft-crash.c: a child process types an intake, saving the draft at every keystroke; it is
+ * killed with SIGKILL mid-typing; the draft it last saved must come back complete, from an intact
+ * database. */
 #include <signal.h>
 #include <glib.h>
 #include <gio/gio.h>
@@ -47,7 +48,8 @@ assert_integrity (const char *path)
   sqlite3_stmt *stmt = NULL;
 
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
@@ -94,8 +96,8 @@ kill_mid_intake (gconstpointer data)
   g_assert_no_error (error);
   g_subprocess_wait_async (process, NULL, exited_cb, &exited);
 
-  /* Wait until the child has typed (and saved) far enough, then kill it without warning: it is still
-   * typing, so the kill lands at an arbitrary point of a save. */
+  /* Wait until the child has typed (and saved) far enough, then kill it without warning: it is
+   * still typing, so the kill lands at an arbitrary point of a save. */
   deadline = g_get_monotonic_time () + TIMEOUT_US;
   while ((step = saved_step (store)) < wait_for_step)
     {

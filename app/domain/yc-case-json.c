@@ -1,4 +1,5 @@
-/* yc-case-json.c: a case as JSON and back, for drafts of unfinished intakes and platform payloads. */
+/* yc-case-json.c: a case as JSON and back, for drafts of unfinished intakes and platform
+ * payloads. */
 #define G_LOG_DOMAIN "yc-domain"
 
 #include <glib/gi18n.h>
@@ -7,14 +8,26 @@
 
 G_DEFINE_QUARK (yc-case-json-error-quark, yc_case_json_error)
 
-/* Drafts carry a format version: a program refuses drafts of a newer format rather than losing fields. */
+/* Drafts carry a format version: a program refuses drafts of a newer format rather than losing
+ * fields. */
 #define DRAFT_FORMAT 1
 
-/* String properties, by property name; the JSON member is the name with '-' as '_'. Tables rather than
- * hand-written members keep writer and reader in step. */
-static const char * const case_strings[] = {
-  "uuid", "case-no", "query-password", "item-code", "item-name", "department", "window-code", "clerk",
-  "legal-deadline", "promised-deadline", "reason", "legal-basis", "refer-department",
+/* String properties, by property name; the JSON member is the name with '-' as '_'. Tables rather
+ * than hand-written members keep writer and reader in step. */
+static const char *const case_strings[] = {
+  "uuid",
+  "case-no",
+  "query-password",
+  "item-code",
+  "item-name",
+  "department",
+  "window-code",
+  "clerk",
+  "legal-deadline",
+  "promised-deadline",
+  "reason",
+  "legal-basis",
+  "refer-department",
 };
 static const char * const party_strings[] = {
   "name", "id-number", "phone", "address", "legal-representative", "contact", "relation",
@@ -494,7 +507,8 @@ yc_draft_new_from_json (const char *json,
   object = json_node_get_object (root);
 
   node = json_object_get_member (object, "format");
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
+      || json_node_get_value_type (node) != G_TYPE_INT64)
     {
       invalid (error, "format");
       return NULL;

@@ -15,9 +15,9 @@ typedef enum {
 GQuark yc_case_json_error_quark (void);
 
 /* Every property of the case, its parties and its checklist. Member names are those of the outbox's
- * "case.put" payload (snake_case: "case_no", "id_number", …); times are ISO 8601 with offset; applicant
- * flags are a list of codes ("bad_credit"). Unknown members are ignored when reading, so a newer
- * platform may add some. */
+ * "case.put" payload (snake_case: "case_no", "id_number", …); times are ISO 8601 with offset;
+ * applicant flags are a list of codes ("bad_credit"). Unknown members are ignored when reading, so
+ * a newer platform may add some. */
 JsonNode *yc_case_to_json_node       (YcCase      *kase);
 char     *yc_case_to_json            (YcCase      *kase);
 YcCase   *yc_case_new_from_json_node (JsonNode    *node,
@@ -26,9 +26,10 @@ YcCase   *yc_case_new_from_json      (const char  *json,
                                       gssize       length,
                                       GError     **error);
 
-/* An unfinished intake (DESIGN.md "never lose the clerk's work"): the case as far as it goes, the outcome
- * the clerk chose (a YcDecisionOutcome code, or NULL) and @extra, any JSON object the UI keeps besides
- * (the refusal ground picked, what was typed in the decision column, the focused field). */
+/* An unfinished intake (DESIGN.md "never lose the clerk's work"): the case as far as it goes, the
+ * outcome the clerk chose (a YcDecisionOutcome code, or NULL) and @extra, any JSON object the UI
+ * keeps besides (the refusal ground picked, what was typed in the decision column, the focused
+ * field). */
 char     *yc_draft_to_json           (YcCase      *kase,
                                       const char  *outcome,
                                       JsonNode    *extra);

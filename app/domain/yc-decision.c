@@ -1,4 +1,5 @@
-/* yc-decision.c: the pure decision function: which outcomes are lawful, why the others are not, deadlines. */
+/* yc-decision.c: the pure decision function: which outcomes are lawful, why the others are not,
+ * deadlines. */
 #define G_LOG_DOMAIN "yc-domain"
 
 #include <stdio.h>
@@ -11,43 +12,47 @@
  * The rules, and the law behind them.
  *
  * 《中华人民共和国行政许可法》(Administrative Licensing Law) §32 gives the window five answers to an application:
- * not needing a licence or not this authority's business → refuse (不予受理) and tell the applicant where to
- * apply (our "refer"); errors that can be corrected on the spot → corrected there (no outcome of its own);
- * materials incomplete or not in legal form → tell the applicant, on the spot or within five days and ONCE,
- * everything that must be added (一次性告知), otherwise the application counts as accepted on receipt;
- * competent and complete → accept (受理). State Council reforms add two modes: tolerance acceptance (容缺受理,
- * 《优化营商环境条例》§35 and local rules: main materials complete, secondary ones promised by a deadline) and
- * notification-commitment (证明事项告知承诺制, 国办发〔2020〕42号: a written commitment replaces a proof, but not for
- * applicants with a record of bad credit (失信) or of an earlier false commitment).
+ * not needing a licence or not this authority's business → refuse (不予受理) and tell the applicant
+ * where to apply (our "refer"); errors that can be corrected on the spot → corrected there (no
+ * outcome of its own); materials incomplete or not in legal form → tell the applicant, on the spot
+ * or within five days and ONCE, everything that must be added (一次性告知), otherwise the application
+ * counts as accepted on receipt; competent and complete → accept (受理). State Council reforms add
+ * two modes: tolerance acceptance (容缺受理, 《优化营商环境条例》§35 and local rules: main materials complete,
+ * secondary ones promised by a deadline) and notification-commitment (证明事项告知承诺制, 国办发〔2020〕42号: a
+ * written commitment replaces a proof, but not for applicants with a record of bad credit (失信) or
+ * of an earlier false commitment).
  *
- * A material counts as PROVIDED when its original was checked, a copy received, it was scanned, fetched as an
- * e-licence, or marked not applicable WITH a reason (the note); not applicable without a reason counts as
- * missing, so a material cannot be waved away silently. Materials whose spec is not "required" (needed only in
- * some circumstances) never block an outcome while pending; the clerk marks them not applicable or provides
- * them. Lines not found in the item are treated as such optional materials.
+ * A material counts as PROVIDED when its original was checked, a copy received, it was scanned,
+ * fetched as an e-licence, or marked not applicable WITH a reason (the note); not applicable
+ * without a reason counts as missing, so a material cannot be waved away silently. Materials whose
+ * spec is not "required" (needed only in some circumstances) never block an outcome while pending;
+ * the clerk marks them not applicable or provides them. Lines not found in the item are treated as
+ * such optional materials.
  *
- *  accept             every required material provided; nothing tolerated or replaced by commitment.
- *  tolerance_accept   at least one material tolerated; every tolerated one has a tolerable spec and a
- *                     supplement period (> 0 working days: min of the spec's supplement days and the item's
- *                     promised limit, its legal limit when it has no promised one; an immediate item is
- *                     finished on the day, so it has none) and a deadline, if the clerk chose one, after today
- *                     and within that period; no required material merely pending; at least one required
- *                     material provided (the "main materials"); nothing replaced by commitment (one mode per
- *                     decision: the applicant signs one kind of promise). Main (non-tolerable) materials are
- *                     then all provided, since they can be neither pending nor tolerated.
- *  commitment_accept  the item allows 告知承诺; the applicant is flagged neither BAD_CREDIT nor FALSE_PROMISE; at
- *                     least one material replaced by commitment; every other required material provided
- *                     (none pending, none tolerated).
- *  issue_notice       some required material is not provided (pending, unexplained not-applicable, or
- *                     tolerated/committed, for a clerk who prefers not to tolerate): the notice lists ALL of
- *                     them, in checklist order, so the applicant comes back once.
+ *  accept             every required material provided; nothing tolerated or replaced by
+ *                     commitment.
+ *  tolerance_accept   at least one material tolerated; every tolerated one has a tolerable spec and
+ *                     a supplement period (> 0 working days: min of the spec's supplement days and
+ *                     the item's promised limit, its legal limit when it has no promised one; an
+ *                     immediate item is finished on the day, so it has none) and a deadline, if the
+ *                     clerk chose one, after today and within that period; no required material
+ *                     merely pending; at least one required material provided (the "main
+ *                     materials"); nothing replaced by commitment (one mode per decision: the
+ *                     applicant signs one kind of promise). Main (non-tolerable) materials are then
+ *                     all provided, since they can be neither pending nor tolerated.
+ *  commitment_accept  the item allows 告知承诺; the applicant is flagged neither BAD_CREDIT nor
+ *                     FALSE_PROMISE; at least one material replaced by commitment; every other
+ *                     required material provided (none pending, none tolerated).
+ *  issue_notice       some required material is not provided (pending, unexplained not-applicable,
+ *                     or tolerated/committed, for a clerk who prefers not to tolerate): the notice
+ *                     lists ALL of them, in checklist order, so the applicant comes back once.
  *  refuse             always available (the store requires a ground with its legal basis).
  *  refer              always available (the store requires the competent department).
  *
- * Deadlines, in working days after the decision day (YcCalendar: holidays and adjusted working days):
- * legal = decision day + legal_days; promised = decision day + promised_days, or the legal deadline when the
- * item has no promised limit; an immediate item's promised deadline is the decision day itself (and its legal
- * deadline the decision day when it has no legal limit).
+ * Deadlines, in working days after the decision day (YcCalendar: holidays and adjusted working
+ * days): legal = decision day + legal_days; promised = decision day + promised_days, or the legal
+ * deadline when the item has no promised limit; an immediate item's promised deadline is the
+ * decision day itself (and its legal deadline the decision day when it has no legal limit).
  */
 
 G_DEFINE_QUARK (yc-decision-error-quark, yc_decision_error)
@@ -61,12 +66,15 @@ typedef struct {
 } OutcomeRow;
 
 static const OutcomeRow outcome_rows[] = {
-  { YC_DECISION_ACCEPT,            "YC_DECISION_ACCEPT",            YC_CASE_EVENT_ACCEPT },
-  { YC_DECISION_TOLERANCE_ACCEPT,  "YC_DECISION_TOLERANCE_ACCEPT",  YC_CASE_EVENT_TOLERANCE_ACCEPT },
-  { YC_DECISION_COMMITMENT_ACCEPT, "YC_DECISION_COMMITMENT_ACCEPT", YC_CASE_EVENT_COMMITMENT_ACCEPT },
-  { YC_DECISION_ISSUE_NOTICE,      "YC_DECISION_ISSUE_NOTICE",      YC_CASE_EVENT_ISSUE_NOTICE },
-  { YC_DECISION_REFUSE,            "YC_DECISION_REFUSE",            YC_CASE_EVENT_REFUSE },
-  { YC_DECISION_REFER,             "YC_DECISION_REFER",             YC_CASE_EVENT_REFER },
+#define ROW(outcome, event) \
+  { YC_DECISION_##outcome, "YC_DECISION_" #outcome, YC_CASE_EVENT_##event }
+  ROW (ACCEPT, ACCEPT),
+  ROW (TOLERANCE_ACCEPT, TOLERANCE_ACCEPT),
+  ROW (COMMITMENT_ACCEPT, COMMITMENT_ACCEPT),
+  ROW (ISSUE_NOTICE, ISSUE_NOTICE),
+  ROW (REFUSE, REFUSE),
+  ROW (REFER, REFER),
+#undef ROW
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (outcome_rows) == YC_DECISION_N_OUTCOMES);
 
@@ -155,11 +163,18 @@ yc_decision_outcome_get_documents (YcDecisionOutcome outcome,
   switch (outcome)
     {
     case YC_DECISION_ACCEPT: docs = docs_accept; n = G_N_ELEMENTS (docs_accept); break;
-    case YC_DECISION_TOLERANCE_ACCEPT: docs = docs_tolerance; n = G_N_ELEMENTS (docs_tolerance); break;
-    case YC_DECISION_COMMITMENT_ACCEPT: docs = docs_commitment; n = G_N_ELEMENTS (docs_commitment); break;
+    case YC_DECISION_TOLERANCE_ACCEPT:
+      docs = docs_tolerance;
+      n = G_N_ELEMENTS (docs_tolerance);
+      break;
+    case YC_DECISION_COMMITMENT_ACCEPT:
+      docs = docs_commitment;
+      n = G_N_ELEMENTS (docs_commitment);
+      break;
     case YC_DECISION_ISSUE_NOTICE: docs = docs_notice; n = G_N_ELEMENTS (docs_notice); break;
     case YC_DECISION_REFUSE: docs = docs_refusal; n = G_N_ELEMENTS (docs_refusal); break;
-    /* Referral is told, not printed: there is no document kind for it, the department is on the case. */
+    /* Referral is told, not printed: there is no document kind for it, the department is on the
+     * case. */
     case YC_DECISION_REFER: break;
     case YC_DECISION_N_OUTCOMES:
     default:
@@ -174,14 +189,17 @@ yc_decision_outcome_get_documents (YcDecisionOutcome outcome,
 /* --- refusal grounds --- */
 
 static const YcRefusalReason refusal_msgids[] = {
-  /* Translators: 申请事项依法不需要取得行政许可 / 《中华人民共和国行政许可法》第三十二条第一款第（一）项 */
+  /* Translators: 申请事项依法不需要取得行政许可 /
+   * 《中华人民共和国行政许可法》第三十二条第一款第（一）项 */
   { "no_licence_needed",
     N_("The matter applied for does not require an administrative licence by law"),
-    N_("Administrative Licensing Law of the People’s Republic of China, article 32, paragraph 1, item 1") },
+    N_("Administrative Licensing Law of the People’s Republic of China, article 32, "
+       "paragraph 1, item 1") },
   /* Translators: 申请事项依法不属于本行政机关职权范围 / 第三十二条第一款第（二）项 */
   { "not_competent",
     N_("The matter applied for is not within the competence of this authority"),
-    N_("Administrative Licensing Law of the People’s Republic of China, article 32, paragraph 1, item 2") },
+    N_("Administrative Licensing Law of the People’s Republic of China, article 32, "
+       "paragraph 1, item 2") },
   /* Translators: 申请人不具备申请资格 */
   { "not_eligible",
     N_("The applicant is not qualified to apply for this matter"),
@@ -198,8 +216,8 @@ static const YcRefusalReason refusal_msgids[] = {
   /* Translators: 申请事项属于法律、法规禁止的事项 */
   { "prohibited",
     N_("The matter applied for is prohibited by law or regulation"),
-    N_("Administrative Licensing Law of the People’s Republic of China, article 12, and the prohibiting "
-       "law or regulation") },
+    N_("Administrative Licensing Law of the People’s Republic of China, article 12, and the "
+       "prohibiting law or regulation") },
   /* Translators: 其他依法不予受理的情形 (the clerk enters the basis) */
   { "other",
     N_("Other grounds for refusal provided by law"),
@@ -220,7 +238,8 @@ yc_refusal_reasons (guint *n_reasons)
         {
           list[i].code = refusal_msgids[i].code;
           list[i].reason = _(refusal_msgids[i].reason);
-          list[i].legal_basis = *refusal_msgids[i].legal_basis ? _(refusal_msgids[i].legal_basis) : "";
+          list[i].legal_basis
+            = *refusal_msgids[i].legal_basis ? _(refusal_msgids[i].legal_basis) : "";
         }
       g_once_init_leave (&translated, list);
     }
@@ -275,21 +294,24 @@ applicant_may_commit (YcApplicantFlags   flags,
 {
   if (flags & YC_APPLICANT_FLAG_BAD_CREDIT)
     {
-      g_set_error_literal (error, YC_DECISION_ERROR, YC_DECISION_ERROR_APPLICANT_FLAGGED,
-                           _("The applicant is listed for bad credit, so a commitment cannot replace a proof."));
+      g_set_error_literal (
+        error, YC_DECISION_ERROR, YC_DECISION_ERROR_APPLICANT_FLAGGED,
+        _("The applicant is listed for bad credit, so a commitment cannot replace a proof."));
       return FALSE;
     }
   if (flags & YC_APPLICANT_FLAG_FALSE_PROMISE)
     {
-      g_set_error_literal (error, YC_DECISION_ERROR, YC_DECISION_ERROR_APPLICANT_FLAGGED,
-                           _("The applicant made a false commitment before, so a commitment cannot replace a "
-                             "proof."));
+      g_set_error_literal (
+        error, YC_DECISION_ERROR, YC_DECISION_ERROR_APPLICANT_FLAGGED,
+        _("The applicant made a false commitment before, so a commitment cannot replace a "
+           "proof."));
       return FALSE;
     }
   return TRUE;
 }
 
-/* The limit a supplement must fit in: the promised limit, or the legal one for items without a promise. */
+/* The limit a supplement must fit in: the promised limit, or the legal one for items without a
+ * promise. */
 static guint
 item_supplement_limit (YcItem *item)
 {
@@ -339,11 +361,13 @@ yc_material_state_allowed (YcMaterialSpec   *spec,
         }
       if (yc_decision_supplement_days (spec, item) == 0)
         {
-          g_set_error (error, YC_DECISION_ERROR, YC_DECISION_ERROR_NO_SUPPLEMENT_PERIOD,
-                       yc_item_get_case_type (item) == YC_CASE_TYPE_IMMEDIATE
-                       ? _("“%s” cannot be supplemented later: an immediate item is finished on the spot.")
-                       : _("“%s” cannot be supplemented later: the item has no time limit to supplement within."),
-                       yc_material_spec_get_name (spec));
+          g_set_error (
+            error, YC_DECISION_ERROR, YC_DECISION_ERROR_NO_SUPPLEMENT_PERIOD,
+            yc_item_get_case_type (item) == YC_CASE_TYPE_IMMEDIATE
+              ? _("“%s” cannot be supplemented later: an immediate item is finished on the spot.")
+              : _("“%s” cannot be supplemented later: the item has no time limit to supplement "
+                   "within."),
+            yc_material_spec_get_name (spec));
           return FALSE;
         }
       return TRUE;
@@ -351,18 +375,21 @@ yc_material_state_allowed (YcMaterialSpec   *spec,
     case YC_MATERIAL_STATE_COMMITMENT:
       if (!yc_item_get_commitment_allowed (item))
         {
-          g_set_error (error, YC_DECISION_ERROR, YC_DECISION_ERROR_COMMITMENT_NOT_ALLOWED,
-                       _("“%s” does not allow notification and commitment: the proof must be provided."),
-                       yc_item_get_name (item));
+          g_set_error (
+            error, YC_DECISION_ERROR, YC_DECISION_ERROR_COMMITMENT_NOT_ALLOWED,
+            _("“%s” does not allow notification and commitment: the proof must be provided."),
+            yc_item_get_name (item));
           return FALSE;
         }
       return applicant_may_commit (flags, error);
 
     case YC_MATERIAL_STATE_LICENCE:
-      if (yc_material_spec_get_licence_type (spec) == NULL || *yc_material_spec_get_licence_type (spec) == '\0')
+      if (yc_material_spec_get_licence_type (spec) == NULL
+          || *yc_material_spec_get_licence_type (spec) == '\0')
         {
           g_set_error (error, YC_DECISION_ERROR, YC_DECISION_ERROR_NO_LICENCE_TYPE,
-                       _("No electronic licence can replace “%s”."), yc_material_spec_get_name (spec));
+                       _("No electronic licence can replace “%s”."),
+                       yc_material_spec_get_name (spec));
           return FALSE;
         }
       return TRUE;
@@ -492,8 +519,8 @@ add_reason (YcDecision        *self,
     }
 }
 
-/* @format is an ngettext() call written at the call site, so xgettext sees the plural pair and the compiler
- * checks the format: "%u" the number of materials, "%s" their names. */
+/* @format is an ngettext() call written at the call site, so xgettext sees the plural pair and the
+ * compiler checks the format: "%u" the number of materials, "%s" their names. */
 #define ADD_REASON_NAMES(self, outcome, names, format)                                          \
   G_STMT_START {                                                                                \
     g_autofree char *joined_ = join_names (names);                                              \
@@ -511,8 +538,10 @@ warn_if_uncovered (YcDecision  *self,
 
   if (yc_calendar_covers (calendar, year))
     return;
-  warning = g_strdup_printf (_("The holiday calendar does not cover %d: deadlines in it count only weekends as "
-                               "days off. Update the calendar."), year);
+  warning = g_strdup_printf (
+    _("The holiday calendar does not cover %d: deadlines in it count only weekends as "
+       "days off. Update the calendar."),
+    year);
   for (guint i = 0; i + 1 < self->warnings->len; i++)
     if (g_str_equal (g_ptr_array_index (self->warnings, i), warning))
       return;
@@ -540,8 +569,10 @@ yc_decision_evaluate (YcItem           *item,
 {
   g_autoptr(YcDecision) self = NULL;
   /* Names of materials in each class, for the reasons. */
-  g_autoptr(GPtrArray) pending = g_ptr_array_new ();        /* required, not provided, not tolerated/committed */
-  g_autoptr(GPtrArray) unexplained = g_ptr_array_new ();    /* not applicable without a reason (any) */
+  /* Required, not provided, neither tolerated nor committed. */
+  g_autoptr(GPtrArray) pending = g_ptr_array_new ();
+  /* Not applicable without a reason (any material). */
+  g_autoptr(GPtrArray) unexplained = g_ptr_array_new ();
   g_autoptr(GPtrArray) tolerated = g_ptr_array_new ();
   g_autoptr(GPtrArray) committed = g_ptr_array_new ();
   g_autoptr(GPtrArray) not_tolerable = g_ptr_array_new ();
@@ -621,13 +652,16 @@ yc_decision_evaluate (YcItem           *item,
             else
               {
                 g_autoptr(GDate) latest = add_days (self, calendar, today, days);
-                g_autoptr(GDate) chosen = yc_date_from_iso (yc_case_material_get_supplement_deadline (material));
+                g_autoptr(GDate) chosen
+                  = yc_date_from_iso (yc_case_material_get_supplement_deadline (material));
 
-                if (chosen != NULL && (g_date_compare (chosen, today) <= 0 || g_date_compare (chosen, latest) > 0))
+                if (chosen != NULL
+                    && (g_date_compare (chosen, today) <= 0 || g_date_compare (chosen, latest) > 0))
                   {
                     g_autofree char *latest_iso = yc_date_to_iso (latest);
                     /* Translators: "购房合同 (by 2026-03-04 at the latest)" */
-                    char *text = g_strdup_printf (_("%s (after today, by %s at the latest)"), name, latest_iso);
+                    char *text = g_strdup_printf (_("%s (after today, by %s at the latest)"), name,
+                                                  latest_iso);
 
                     g_ptr_array_add (strings, text);
                     g_ptr_array_add (bad_deadline, text);
@@ -658,19 +692,22 @@ yc_decision_evaluate (YcItem           *item,
                       ngettext ("%u required material missing: %s.",
                                 "%u required materials missing: %s.", pending->len));
   if (tolerated->len > 0)
-    ADD_REASON_NAMES (self, YC_DECISION_ACCEPT, tolerated,
-                      ngettext ("%u material tolerated as missing: %s; accept with tolerance instead.",
-                                "%u materials tolerated as missing: %s; accept with tolerance instead.",
-                                tolerated->len));
+    ADD_REASON_NAMES (
+      self, YC_DECISION_ACCEPT, tolerated,
+      ngettext ("%u material tolerated as missing: %s; accept with tolerance instead.",
+                "%u materials tolerated as missing: %s; accept with tolerance instead.",
+                tolerated->len));
   if (committed->len > 0)
-    ADD_REASON_NAMES (self, YC_DECISION_ACCEPT, committed,
-                      ngettext ("%u material replaced by commitment: %s; accept on commitment instead.",
-                                "%u materials replaced by commitment: %s; accept on commitment instead.",
-                                committed->len));
+    ADD_REASON_NAMES (
+      self, YC_DECISION_ACCEPT, committed,
+      ngettext ("%u material replaced by commitment: %s; accept on commitment instead.",
+                "%u materials replaced by commitment: %s; accept on commitment instead.",
+                committed->len));
   if (unexplained->len > 0)
     ADD_REASON_NAMES (self, YC_DECISION_ACCEPT, unexplained,
                       ngettext ("%u material marked not applicable without a reason: %s.",
-                                "%u materials marked not applicable without a reason: %s.", unexplained->len));
+                                "%u materials marked not applicable without a reason: %s.",
+                                unexplained->len));
 
   /* tolerance_accept */
   if (tolerated->len == 0)
@@ -678,21 +715,24 @@ yc_decision_evaluate (YcItem           *item,
   if (not_tolerable->len > 0)
     ADD_REASON_NAMES (self, YC_DECISION_TOLERANCE_ACCEPT, not_tolerable,
                       ngettext ("%u main material cannot be tolerated as missing: %s.",
-                                "%u main materials cannot be tolerated as missing: %s.", not_tolerable->len));
+                                "%u main materials cannot be tolerated as missing: %s.",
+                                not_tolerable->len));
   if (no_period->len > 0)
     {
       if (case_type == YC_CASE_TYPE_IMMEDIATE)
-        ADD_REASON_NAMES (self, YC_DECISION_TOLERANCE_ACCEPT, no_period,
-                          ngettext ("An immediate item is finished on the spot, so %u material cannot "
-                                    "be supplemented later: %s.",
-                                    "An immediate item is finished on the spot, so %u materials cannot "
-                                    "be supplemented later: %s.",
-                                    no_period->len));
+        ADD_REASON_NAMES (
+          self, YC_DECISION_TOLERANCE_ACCEPT, no_period,
+          ngettext ("An immediate item is finished on the spot, so %u material cannot "
+                    "be supplemented later: %s.",
+                    "An immediate item is finished on the spot, so %u materials cannot "
+                    "be supplemented later: %s.",
+                    no_period->len));
       else
-        ADD_REASON_NAMES (self, YC_DECISION_TOLERANCE_ACCEPT, no_period,
-                          ngettext ("The item has no time limit, so %u material cannot be supplemented later: %s.",
-                                    "The item has no time limit, so %u materials cannot be supplemented later: %s.",
-                                    no_period->len));
+        ADD_REASON_NAMES (
+          self, YC_DECISION_TOLERANCE_ACCEPT, no_period,
+          ngettext ("The item has no time limit, so %u material cannot be supplemented later: %s.",
+                    "The item has no time limit, so %u materials cannot be supplemented later: %s.",
+                    no_period->len));
     }
   if (bad_deadline->len > 0)
     ADD_REASON_NAMES (self, YC_DECISION_TOLERANCE_ACCEPT, bad_deadline,
@@ -701,12 +741,15 @@ yc_decision_evaluate (YcItem           *item,
   if (pending->len > 0)
     ADD_REASON_NAMES (self, YC_DECISION_TOLERANCE_ACCEPT, pending,
                       ngettext ("%u required material missing and not tolerated: %s.",
-                                "%u required materials missing and not tolerated: %s.", pending->len));
+                                "%u required materials missing and not tolerated: %s.",
+                                pending->len));
   if (committed->len > 0)
-    ADD_REASON_NAMES (self, YC_DECISION_TOLERANCE_ACCEPT, committed,
-                      ngettext ("%u material replaced by commitment: %s; tolerance and commitment cannot be combined.",
-                                "%u materials replaced by commitment: %s; tolerance and commitment cannot be combined.",
-                                committed->len));
+    ADD_REASON_NAMES (
+      self, YC_DECISION_TOLERANCE_ACCEPT, committed,
+      ngettext (
+        "%u material replaced by commitment: %s; tolerance and commitment cannot be combined.",
+        "%u materials replaced by commitment: %s; tolerance and commitment cannot be combined.",
+        committed->len));
   if (tolerated->len > 0 && n_required_provided == 0)
     add_reason (self, YC_DECISION_TOLERANCE_ACCEPT,
                 _("No required material has been provided: tolerance needs the main materials."));
@@ -714,8 +757,8 @@ yc_decision_evaluate (YcItem           *item,
   /* commitment_accept */
   if (!yc_item_get_commitment_allowed (item))
     {
-      g_autofree char *sentence = g_strdup_printf (_("“%s” does not allow notification and commitment."),
-                                                   yc_item_get_name (item));
+      g_autofree char *sentence = g_strdup_printf (
+        _("“%s” does not allow notification and commitment."), yc_item_get_name (item));
       add_reason (self, YC_DECISION_COMMITMENT_ACCEPT, sentence);
     }
   if (!applicant_may_commit (flags, &commit_error))
@@ -735,15 +778,18 @@ yc_decision_evaluate (YcItem           *item,
                       ngettext ("%u required material missing: %s.",
                                 "%u required materials missing: %s.", pending->len));
   if (tolerated->len > 0)
-    ADD_REASON_NAMES (self, YC_DECISION_COMMITMENT_ACCEPT, tolerated,
-                      ngettext ("%u material tolerated as missing: %s; tolerance and commitment cannot be combined.",
-                                "%u materials tolerated as missing: %s; tolerance and commitment cannot be combined.",
-                                tolerated->len));
+    ADD_REASON_NAMES (
+      self, YC_DECISION_COMMITMENT_ACCEPT, tolerated,
+      ngettext (
+        "%u material tolerated as missing: %s; tolerance and commitment cannot be combined.",
+        "%u materials tolerated as missing: %s; tolerance and commitment cannot be combined.",
+        tolerated->len));
 
   /* issue_notice */
   if (self->missing->len == 0)
-    add_reason (self, YC_DECISION_ISSUE_NOTICE,
-                _("Nothing required is missing, so there is nothing to list on a one-time notice."));
+    add_reason (
+      self, YC_DECISION_ISSUE_NOTICE,
+      _("Nothing required is missing, so there is nothing to list on a one-time notice."));
 
   /* refuse and refer stay available. */
 
@@ -780,7 +826,8 @@ yc_decision_check (YcDecision        *self,
     return TRUE;
   g_set_error (error, YC_DECISION_ERROR, YC_DECISION_ERROR_UNAVAILABLE,
                /* Translators: "“Accept” is not possible: 2 required materials missing: …" */
-               _("“%s” is not possible: %s"), yc_decision_outcome_get_label (outcome), self->reasons[outcome]);
+               _("“%s” is not possible: %s"), yc_decision_outcome_get_label (outcome),
+               self->reasons[outcome]);
   return FALSE;
 }
 

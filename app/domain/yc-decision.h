@@ -1,4 +1,5 @@
-/* yc-decision.h: the lawful outcomes of a decision at the counter, from item, checklist and applicant flags. */
+/* yc-decision.h: the lawful outcomes of a decision at the counter, from item, checklist and
+ * applicant flags. */
 #pragma once
 
 #include <gio/gio.h>
@@ -12,16 +13,17 @@ G_BEGIN_DECLS
 #define YC_DECISION_ERROR (yc_decision_error_quark ())
 typedef enum {
   YC_DECISION_ERROR_NOT_TOLERABLE,          /* the material's spec does not allow 容缺 */
-  YC_DECISION_ERROR_NO_SUPPLEMENT_PERIOD,   /* immediate item, or no time limit to supplement within */
+  YC_DECISION_ERROR_NO_SUPPLEMENT_PERIOD,   /* immediate item, or no time limit to supplement in */
   YC_DECISION_ERROR_COMMITMENT_NOT_ALLOWED, /* the item does not allow 告知承诺 */
   YC_DECISION_ERROR_APPLICANT_FLAGGED,      /* bad credit or an earlier false commitment */
   YC_DECISION_ERROR_NO_LICENCE_TYPE,        /* no e-licence can replace this material */
-  YC_DECISION_ERROR_UNAVAILABLE,            /* the chosen outcome is not lawful for this checklist */
+  YC_DECISION_ERROR_UNAVAILABLE,            /* the outcome is not lawful for this checklist */
 } YcDecisionError;
 GQuark yc_decision_error_quark (void);
 
-/* The six outcomes, in the order the decision column lists them. Codes are those of the matching case events
- * ("accept", "tolerance_accept", "commitment_accept", "issue_notice", "refuse", "refer"). */
+/* The six outcomes, in the order the decision column lists them. Codes are those of the matching
+ * case events ("accept", "tolerance_accept", "commitment_accept", "issue_notice", "refuse",
+ * "refer"). */
 typedef enum {
   YC_DECISION_ACCEPT,             /* 受理 */
   YC_DECISION_TOLERANCE_ACCEPT,   /* 容缺受理 */
@@ -49,8 +51,9 @@ typedef struct {
 const YcDocDue *yc_decision_outcome_get_documents (YcDecisionOutcome outcome,
                                                    guint            *n_docs);
 
-/* 不予受理 grounds to choose from: a stable code, the ground and its legal basis, both translated. The clerk
- * adds free text. The list is fixed; the last entry ("other") has an empty basis the clerk must fill in. */
+/* 不予受理 grounds to choose from: a stable code, the ground and its legal basis, both translated. The
+ * clerk adds free text. The list is fixed; the last entry ("other") has an empty basis the clerk
+ * must fill in. */
 typedef struct {
   const char *code;
   const char *reason;
@@ -68,17 +71,19 @@ typedef struct {
   char           *supplement_deadline;   /* ISO date, tolerated materials only; else NULL */
 } YcDecisionMaterial;
 
-/* Can @state be chosen for a material of @spec in @item for an applicant with @flags? Tolerated needs a
- * tolerable spec and a supplement period; commitment needs an item allowing 告知承诺 and an applicant not
- * flagged BAD_CREDIT or FALSE_PROMISE; licence needs a licence type. Other states are always allowed. */
+/* Can @state be chosen for a material of @spec in @item for an applicant with @flags? Tolerated
+ * needs a tolerable spec and a supplement period; commitment needs an item allowing 告知承诺 and an
+ * applicant not flagged BAD_CREDIT or FALSE_PROMISE; licence needs a licence type. Other states are
+ * always allowed. */
 gboolean     yc_material_state_allowed      (YcMaterialSpec   *spec,
                                              YcItem           *item,
                                              YcApplicantFlags  flags,
                                              YcMaterialState   state,
                                              GError          **error);
 
-/* Working days a tolerated material of @spec may take to arrive: min (spec's supplement days, item's promised
- * limit); 0 when nothing can be supplemented later (immediate items, tolerable specs of items without limits). */
+/* Working days a tolerated material of @spec may take to arrive: min (spec's supplement days,
+ * item's promised limit); 0 when nothing can be supplemented later (immediate items, tolerable
+ * specs of items without limits). */
 guint        yc_decision_supplement_days    (YcMaterialSpec   *spec,
                                              YcItem           *item);
 
@@ -95,24 +100,26 @@ YcDecision  *yc_decision_evaluate           (YcItem           *item,
 
 gboolean     yc_decision_is_available       (YcDecision        *self,
                                              YcDecisionOutcome  outcome);
-/* Why @outcome is not available (translated, naming the materials concerned), or NULL when it is. */
+/* Why @outcome is not available (translated, naming the materials concerned), or NULL when it
+ * is. */
 const char  *yc_decision_get_reason         (YcDecision        *self,
                                              YcDecisionOutcome  outcome);
 /* Sets @error (YC_DECISION_ERROR_UNAVAILABLE, with the reason) unless @outcome is available. */
 gboolean     yc_decision_check              (YcDecision        *self,
                                              YcDecisionOutcome  outcome,
                                              GError           **error);
-/* Required materials not provided (pending, not applicable without a reason, tolerated, committed): what a
- * one-time notice lists. (element-type YcDecisionMaterial) (transfer none) */
+/* Required materials not provided (pending, not applicable without a reason, tolerated, committed):
+ * what a one-time notice lists. (element-type YcDecisionMaterial) (transfer none) */
 GPtrArray   *yc_decision_get_missing        (YcDecision *self);
-/* Tolerated materials with their supplement deadlines (the clerk's date if set and lawful, else the latest
- * lawful one). (element-type YcDecisionMaterial) (transfer none) */
+/* Tolerated materials with their supplement deadlines (the clerk's date if set and lawful, else the
+ * latest lawful one). (element-type YcDecisionMaterial) (transfer none) */
 GPtrArray   *yc_decision_get_tolerated      (YcDecision *self);
-/* Deadlines of an accepted case (NULL when the item has no such limit). Immediate items: the promised
- * deadline is the decision day. */
+/* Deadlines of an accepted case (NULL when the item has no such limit). Immediate items: the
+ * promised deadline is the decision day. */
 const GDate *yc_decision_get_legal_deadline    (YcDecision *self);
 const GDate *yc_decision_get_promised_deadline (YcDecision *self);
-/* Translated warnings, e.g. a deadline in a year the holiday calendar does not cover. (transfer none) */
+/* Translated warnings, e.g. a deadline in a year the holiday calendar does not cover. (transfer
+ * none) */
 const char * const *yc_decision_get_warnings (YcDecision *self);
 
 /* ISO date "YYYY-MM-DD" of @date (NULL gives NULL), and back (NULL if not a valid date). */

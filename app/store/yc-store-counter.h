@@ -1,5 +1,6 @@
-/* yc-store-counter.h: the counter workflow in the store: lawful decisions, documents due, drafts, the
- * Cases page's queries, follow-ups (supplement, overdue) and the audited reveal of an ID number. */
+/* yc-store-counter.h: the counter workflow in the store: lawful decisions, documents due, drafts,
+ * the Cases page's queries, follow-ups (supplement, overdue) and the audited reveal of an ID
+ * number. */
 #pragma once
 
 #include <json-glib/json-glib.h>
@@ -11,16 +12,17 @@ G_BEGIN_DECLS
 
 /* --- deciding --- */
 
-/* Decides a draft at the counter, lawfully: checks on the caller's thread that every material state is
- * allowed (yc_material_state_allowed) and that @outcome is available (yc_decision_evaluate with today's
- * local date), failing with YC_DECISION_ERROR otherwise; a refusal needs the case's "reason" and
- * "legal-basis", a referral its "reason" and "refer-department" (YC_STORE_ERROR_INVALID). Then, in ONE
- * transaction: the case number (kept when a reopened case already has one), state, legal and promised
- * deadlines, the tolerated materials' supplement deadlines, the applicant flags, the documents due
- * (yc_decision_outcome_get_documents, state "due"), an audit entry for the decision plus one per
- * applicant flag ("applicant.bad_credit", "applicant.uscc_override", …) and per warning
- * ("case.warning"), the outbox entry, and the deletion of the case's draft. On success the case gets its
- * number, state, dates and deadlines (in the async form, inside _finish on the caller's thread). */
+/* Decides a draft at the counter, lawfully: checks on the caller's thread that every material state
+ * is allowed (yc_material_state_allowed) and that @outcome is available (yc_decision_evaluate with
+ * today's local date), failing with YC_DECISION_ERROR otherwise; a refusal needs the case's
+ * "reason" and "legal-basis", a referral its "reason" and "refer-department"
+ * (YC_STORE_ERROR_INVALID). Then, in ONE transaction: the case number (kept when a reopened case
+ * already has one), state, legal and promised deadlines, the tolerated materials' supplement
+ * deadlines, the applicant flags, the documents due (yc_decision_outcome_get_documents, state
+ * "due"), an audit entry for the decision plus one per applicant flag ("applicant.bad_credit",
+ * "applicant.uscc_override", …) and per warning ("case.warning"), the outbox entry, and the
+ * deletion of the case's draft. On success the case gets its number, state, dates and deadlines (in
+ * the async form, inside _finish on the caller's thread). */
 gboolean    yc_store_decide_case        (YcStore           *self,
                                          YcCase            *kase,
                                          YcItem            *item,
@@ -57,9 +59,10 @@ GPtrArray  *yc_store_list_case_documents (YcStore    *self,
 
 /* --- drafts: never lose the clerk's work --- */
 
-/* Saves the unfinished intake @kase (keyed by its uuid; insert or replace) as yc_draft_to_json (@kase,
- * @outcome, @extra), serialised on the caller's thread, written durably (synchronous=FULL) by the writer.
- * Cheap enough for every change the clerk makes; coalesce bursts of typing in the caller. */
+/* Saves the unfinished intake @kase (keyed by its uuid; insert or replace) as yc_draft_to_json
+ * (@kase, @outcome, @extra), serialised on the caller's thread, written durably (synchronous=FULL)
+ * by the writer. Cheap enough for every change the clerk makes; coalesce bursts of typing in the
+ * caller. */
 gboolean    yc_store_save_draft         (YcStore      *self,
                                          YcCase       *kase,
                                          const char   *outcome,
@@ -117,21 +120,22 @@ gboolean    yc_store_discard_draft_finish (YcStore      *self,
 
 typedef enum {
   YC_CASE_FILTER_ALL,
-  YC_CASE_FILTER_TODAY,               /* decided today (local day) */
-  YC_CASE_FILTER_MINE,                /* decided by @clerk */
-  YC_CASE_FILTER_TOLERANCE_PENDING,   /* tolerance accepted, waiting for the supplement */
-  YC_CASE_FILTER_NEAR_DEADLINE,       /* yellow: promised deadline today or within the yellow days */
-  YC_CASE_FILTER_OVERDUE,             /* red: promised deadline passed, or the supplement overdue */
-  YC_CASE_FILTER_AWAITING_APPROVAL,   /* in review */
-  YC_CASE_FILTER_NOTICE_ISSUED,       /* one-time notice issued, may be reopened */
+  YC_CASE_FILTER_TODAY,             /* decided today (local day) */
+  YC_CASE_FILTER_MINE,              /* decided by @clerk */
+  YC_CASE_FILTER_TOLERANCE_PENDING, /* tolerance accepted, waiting for the supplement */
+  YC_CASE_FILTER_NEAR_DEADLINE,     /* yellow: promised deadline today or within the yellow days */
+  YC_CASE_FILTER_OVERDUE,           /* red: promised deadline passed, or the supplement overdue */
+  YC_CASE_FILTER_AWAITING_APPROVAL, /* in review */
+  YC_CASE_FILTER_NOTICE_ISSUED,     /* one-time notice issued, may be reopened */
 } YcCaseFilter;
 
-/* Deadline filters consider cases still running (accepted, tolerance/commitment accepted, supplemented,
- * in review) and count working days with @calendar: yellow means at most @yellow_days working days left
- * (YC_CALENDAR_DEFAULT_YELLOW_DAYS is the usual choice), red a deadline before @today (NULL: today's local
- * date). @search (optional) matches a case number (whole or part), an applicant's or agent's name (whole
- * or part), a phone number or an ID number / credit code — the last two only WHOLE, in any spelling that
- * normalises to the same number, never part of one. Newest first, at most @limit. Safe from any thread. */
+/* Deadline filters consider cases still running (accepted, tolerance/commitment accepted,
+ * supplemented, in review) and count working days with @calendar: yellow means at most @yellow_days
+ * working days left (YC_CALENDAR_DEFAULT_YELLOW_DAYS is the usual choice), red a deadline before
+ * @today (NULL: today's local date). @search (optional) matches a case number (whole or part), an
+ * applicant's or agent's name (whole or part), a phone number or an ID number / credit code — the
+ * last two only WHOLE, in any spelling that normalises to the same number, never part of one.
+ * Newest first, at most @limit. Safe from any thread. */
 GPtrArray  *yc_store_query_cases        (YcStore      *self,
                                          YcCaseFilter  filter,
                                          const char   *clerk,
@@ -158,7 +162,8 @@ GListModel *yc_store_query_cases_finish (YcStore      *self,
                                          GError      **error);   /* GListStore of YcCase */
 
 /* Reveals the full ID number of the case's "applicant" or "agent" (@role) to @actor, and writes the
- * audit entry "id.revealed" (the detail names the role, never the number) in the same transaction. */
+ * audit entry "id.revealed" (the detail names the role, never the number) in the same
+ * transaction. */
 char       *yc_store_reveal_id          (YcStore      *self,
                                          const char   *case_uuid,
                                          const char   *role,
@@ -186,10 +191,11 @@ typedef struct {
   const char     *attachment;   /* SHA-256 of a scanned file, or NULL */
 } YcSupplement;
 
-/* Receives materials of a tolerance-accepted case, in one transaction with its audit entry and outbox
- * entries. While some tolerated material is still missing the case stays tolerance_accepted; once none
- * is, the case moves on as a fully accepted one: supplement (→ supplemented) and start_review
- * (→ in_review), each audited and sent. @new_state (optional) receives where it ended. */
+/* Receives materials of a tolerance-accepted case, in one transaction with its audit entry and
+ * outbox entries. While some tolerated material is still missing the case stays tolerance_accepted;
+ * once none is, the case moves on as a fully accepted one: supplement (→ supplemented) and
+ * start_review (→ in_review), each audited and sent. @new_state (optional) receives where it
+ * ended. */
 gboolean    yc_store_supplement_case    (YcStore            *self,
                                          const char         *case_uuid,
                                          const YcSupplement *lines,
@@ -210,9 +216,9 @@ gboolean    yc_store_supplement_case_finish (YcStore      *self,
                                          YcCaseState  *new_state,
                                          GError      **error);
 
-/* Marks overdue every tolerance-accepted case with a tolerated material whose supplement deadline is
- * before @today (NULL: today's local date): mark_overdue, audited and sent, all in one transaction.
- * Returns how many cases it marked, or -1 with @error set. */
+/* Marks overdue every tolerance-accepted case with a tolerated material whose supplement deadline
+ * is before @today (NULL: today's local date): mark_overdue, audited and sent, all in one
+ * transaction. Returns how many cases it marked, or -1 with @error set. */
 int         yc_store_mark_overdue_cases (YcStore      *self,
                                          const GDate  *today,
                                          const char   *actor,

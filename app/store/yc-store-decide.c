@@ -1,4 +1,5 @@
-/* yc-store-decide.c: deciding a case at the counter by the decision rules, and the documents it makes due. */
+/* yc-store-decide.c: deciding a case at the counter by the decision rules, and the documents it
+ * makes due. */
 #define G_LOG_DOMAIN "yc-store"
 
 #include <glib/gi18n.h>
@@ -6,8 +7,8 @@
 #include "yc-store-counter.h"
 #include "yc-store-case-record.h"
 
-/* Every material state on the checklist must be one the rules allow (a licence only where an e-licence
- * can replace the material, and so on): the UI offers only those, the core makes sure. */
+/* Every material state on the checklist must be one the rules allow (a licence only where an
+ * e-licence can replace the material, and so on): the UI offers only those, the core makes sure. */
 static gboolean
 check_material_states (YcCase          *kase,
                        YcItem          *item,
@@ -40,8 +41,8 @@ add_audit (YcCreateData *data,
   g_ptr_array_add (data->audit, g_strdup (detail));
 }
 
-/* What the decision settles goes into the writer's copy: deadlines, supplement deadlines, and the audit
- * entries for the applicant's flags and the decision's warnings. */
+/* What the decision settles goes into the writer's copy: deadlines, supplement deadlines, and the
+ * audit entries for the applicant's flags and the decision's warnings. */
 static void
 fill_record (YcCreateData      *data,
              YcCase            *kase,
@@ -56,7 +57,8 @@ fill_record (YcCreateData      *data,
 
   g_clear_pointer (&record->legal_deadline, g_free);
   g_clear_pointer (&record->promised_deadline, g_free);
-  /* Only an accepted case runs against time limits; a notice, refusal or referral ends at the window. */
+  /* Only an accepted case runs against time limits; a notice, refusal or referral ends at the
+   * window. */
   if (accepting)
     {
       record->legal_deadline = yc_date_to_iso (yc_decision_get_legal_deadline (decision));
@@ -82,12 +84,13 @@ fill_record (YcCreateData      *data,
   for (guint bit = 0; bit < YC_APPLICANT_N_FLAGS; bit++)
     if (record->applicant_flags & (1u << bit))
       {
-        g_autofree char *action = g_strconcat ("applicant.", yc_applicant_flag_to_string (1u << bit),
-                                               NULL);
+        g_autofree char *action
+          = g_strconcat ("applicant.", yc_applicant_flag_to_string (1u << bit), NULL);
         g_autofree char *detail = NULL;
         YcParty *applicant = yc_case_get_applicant (kase);
 
-        /* A credit code is public record: the overridden one is named, for whoever checks it later. */
+        /* A credit code is public record: the overridden one is named, for whoever checks it
+         * later. */
         if ((1u << bit) == YC_APPLICANT_FLAG_USCC_OVERRIDE && applicant != NULL)
           detail = g_strdup_printf ("%s: %s", yc_applicant_flag_get_label (1u << bit),
                                     yc_party_get_id_number (applicant)
@@ -125,8 +128,9 @@ decide_data_new (YcCase            *kase,
     }
   if (outcome == YC_DECISION_REFUSE && _yc_store_is_blank (yc_case_get_legal_basis (kase)))
     {
-      g_set_error_literal (error, YC_STORE_ERROR, YC_STORE_ERROR_INVALID,
-                           _("Choose the legal basis of the refusal: it is printed on the notice."));
+      g_set_error_literal (
+        error, YC_STORE_ERROR, YC_STORE_ERROR_INVALID,
+        _("Choose the legal basis of the refusal: it is printed on the notice."));
       return NULL;
     }
   if (outcome == YC_DECISION_REFER && _yc_store_is_blank (yc_case_get_refer_department (kase)))
@@ -147,8 +151,8 @@ decide_data_new (YcCase            *kase,
 
   if (!check_material_states (kase, item, error))
     return NULL;
-  decision = yc_decision_evaluate (item, yc_case_get_materials (kase), yc_case_get_applicant_flags (kase),
-                                   today, calendar);
+  decision = yc_decision_evaluate (item, yc_case_get_materials (kase),
+                                   yc_case_get_applicant_flags (kase), today, calendar);
   if (!yc_decision_check (decision, outcome, error))
     return NULL;
 
@@ -197,7 +201,8 @@ yc_store_decide_case (YcStore           *self,
                       const char        *actor,
                       GError           **error)
 {
-  return _yc_store_decide_case_full (self, kase, item, outcome, calendar, NULL, actor, FALSE, error);
+  return _yc_store_decide_case_full (self, kase, item, outcome, calendar, NULL, actor, FALSE,
+                                     error);
 }
 
 void
@@ -243,7 +248,8 @@ yc_store_decide_case_finish (YcStore      *self,
   YcCreateData *data;
 
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == yc_store_decide_case_async, FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == yc_store_decide_case_async,
+                        FALSE);
 
   if (!g_task_propagate_boolean (G_TASK (result), error))
     return FALSE;

@@ -1,4 +1,5 @@
-/* yc-store-drafts.c: drafts of unfinished intakes, saved as the clerk types and offered back on start. */
+/* yc-store-drafts.c: drafts of unfinished intakes, saved as the clerk types and offered back on
+ * start. */
 #define G_LOG_DOMAIN "yc-store"
 
 #include <glib/gi18n.h>
@@ -73,13 +74,15 @@ save_draft_func (YcStoreConn *conn,
   g_autoptr(YcStoreStmt) stmt = NULL;
   gint64 now = g_get_real_time ();
 
-  /* One statement is its own transaction; the connection's synchronous=FULL makes its commit durable
-   * before the clerk's next keystroke is saved. */
-  stmt = _yc_store_prepare (conn,
+  /* One statement is its own transaction; the connection's synchronous=FULL makes its commit
+   * durable before the clerk's next keystroke is saved. */
+  stmt = _yc_store_prepare (
+    conn,
     "INSERT INTO drafts (uuid, clerk, item_code, summary, payload, created_at, updated_at) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6) "
     "ON CONFLICT (uuid) DO UPDATE SET clerk = excluded.clerk, item_code = excluded.item_code, "
-    "  summary = excluded.summary, payload = excluded.payload, updated_at = excluded.updated_at", error);
+    "  summary = excluded.summary, payload = excluded.payload, updated_at = excluded.updated_at",
+    error);
   if (stmt == NULL)
     return FALSE;
   _yc_store_bind_text (stmt, 1, data->uuid);
@@ -141,7 +144,8 @@ yc_store_save_draft_finish (YcStore      *self,
                             GError      **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == yc_store_save_draft_async, FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == yc_store_save_draft_async,
+                        FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
@@ -177,7 +181,8 @@ list_drafts (YcStore      *self,
              GCancellable *cancellable,
              GError      **error)
 {
-  g_autoptr(GPtrArray) drafts = g_ptr_array_new_with_free_func ((GDestroyNotify) yc_draft_info_free);
+  g_autoptr(GPtrArray) drafts
+    = g_ptr_array_new_with_free_func ((GDestroyNotify) yc_draft_info_free);
   g_autoptr(YcStoreStmt) stmt = NULL;
   YcStoreConn *conn;
   int rc = SQLITE_ERROR;
@@ -186,10 +191,12 @@ list_drafts (YcStore      *self,
   if (conn == NULL)
     return NULL;
 
-  stmt = _yc_store_prepare (conn,
-                            "SELECT uuid, clerk, item_code, summary, payload, created_at, updated_at "
-                            "FROM drafts WHERE ?1 IS NULL OR clerk = ?1 "
-                            "ORDER BY updated_at DESC, uuid", error);
+  stmt
+    = _yc_store_prepare (conn,
+                         "SELECT uuid, clerk, item_code, summary, payload, created_at, updated_at "
+                         "FROM drafts WHERE ?1 IS NULL OR clerk = ?1 "
+                         "ORDER BY updated_at DESC, uuid",
+                         error);
   if (stmt != NULL)
     {
       _yc_store_bind_text (stmt, 1, clerk);
@@ -263,7 +270,8 @@ yc_store_list_drafts_finish (YcStore      *self,
                              GError      **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == yc_store_list_drafts_async, NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == yc_store_list_drafts_async,
+                        NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
@@ -275,7 +283,8 @@ discard_draft_func (YcStoreConn *conn,
                     gpointer     user_data,
                     GError     **error)
 {
-  g_autoptr(YcStoreStmt) stmt = _yc_store_prepare (conn, "DELETE FROM drafts WHERE uuid = ?1", error);
+  g_autoptr(YcStoreStmt) stmt
+    = _yc_store_prepare (conn, "DELETE FROM drafts WHERE uuid = ?1", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -322,7 +331,8 @@ yc_store_discard_draft_finish (YcStore      *self,
                                GError      **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == yc_store_discard_draft_async, FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == yc_store_discard_draft_async,
+                        FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -1,4 +1,5 @@
-/* yc-store-followup.c: after the counter: receiving tolerated materials, marking overdue supplements. */
+/* yc-store-followup.c: after the counter: receiving tolerated materials, marking overdue
+ * supplements. */
 #define G_LOG_DOMAIN "yc-store"
 
 #include <glib/gi18n.h>
@@ -8,13 +9,13 @@
 #include "yc-case-state.h"
 
 /*
- * The supplement path, as the state machine (yc-case-state.c) reads the issue: a tolerance-accepted case
- * receives its missing materials, possibly over several visits. Each visit updates the lines received and
- * sends the case again ("case.put"); the case stays tolerance_accepted while anything is still missing.
- * The visit that completes it applies "supplement" (→ supplemented) and, in the same transaction,
- * "start_review" (→ in_review): from then on it is handled exactly like a case accepted with everything,
- * which is what 容缺受理 promises. A case whose deadline passed first is marked overdue instead
- * (yc_store_mark_overdue_cases) and can then only be terminated or voided.
+ * The supplement path, as the state machine (yc-case-state.c) reads the issue: a tolerance-accepted
+ * case receives its missing materials, possibly over several visits. Each visit updates the lines
+ * received and sends the case again ("case.put"); the case stays tolerance_accepted while anything
+ * is still missing. The visit that completes it applies "supplement" (→ supplemented) and, in the
+ * same transaction, "start_review" (→ in_review): from then on it is handled exactly like a case
+ * accepted with everything, which is what 容缺受理 promises. A case whose deadline passed first is
+ * marked overdue instead (yc_store_mark_overdue_cases) and can then only be terminated or voided.
  */
 
 static gboolean
@@ -25,9 +26,8 @@ update_state (YcStoreConn  *conn,
 {
   g_autoptr(YcStoreStmt) stmt = NULL;
 
-  stmt = _yc_store_prepare (conn,
-                            "UPDATE cases SET state = ?2, version = ?3, updated_at = ?4 WHERE uuid = ?1",
-                            error);
+  stmt = _yc_store_prepare (
+    conn, "UPDATE cases SET state = ?2, version = ?3, updated_at = ?4 WHERE uuid = ?1", error);
   if (stmt == NULL)
     return FALSE;
   _yc_store_bind_text (stmt, 1, record->uuid);
@@ -37,8 +37,8 @@ update_state (YcStoreConn  *conn,
   return _yc_store_step_done (conn, stmt, error);
 }
 
-/* One state change of @record by @event: the row, an audit entry "case.<event>" and a "case.event" in the
- * outbox. */
+/* One state change of @record by @event: the row, an audit entry "case.<event>" and a "case.event"
+ * in the outbox. */
 static gboolean
 apply_event (YcStoreConn  *conn,
              YcCaseRecord *record,
@@ -59,8 +59,9 @@ apply_event (YcStoreConn  *conn,
     return FALSE;
   record->state = to;
   record->version++;
-  full_detail = g_strdup_printf ("%s → %s%s%s", yc_case_state_to_string (from), yc_case_state_to_string (to),
-                                 detail ? ": " : "", detail ? detail : "");
+  full_detail
+    = g_strdup_printf ("%s → %s%s%s", yc_case_state_to_string (from), yc_case_state_to_string (to),
+                       detail ? ": " : "", detail ? detail : "");
   payload = _yc_store_event_to_json (record->uuid, event, from, to, NULL, actor, now);
 
   return update_state (conn, record, at, error) &&
@@ -169,14 +170,17 @@ supplement_func (YcStoreConn *conn,
       if (m == NULL)
         {
           g_set_error (error, YC_STORE_ERROR, YC_STORE_ERROR_INVALID,
-                       _("The material %s of this case is not waiting for a supplement."), line->spec_code);
+                       _("The material %s of this case is not waiting for a supplement."),
+                       line->spec_code);
           return FALSE;
         }
       if (!provides (line->state, line->note))
         {
-          g_set_error (error, YC_STORE_ERROR, YC_STORE_ERROR_INVALID,
-                       _("“%s” is not received yet: check the original, take a copy, scan it, fetch the "
-                         "e-licence, or give the reason it is not applicable."), m->name);
+          g_set_error (
+            error, YC_STORE_ERROR, YC_STORE_ERROR_INVALID,
+            _("“%s” is not received yet: check the original, take a copy, scan it, fetch the "
+               "e-licence, or give the reason it is not applicable."),
+            m->name);
           return FALSE;
         }
 
@@ -218,19 +222,21 @@ supplement_func (YcStoreConn *conn,
   received_text = join_names (received);
   if (missing->len == 0)
     {
-      if (!apply_event (conn, record, YC_CASE_EVENT_SUPPLEMENT, data->actor, received_text, now, error) ||
-          !apply_event (conn, record, YC_CASE_EVENT_START_REVIEW, data->actor, NULL, now, error))
+      if (!apply_event (conn, record, YC_CASE_EVENT_SUPPLEMENT, data->actor, received_text, now,
+                        error)
+          || !apply_event (conn, record, YC_CASE_EVENT_START_REVIEW, data->actor, NULL, now, error))
         return FALSE;
     }
   else
     {
       g_autofree char *missing_text = join_names (missing);
-      g_autofree char *detail = g_strdup_printf ("%s; still missing: %s", received_text, missing_text);
+      g_autofree char *detail
+        = g_strdup_printf ("%s; still missing: %s", received_text, missing_text);
 
       record->version++;
-      if (!update_state (conn, record, at, error) ||
-          !_yc_store_insert_audit (conn, at, data->actor, "case.supplement.partial", record->uuid, detail,
-                                   error))
+      if (!update_state (conn, record, at, error)
+          || !_yc_store_insert_audit (conn, at, data->actor, "case.supplement.partial",
+                                      record->uuid, detail, error))
         return FALSE;
     }
 
@@ -261,8 +267,9 @@ supplement_data_new (const char         *uuid,
     }
   if (_yc_store_is_blank (actor))
     {
-      g_set_error_literal (error, YC_STORE_ERROR, YC_STORE_ERROR_INVALID,
-                           _("No clerk is logged in at this window. Log in before changing cases."));
+      g_set_error_literal (
+        error, YC_STORE_ERROR, YC_STORE_ERROR_INVALID,
+        _("No clerk is logged in at this window. Log in before changing cases."));
       return NULL;
     }
 
@@ -345,7 +352,8 @@ yc_store_supplement_case_finish (YcStore      *self,
   SupplementData *data;
 
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == yc_store_supplement_case_async, FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == yc_store_supplement_case_async,
+                        FALSE);
 
   if (!g_task_propagate_boolean (G_TASK (result), error))
     return FALSE;
@@ -378,10 +386,12 @@ mark_overdue_func (YcStoreConn *conn,
     return FALSE;
 
   /* ISO dates compare as text. */
-  stmt = _yc_store_prepare (conn,
-                            "SELECT DISTINCT c.uuid FROM cases c JOIN case_materials m ON m.case_uuid = c.uuid "
-                            "WHERE c.state = 'tolerance_accepted' AND m.state = 'tolerated' "
-                            "  AND m.supplement_deadline < ?1 ORDER BY c.created_at", error);
+  stmt = _yc_store_prepare (
+    conn,
+    "SELECT DISTINCT c.uuid FROM cases c JOIN case_materials m ON m.case_uuid = c.uuid "
+    "WHERE c.state = 'tolerance_accepted' AND m.state = 'tolerated' "
+    "  AND m.supplement_deadline < ?1 ORDER BY c.created_at",
+    error);
   if (stmt == NULL)
     return FALSE;
   _yc_store_bind_text (stmt, 1, data->today);
@@ -393,7 +403,8 @@ mark_overdue_func (YcStoreConn *conn,
 
   for (guint i = 0; i < uuids->len; i++)
     {
-      g_autoptr(YcCaseRecord) record = _yc_store_read_case (conn, g_ptr_array_index (uuids, i), error);
+      g_autoptr(YcCaseRecord) record
+        = _yc_store_read_case (conn, g_ptr_array_index (uuids, i), error);
       g_autoptr(GPtrArray) late = g_ptr_array_new ();
       g_autofree char *detail = NULL;
 
@@ -403,7 +414,8 @@ mark_overdue_func (YcStoreConn *conn,
         {
           YcMaterialRecord *m = &g_array_index (record->materials, YcMaterialRecord, j);
 
-          if (m->state == YC_MATERIAL_STATE_TOLERATED && g_strcmp0 (m->supplement_deadline, data->today) < 0)
+          if (m->state == YC_MATERIAL_STATE_TOLERATED
+              && g_strcmp0 (m->supplement_deadline, data->today) < 0)
             g_ptr_array_add (late, m->name);
         }
       detail = join_names (late);
@@ -431,8 +443,9 @@ yc_store_mark_overdue_cases (YcStore     *self,
 
   if (_yc_store_is_blank (actor))
     {
-      g_set_error_literal (error, YC_STORE_ERROR, YC_STORE_ERROR_INVALID,
-                           _("No clerk is logged in at this window. Log in before changing cases."));
+      g_set_error_literal (
+        error, YC_STORE_ERROR, YC_STORE_ERROR_INVALID,
+        _("No clerk is logged in at this window. Log in before changing cases."));
       return -1;
     }
   if (today == NULL)

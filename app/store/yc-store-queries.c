@@ -1,4 +1,5 @@
-/* yc-store-queries.c: the Cases page's filters and search, and the audited reveal of an ID number. */
+/* yc-store-queries.c: the Cases page's filters and search, and the audited reveal of an ID
+ * number. */
 #define G_LOG_DOMAIN "yc-store"
 
 #include <string.h>
@@ -11,9 +12,9 @@
 #define RUNNING_STATES \
   "('accepted', 'tolerance_accepted', 'commitment_accepted', 'supplemented', 'in_review')"
 
-/* Each filter is a WHERE clause over cases c, with these parameters: ?1 clerk, ?2 today (ISO), ?3 first
- * day no longer yellow (ISO), ?4 and ?5 today's local bounds (µs), ?6 search text, ?7 its ID key, ?8 its
- * phone key, ?9 the limit. */
+/* Each filter is a WHERE clause over cases c, with these parameters: ?1 clerk, ?2 today (ISO), ?3
+ * first day no longer yellow (ISO), ?4 and ?5 today's local bounds (µs), ?6 search text, ?7 its ID
+ * key, ?8 its phone key, ?9 the limit. */
 static const char *
 filter_clause (YcCaseFilter filter)
 {
@@ -26,7 +27,8 @@ filter_clause (YcCaseFilter filter)
     case YC_CASE_FILTER_TOLERANCE_PENDING:
       return "c.state = 'tolerance_accepted'";
     case YC_CASE_FILTER_NEAR_DEADLINE:
-      return "c.state IN " RUNNING_STATES " AND c.promised_deadline >= ?2 AND c.promised_deadline < ?3";
+      return "c.state IN " RUNNING_STATES
+             " AND c.promised_deadline >= ?2 AND c.promised_deadline < ?3";
     case YC_CASE_FILTER_OVERDUE:
       return "(c.state IN " RUNNING_STATES " AND c.promised_deadline < ?2) OR c.state = 'overdue'";
     case YC_CASE_FILTER_AWAITING_APPROVAL:
@@ -39,8 +41,8 @@ filter_clause (YcCaseFilter filter)
     }
 }
 
-/* Names and case numbers match in part; ID numbers and phones only whole, through their keys, so that
- * typing part of an ID never lists whose it might be. */
+/* Names and case numbers match in part; ID numbers and phones only whole, through their keys, so
+ * that typing part of an ID never lists whose it might be. */
 #define SEARCH_CLAUSE \
   "(?6 IS NULL OR instr (upper (c.case_no), upper (?6)) > 0 " \
   " OR EXISTS (SELECT 1 FROM case_parties p WHERE p.case_uuid = c.uuid " \
@@ -55,8 +57,8 @@ date_iso (const GDate *date)
 static gint64
 local_midnight_usec (const GDate *date)
 {
-  g_autoptr(GDateTime) midnight = g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
-                                                         g_date_get_day (date), 0, 0, 0);
+  g_autoptr(GDateTime) midnight = g_date_time_new_local (
+    g_date_get_year (date), g_date_get_month (date), g_date_get_day (date), 0, 0, 0);
 
   return g_date_time_to_unix (midnight) * G_USEC_PER_SEC;
 }
@@ -102,8 +104,8 @@ yc_store_query_cases (YcStore      *self,
     }
   tomorrow = g_date_copy (today);
   g_date_add_days (tomorrow, 1);
-  /* Yellow while at most @yellow_days working days are left: the deadline falls before the day on which
-   * yellow_days + 1 of them would be (yc_calendar_working_days_between is monotonic). */
+  /* Yellow while at most @yellow_days working days are left: the deadline falls before the day on
+   * which yellow_days + 1 of them would be (yc_calendar_working_days_between is monotonic). */
   not_yellow = yc_calendar_add_working_days (calendar, today, yellow_days + 1);
   today_iso = date_iso (today);
   not_yellow_iso = date_iso (not_yellow);
@@ -121,7 +123,8 @@ yc_store_query_cases (YcStore      *self,
     }
 
   sql = g_strdup_printf ("SELECT c.uuid FROM cases c WHERE (%s) AND " SEARCH_CLAUSE " "
-                         "ORDER BY c.created_at DESC, c.rowid DESC LIMIT ?9", filter_clause (filter));
+                         "ORDER BY c.created_at DESC, c.rowid DESC LIMIT ?9",
+                         filter_clause (filter));
 
   conn = _yc_store_acquire_reader (self, cancellable, error);
   if (conn == NULL)
@@ -153,7 +156,8 @@ yc_store_query_cases (YcStore      *self,
 
   for (guint i = 0; i < uuids->len; i++)
     {
-      g_autoptr(YcCaseRecord) record = _yc_store_read_case (conn, g_ptr_array_index (uuids, i), error);
+      g_autoptr(YcCaseRecord) record
+        = _yc_store_read_case (conn, g_ptr_array_index (uuids, i), error);
 
       if (record == NULL)
         goto out;
@@ -197,14 +201,16 @@ query_cases_thread (GTask        *task,
   g_autoptr(GPtrArray) cases = NULL;
   GListStore *model;
 
-  cases = yc_store_query_cases (source_object, data->filter, data->clerk, data->search, &data->today,
-                                data->calendar, data->yellow_days, data->limit, cancellable, &error);
+  cases
+    = yc_store_query_cases (source_object, data->filter, data->clerk, data->search, &data->today,
+                            data->calendar, data->yellow_days, data->limit, cancellable, &error);
   if (cases == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
-  /* YcCase objects made on this worker belong to the caller from here on; none has signal handlers. */
+  /* YcCase objects made on this worker belong to the caller from here on; none has signal
+   * handlers. */
   model = g_list_store_new (YC_TYPE_CASE);
   g_list_store_splice (model, 0, 0, cases->pdata, cases->len);
   g_task_return_pointer (task, model, g_object_unref);
@@ -260,7 +266,8 @@ yc_store_query_cases_finish (YcStore      *self,
                              GError      **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == yc_store_query_cases_async, NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == yc_store_query_cases_async,
+                        NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -107,9 +107,12 @@ YcItem     *yc_store_get_item_finish    (YcStore      *self,
  * commitment_accept, issue_notice, refuse or refer; refuse and refer need the case's "reason")
  * through the state machine, assigns the case number <window code>-<yyyymmdd>-<seq> from the
  * window's daily sequence (never reused, also after a voided case; a transaction that does not
- * commit issues no number), stores the case, its parties and checklist, an audit entry by @actor
- * and an outbox entry ("case.put", the case as JSON). On success sets "case-no", "state" and
- * "decided-at" on @kase — in the async form, on the caller's thread inside _finish. */
+ * commit issues no number), stores the case, its parties and checklist, the documents the decision
+ * makes due (case_documents), an audit entry by @actor and an outbox entry ("case.put", the case as
+ * JSON), and deletes the case's draft. A reopened case (a draft again) keeps its uuid and number.
+ * On success sets "case-no", "state" and "decided-at" on @kase — in the async form, on the
+ * caller's thread inside _finish. It does not check the decision rules: the counter decides with
+ * yc_store_decide_case() (yc-store-counter.h), which does. */
 gboolean    yc_store_create_case        (YcStore      *self,
                                          YcCase       *kase,
                                          YcCaseEvent   decision,

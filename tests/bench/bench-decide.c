@@ -1,5 +1,6 @@
-/* bench-decide.c: "decide and save" latency (rules, number, case, checklist, documents due, audit and
- * outbox in one durable transaction) on a real file, with this disk's fsync cost and draft saves beside. */
+/* bench-decide.c: "decide and save" latency (rules, number, case, checklist, documents due, audit
+ * and outbox in one durable transaction) on a real file, with this disk's fsync cost and draft
+ * saves beside. */
 #define G_LOG_DOMAIN "yc-bench"
 
 #include <errno.h>
@@ -22,19 +23,23 @@ static const char *catalogue_json =
   "{\"version\": \"bench\", \"region\": \"北方市\","
   " \"code_lists\": {\"item_type\": [{\"code\": \"XK\", \"label\": \"行政许可\"}]},"
   " \"items\": ["
-  "  {\"code\": \"HOUSE\", \"name\": \"不动产转移登记\", \"department\": \"北方市不动产登记中心\","
-  "   \"item_type\": \"XK\", \"case_type\": \"promised\", \"legal_days\": 20, \"promised_days\": 10,"
+  "  {\"code\": \"HOUSE\", \"name\": \"不动产转移登记\","
+  "   \"department\": \"北方市不动产登记中心\", \"item_type\": \"XK\","
+  "   \"case_type\": \"promised\", \"legal_days\": 20, \"promised_days\": 10,"
   "   \"commitment_allowed\": true, \"legal_basis\": \"《不动产登记暂行条例》\","
   "   \"materials\": ["
-  "     {\"code\": \"M1\", \"name\": \"身份证明\", \"originals\": 1, \"form\": \"paper\", \"required\": true,"
-  "      \"licence_type\": \"居民身份证\"},"
-  "     {\"code\": \"M2\", \"name\": \"购房合同\", \"originals\": 1, \"copies\": 1, \"form\": \"paper\", \"required\": true},"
-  "     {\"code\": \"M3\", \"form\": \"paper\", \"name\": \"完税证明\", \"originals\": 1, \"required\": true, \"tolerable\": true,"
-  "      \"supplement_days\": 5},"
-  "     {\"code\": \"M4\", \"form\": \"paper\", \"name\": \"婚姻证明\", \"copies\": 1, \"required\": true, \"tolerable\": true,"
-  "      \"supplement_days\": 15},"
-  "     {\"code\": \"M5\", \"form\": \"paper\", \"name\": \"户口簿\", \"copies\": 1, \"required\": false},"
-  "     {\"code\": \"M6\", \"form\": \"paper\", \"name\": \"不动产权证书\", \"originals\": 1, \"required\": true}]}"
+  "     {\"code\": \"M1\", \"name\": \"身份证明\", \"originals\": 1, \"form\": \"paper\","
+  "      \"required\": true, \"licence_type\": \"居民身份证\"},"
+  "     {\"code\": \"M2\", \"name\": \"购房合同\", \"originals\": 1, \"copies\": 1,"
+  "      \"form\": \"paper\", \"required\": true},"
+  "     {\"code\": \"M3\", \"name\": \"完税证明\", \"originals\": 1, \"form\": \"paper\","
+  "      \"required\": true, \"tolerable\": true, \"supplement_days\": 5},"
+  "     {\"code\": \"M4\", \"name\": \"婚姻证明\", \"copies\": 1, \"form\": \"paper\","
+  "      \"required\": true, \"tolerable\": true, \"supplement_days\": 15},"
+  "     {\"code\": \"M5\", \"name\": \"户口簿\", \"copies\": 1, \"form\": \"paper\","
+  "      \"required\": false},"
+  "     {\"code\": \"M6\", \"name\": \"不动产权证书\", \"originals\": 1, \"form\": \"paper\","
+  "      \"required\": true}]}"
   " ]}";
 
 /* The outcomes cycled through, with the checklist each needs (one letter per material). */
@@ -79,8 +84,8 @@ new_draft (YcItem     *item,
                 "address", "北方市北城区幸福路一号院三号楼二单元五零二室", NULL);
   g_object_set (agent, "name", "李四", "id-number", "360426199101010071", "relation", "子女",
                 "authorisation", "书面委托书", NULL);
-  g_object_set (kase, "applicant", applicant, "agent", agent, "window-code", "W01", "clerk", "clerk-wang",
-                NULL);
+  g_object_set (kase, "applicant", applicant, "agent", agent, "window-code", "W01", "clerk",
+                "clerk-wang", NULL);
   for (guint j = 0; j < g_list_model_get_n_items (materials); j++)
     {
       g_autoptr(YcCaseMaterial) m = g_list_model_get_item (materials, j);
@@ -135,7 +140,8 @@ measure_fsync (const char *dir,
   fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
   if (fd < 0)
     {
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), "open %s: %s", path, g_strerror (errno));
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), "open %s: %s", path,
+                   g_strerror (errno));
       return FALSE;
     }
   for (guint i = 0; i < N_FSYNCS; i++)
@@ -145,7 +151,8 @@ measure_fsync (const char *dir,
       if (pwrite (fd, block, sizeof block, (off_t) (i % 64) * sizeof block) != sizeof block ||
           fdatasync (fd) != 0)
         {
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), "write: %s", g_strerror (errno));
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), "write: %s",
+                       g_strerror (errno));
           close (fd);
           return FALSE;
         }
@@ -230,11 +237,12 @@ main (int   argc,
   if (p99 <= TARGET_P99_MS)
     g_print ("PASS: decide and save p99 %.3f ms <= %.1f ms\n", p99, TARGET_P99_MS);
   else if (fsync_p99 > TARGET_P99_MS)
-    g_print ("FAIL: decide and save p99 %.3f ms > %.1f ms; this disk's fsync alone has p99 %.3f ms\n",
-             p99, TARGET_P99_MS, fsync_p99);
+    g_print (
+      "FAIL: decide and save p99 %.3f ms > %.1f ms; this disk's fsync alone has p99 %.3f ms\n", p99,
+      TARGET_P99_MS, fsync_p99);
   else
-    g_print ("FAIL: decide and save p99 %.3f ms > %.1f ms (fsync p99 %.3f ms)\n", p99, TARGET_P99_MS,
-             fsync_p99);
+    g_print ("FAIL: decide and save p99 %.3f ms > %.1f ms (fsync p99 %.3f ms)\n", p99,
+             TARGET_P99_MS, fsync_p99);
 
   g_clear_object (&store);
   {
