@@ -199,8 +199,8 @@ yc_case_class_init (YcCaseClass *klass)
   case_properties[CASE_PROP_REASON] =
     g_param_spec_string ("reason", NULL, NULL, NULL, YC_DOMAIN_PARAM_RW);
   case_properties[CASE_PROP_APPLICANT_FLAGS] =
-    g_param_spec_flags ("applicant-flags", NULL, NULL, YC_TYPE_APPLICANT_FLAGS, YC_APPLICANT_FLAG_NONE,
-                        YC_DOMAIN_PARAM_RW);
+    g_param_spec_flags ("applicant-flags", NULL, NULL, YC_TYPE_APPLICANT_FLAGS,
+                        YC_APPLICANT_FLAG_NONE, YC_DOMAIN_PARAM_RW);
   case_properties[CASE_PROP_LEGAL_BASIS] =
     g_param_spec_string ("legal-basis", NULL, NULL, NULL, YC_DOMAIN_PARAM_RW);
   case_properties[CASE_PROP_REFER_DEPARTMENT] =

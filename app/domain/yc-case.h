@@ -54,9 +54,9 @@ G_DECLARE_FINAL_TYPE (YcCase, yc_case, YC, CASE, GObject)
  *   "state" YcCaseState, "applicant" YcParty, "agent" YcParty or NULL,
  *   "window-code", "clerk", "created-at" GDateTime, "decided-at" GDateTime or NULL,
  *   "legal-deadline" and "promised-deadline" string (ISO dates) or NULL, "reason" string or NULL
- *   (refusal / withdraw / void reason), "applicant-flags" YcApplicantFlags (what changes the lawful outcomes),
- *   "legal-basis" string or NULL (of a refusal), "refer-department" string or NULL (where a referred
- *   applicant should apply).
+ *   (refusal / withdraw / void reason), "applicant-flags" YcApplicantFlags (what changes the
+ *   lawful outcomes), "legal-basis" string or NULL (of a refusal), "refer-department" string or
+ *   NULL (where a referred applicant should apply).
  * Materials: GListModel of YcCaseMaterial in checklist order. */
 YcCase       *yc_case_new                 (void);              /* draft, fresh uuid and query password */
 YcCase       *yc_case_new_for_item        (YcItem *item);      /* draft with the item's checklist */

@@ -80,8 +80,9 @@ typedef enum {
   YC_PARTY_ORGANISATION,
 } YcPartyKind;
 
-/* Documents a decision makes due (DESIGN.md §7). Codes: "receipt", "notice_once", "refusal", "tolerance",
- * "commitment", "handover", "guidance". The documents layer renders them; the store records which are due. */
+/* Documents a decision makes due (DESIGN.md §7). Codes: "receipt", "notice_once", "refusal",
+ * "tolerance", "commitment", "handover", "guidance". The documents layer renders them; the store
+ * records which are due. */
 typedef enum {
   YC_DOC_RECEIPT,       /* 受理凭证 */
   YC_DOC_NOTICE_ONCE,   /* 一次性告知书 */
@@ -93,13 +94,14 @@ typedef enum {
   YC_DOC_N_KINDS
 } YcDocKind;
 
-/* What the window knows about the applicant that changes which outcomes are lawful. Stored with the case as
- * an integer bit set and exchanged as a list of codes ("bad_credit", "false_promise", "uscc_override"). */
+/* What the window knows about the applicant that changes which outcomes are lawful. Stored with the
+ * case as an integer bit set and exchanged as a list of codes ("bad_credit", "false_promise",
+ * "uscc_override"). */
 typedef enum /*< flags >*/ {
   YC_APPLICANT_FLAG_NONE          = 0,
   YC_APPLICANT_FLAG_BAD_CREDIT    = 1 << 0,  /* 失信: on the joint-punishment list, no 告知承诺 */
   YC_APPLICANT_FLAG_FALSE_PROMISE = 1 << 1,  /* an earlier 告知承诺 found false: no 告知承诺 */
-  YC_APPLICANT_FLAG_USCC_OVERRIDE = 1 << 2,  /* the credit code failed its check and the clerk overrode it */
+  YC_APPLICANT_FLAG_USCC_OVERRIDE = 1 << 2,  /* the credit code failed its check; clerk overrode it */
 } YcApplicantFlags;
 #define YC_APPLICANT_N_FLAGS 3
 
@@ -142,7 +144,8 @@ gboolean     yc_party_kind_from_string   (const char *code, YcPartyKind *out);
 const char  *yc_party_kind_get_label     (YcPartyKind kind);
 const char  *yc_doc_kind_to_string       (YcDocKind kind);
 gboolean     yc_doc_kind_from_string     (const char *code, YcDocKind *out);
-const char  *yc_doc_kind_get_label       (YcDocKind kind);   /* translated, e.g. "Acceptance receipt" */
+/* Translated, e.g. "Acceptance receipt". */
+const char  *yc_doc_kind_get_label       (YcDocKind kind);
 /* One flag at a time: the code and label of a single bit; NULL for NONE or several bits. */
 const char  *yc_applicant_flag_to_string (YcApplicantFlags flag);
 gboolean     yc_applicant_flag_from_string (const char *code, YcApplicantFlags *out);

@@ -90,8 +90,8 @@ party_record_to_party (YcPartyRecord *record)
   return party;
 }
 
-/* Upper case, without white space (ASCII and U+3000) or hyphens: the fallback for values that are not
- * valid IDs or phones, so that the same typing finds the same case. */
+/* Upper case, without white space (ASCII and U+3000) or hyphens: the fallback for values that are
+ * not valid IDs or phones, so that the same typing finds the same case. */
 static char *
 squeeze (const char *value)
 {

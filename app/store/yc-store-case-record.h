@@ -68,7 +68,8 @@ YcCaseRecord *_yc_store_read_case       (YcStoreConn  *conn,
                                          GError      **error);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (YcCaseRecord, _yc_case_record_free)
 
-/* Deciding a draft (yc-store-cases.c), shared with the counter's decide path (yc-store-decide.c). */
+/* Deciding a draft (yc-store-cases.c), shared with the counter's decide path
+ * (yc-store-decide.c). */
 typedef struct {
   YcCaseRecord *record;      /* the writer's copy, filled in by the decision */
   YcCaseEvent   decision;
@@ -88,7 +89,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (YcCreateData, _yc_store_create_data_free)
 gboolean      _yc_store_create_case_func (YcStoreConn  *conn,
                                          gpointer      data,
                                          GError      **error);
-/* Writes what the decision settled back on the caller's YcCase (number, state, dates, deadlines). */
+/* Writes what the decision settled back on the caller's YcCase (number, state, dates,
+ * deadlines). */
 void          _yc_store_apply_decision  (YcCase       *kase,
                                          YcCaseRecord *record);
 
@@ -112,8 +114,9 @@ char         *_yc_store_event_to_json   (const char   *case_uuid,
                                          const char   *actor,
                                          GDateTime    *at);
 
-/* Canonical forms for whole-value lookups (case_parties.id_key, phone_key): a resident ID or credit code
- * in canonical form, a canonical phone number; anything else upper-cased without spaces. NULL for blank. */
+/* Canonical forms for whole-value lookups (case_parties.id_key, phone_key): a resident ID or credit
+ * code in canonical form, a canonical phone number; anything else upper-cased without spaces. NULL
+ * for blank. */
 char         *_yc_store_id_key          (const char   *id_number);
 char         *_yc_store_phone_key       (const char   *phone);
 

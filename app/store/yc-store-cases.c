@@ -77,10 +77,9 @@ insert_party (YcStoreConn *conn,
   id_key = _yc_store_id_key (party->fields[1]);
   phone_key = _yc_store_phone_key (party->fields[2]);
   stmt = _yc_store_prepare (conn,
-                            "INSERT INTO case_parties (case_uuid, role, kind, name, id_number, phone, "
-                            "  address, legal_representative, contact, relation, authorisation, "
-                            "  id_key, phone_key) "
-                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", error);
+    "INSERT INTO case_parties (case_uuid, role, kind, name, id_number, phone, address, "
+    "  legal_representative, contact, relation, authorisation, id_key, phone_key) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", error);
   if (stmt == NULL)
     return FALSE;
   _yc_store_bind_text (stmt, 1, case_uuid);
@@ -134,17 +133,18 @@ insert_case (YcStoreConn *conn,
   g_autoptr(YcStoreStmt) clear_parties = NULL;
   g_autoptr(YcStoreStmt) clear_materials = NULL;
 
-  /* A reopened case (one-time notice, then the applicant came back) is decided again: its row is updated
-   * in place, keeping its creation time, and its parties and checklist are replaced. The caller has checked
-   * that such a row is a draft. */
+  /* A reopened case (one-time notice, then the applicant came back) is decided again: its row is
+   * updated in place, keeping its creation time, and its parties and checklist are replaced. The
+   * caller has checked that such a row is a draft. */
   stmt = _yc_store_prepare (conn,
     "INSERT INTO cases (uuid, case_no, query_password, item_code, item_name, department, state, "
-    "  window_code, clerk, created_at, decided_at, legal_deadline, promised_deadline, reason, version, "
-    "  updated_at, applicant_flags, legal_basis, refer_department) "
+    "  window_code, clerk, created_at, decided_at, legal_deadline, promised_deadline, reason, "
+    "  version, updated_at, applicant_flags, legal_basis, refer_department) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19) "
     "ON CONFLICT (uuid) DO UPDATE SET case_no = excluded.case_no, item_code = excluded.item_code, "
     "  item_name = excluded.item_name, department = excluded.department, state = excluded.state, "
-    "  window_code = excluded.window_code, clerk = excluded.clerk, decided_at = excluded.decided_at, "
+    "  window_code = excluded.window_code, clerk = excluded.clerk, "
+    "  decided_at = excluded.decided_at, "
     "  legal_deadline = excluded.legal_deadline, promised_deadline = excluded.promised_deadline, "
     "  reason = excluded.reason, version = cases.version + 1, updated_at = excluded.updated_at, "
     "  applicant_flags = excluded.applicant_flags, legal_basis = excluded.legal_basis, "
@@ -177,7 +177,8 @@ insert_case (YcStoreConn *conn,
   if (clear_parties == NULL)
     return FALSE;
   _yc_store_bind_text (clear_parties, 1, record->uuid);
-  clear_materials = _yc_store_prepare (conn, "DELETE FROM case_materials WHERE case_uuid = ?1", error);
+  clear_materials = _yc_store_prepare (conn, "DELETE FROM case_materials WHERE case_uuid = ?1",
+                                       error);
   if (clear_materials == NULL)
     return FALSE;
   _yc_store_bind_text (clear_materials, 1, record->uuid);
@@ -225,8 +226,8 @@ _yc_store_create_data_free (YcCreateData *data)
   g_free (data);
 }
 
-/* The documents the decision makes due, state "due". Deciding a reopened case again with the same kind
- * (a second one-time notice) makes that document due again, to be rendered afresh. */
+/* The documents the decision makes due, state "due". Deciding a reopened case again with the same
+ * kind (a second one-time notice) makes that document due again, to be rendered afresh. */
 static gboolean
 insert_documents_due (YcStoreConn *conn,
                       const char  *case_uuid,
@@ -247,7 +248,8 @@ insert_documents_due (YcStoreConn *conn,
       g_autoptr(YcStoreStmt) stmt = NULL;
 
       stmt = _yc_store_prepare (conn,
-        "INSERT INTO case_documents (case_uuid, kind, copies, state, file_hash, created_at, updated_at) "
+        "INSERT INTO case_documents (case_uuid, kind, copies, state, file_hash, created_at, "
+        "  updated_at) "
         "VALUES (?1, ?2, ?3, 'due', NULL, ?4, ?4) "
         "ON CONFLICT (case_uuid, kind) DO UPDATE SET copies = excluded.copies, state = 'due', "
         "  file_hash = NULL, updated_at = excluded.updated_at", error);
@@ -263,8 +265,8 @@ insert_documents_due (YcStoreConn *conn,
   return TRUE;
 }
 
-/* A case decided before is stored; a reopened one is stored as a draft and may carry the number printed on
- * its one-time notice. Sets *exists and *case_no (NULL when new or never numbered). */
+/* A case decided before is stored; a reopened one is stored as a draft and may carry the number
+ * printed on its one-time notice. Sets *exists and *case_no (NULL when new or never numbered). */
 static gboolean
 read_existing (YcStoreConn *conn,
                const char  *uuid,
@@ -307,8 +309,9 @@ delete_draft (YcStoreConn *conn,
               const char  *uuid,
               GError     **error)
 {
-  g_autoptr(YcStoreStmt) stmt = _yc_store_prepare (conn, "DELETE FROM drafts WHERE uuid = ?1", error);
+  g_autoptr(YcStoreStmt) stmt = NULL;
 
+  stmt = _yc_store_prepare (conn, "DELETE FROM drafts WHERE uuid = ?1", error);
   if (stmt == NULL)
     return FALSE;
   _yc_store_bind_text (stmt, 1, uuid);
@@ -362,7 +365,8 @@ _yc_store_create_case_func (YcStoreConn *conn,
                                  g_ptr_array_index (data->audit, i + 1), error))
       return FALSE;
 
-  if (!_yc_store_insert_outbox (conn, record->decided_at, "case.put", record->uuid, payload, error) ||
+  if (!_yc_store_insert_outbox (conn, record->decided_at, "case.put", record->uuid, payload,
+                                error) ||
       !delete_draft (conn, record->uuid, error))
     return FALSE;
 
@@ -683,7 +687,8 @@ apply_event_func (YcStoreConn *conn,
   action = g_strconcat ("case.", yc_case_event_to_string (data->event), NULL);
   detail = g_strdup_printf ("%s → %s%s%s", yc_case_state_to_string (from), yc_case_state_to_string (to),
                             data->reason ? ": " : "", data->reason ? data->reason : "");
-  payload = _yc_store_event_to_json (data->uuid, data->event, from, to, data->reason, data->actor, now);
+  payload = _yc_store_event_to_json (data->uuid, data->event, from, to, data->reason, data->actor,
+                                     now);
 
   if (!_yc_store_insert_audit (conn, at, data->actor, action, data->uuid, detail, error) ||
       !_yc_store_insert_outbox (conn, at, "case.event", data->uuid, payload, error) ||
