@@ -331,8 +331,11 @@ test_flatbed (Fixture       *f,
   /* Progress came before the page, the page before the end; the last progress was the whole page. */
   g_assert_cmpuint (f->events->len, >=, 3);
   g_assert_true (g_str_has_prefix (g_ptr_array_index (f->events, 0), "progress"));
-  g_assert_cmpstr (g_ptr_array_index (f->events, f->events->len - 1), ==,
-                   g_strdup_printf ("finished %u", job));
+  {
+    g_autofree char *finished = g_strdup_printf ("finished %u", job);
+
+    g_assert_cmpstr (g_ptr_array_index (f->events, f->events->len - 1), ==, finished);
+  }
   g_assert_cmpfloat (f->last_fraction, ==, 1.0);
   g_assert_cmpuint (f->n_finished, ==, 1);
 
