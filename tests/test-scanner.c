@@ -387,6 +387,31 @@ test_lineart (Fixture       *f,
   cairo_surface_destroy (image);
 }
 
+/* --- a page whose length is not known in advance --- */
+
+static void
+test_unknown_length (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(YcScanSettings) settings = quick_settings (YC_SCAN_SOURCE_FLATBED);
+  YcScannedPage *page;
+  JpegFacts facts;
+
+  /* A hand scanner says -1 lines: the page is spooled to disk and compressed at its end. The test backend's is
+   * 110 mm wide and 170 mm long. */
+  yc_scan_settings_add_extra (settings, "hand-scanner", "yes");
+  scan (f, settings);
+  g_assert_no_error (f->error);
+  g_assert_cmpfloat (f->last_fraction, ==, 1.0);
+  page = g_ptr_array_index (f->result_pages, 0);
+  g_assert_cmpuint (page->width, ==, (guint) (50 * 110 / 25.4));
+  g_assert_cmpuint (page->height, ==, (guint) (50 * 170 / 25.4));
+  facts = decode_jpeg (f, page->sha256);
+  g_assert_cmpuint (facts.width, ==, page->width);
+  g_assert_cmpuint (facts.height, ==, page->height);
+  g_assert_cmpuint (count_stored_files (f), ==, 1);
+}
+
 /* --- a feeder batch --- */
 
 static void
@@ -1101,6 +1126,7 @@ main (int    argc,
   ADD ("list-devices", test_list_devices);
   ADD ("flatbed", test_flatbed);
   ADD ("lineart", test_lineart);
+  ADD ("unknown-length", test_unknown_length);
   ADD ("adf-batch", test_adf_batch);
   ADD ("resolution-clamped", test_resolution_clamped);
   ADD ("cancel-mid-page", test_cancel_mid_page);
