@@ -635,6 +635,20 @@ test_busy (Fixture       *f,
   check_fault (f, "SANE_STATUS_DEVICE_BUSY", 0, YC_SCAN_ERROR_DEVICE_BUSY, "busy");
 }
 
+static void
+test_no_docs (Fixture       *f,
+              gconstpointer  data)
+{
+  check_fault (f, "SANE_STATUS_NO_DOCS", 0, YC_SCAN_ERROR_NO_DOCS, "The document feeder is empty.");
+}
+
+static void
+test_access_denied (Fixture       *f,
+                    gconstpointer  data)
+{
+  check_fault (f, "SANE_STATUS_ACCESS_DENIED", 0, YC_SCAN_ERROR_ACCESS_DENIED, "may not use the scanner");
+}
+
 /* --- a device that goes away and comes back --- */
 
 static void
@@ -1134,6 +1148,8 @@ main (int    argc,
   ADD ("jammed", test_jammed);
   ADD ("cover-open", test_cover_open);
   ADD ("device-busy", test_busy);
+  ADD ("no-docs", test_no_docs);
+  ADD ("access-denied", test_access_denied);
   ADD ("device-reopened", test_device_reopened);
   ADD ("stale-results-dropped", test_stale_results_dropped);
   ADD ("pdf-from-scans", test_pdf_from_scans);
