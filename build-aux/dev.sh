@@ -160,10 +160,14 @@ start_dbus() {
   log "D-Bus session bus at $DBUS_SESSION_BUS_ADDRESS"
 }
 
-# Hook for the printer tests: a private cupsd with FileDevice, reachable through CUPS_SERVER (RECIPES.md).
+# Hook for the printer tests: a private cupsd with FileDevice, reachable through CUPS_SERVER (RECIPES.md), and two
+# file: printers, "receipt" (80 mm) and "a4", whose PPD keeps the PDF, so tests read the output back.
 start_cupsd() {
-  local c=$WORKDIR/cups
+  local c=$WORKDIR/cups p
   mkdir -p "$c"/{run,spool,cache,state,log,tmp,out}
+  # Filters run as cupsd's unprivileged user: they must reach the PPDs, the temp dir and the output files.
+  chmod o+x "$WORKDIR"
+  chmod 1777 "$c/tmp"
   cat >"$c/cups-files.conf" <<EOF
 ServerRoot $c
 RequestRoot $c/spool
@@ -195,6 +199,10 @@ EOF
   export CUPS_SERVER=$c/run/cups.sock YC_TEST_CUPS_OUT=$c/out
   wait_for 20 bash -c 'lpstat -r 2>/dev/null | grep -q "is running"' ||
     { cat "$c/log/error_log" "$c/log/cupsd.out" >&2 2>/dev/null; die "cupsd did not start"; }
+  for p in receipt:X80mm a4:A4; do
+    lpadmin -p "${p%%:*}" -E -v "file://$c/out/${p%%:*}.pdf" -P "$SRCDIR/tests/data/receipt-pdf.ppd" \
+            -o "media=${p#*:}" 2>/dev/null || die "could not add the printer ${p%%:*} to cupsd"
+  done
   log "cupsd at $CUPS_SERVER"
 }
 
@@ -282,7 +290,7 @@ cmd_test() {
   fi
   start_xvfb
   start_dbus
-  # start_cupsd               # enable when the printer tests land (app/devices)
+  start_cupsd
   start_sane_test_backend
 
   rm -f "$BUILDDIR"/meson-logs/testlog.json "$BUILDDIR"/meson-logs/benchmarklog.json

@@ -206,8 +206,8 @@ yc_test_cupsd_output (YcTestCupsd *cupsd,
   return g_build_filename (cupsd->output, name, NULL);
 }
 
-static void
-remove_tree (const char *path)
+void
+yc_test_remove_tree (const char *path)
 {
   g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
   const char *name;
@@ -218,7 +218,7 @@ remove_tree (const char *path)
         g_autofree char *child = g_build_filename (path, name, NULL);
 
         if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-          remove_tree (child);
+          yc_test_remove_tree (child);
         else
           g_unlink (child);
       }
@@ -237,7 +237,7 @@ yc_test_cupsd_stop (YcTestCupsd *cupsd)
       g_object_unref (cupsd->process);
     }
   if (cupsd->dir != NULL)
-    remove_tree (cupsd->dir);
+    yc_test_remove_tree (cupsd->dir);
   g_free (cupsd->dir);
   g_free (cupsd->output);
   g_free (cupsd);

@@ -21,6 +21,8 @@ char        *yc_test_cupsd_output       (YcTestCupsd *cupsd,
  * fails. */
 void         yc_test_cupsd_run          (const char  *first,
                                          ...) G_GNUC_NULL_TERMINATED;
+/* Removes a temporary directory of the test's own, recursively. */
+void         yc_test_remove_tree        (const char  *path);
 /* The printer definitions (re)created, enabled and accepting: a clean slate between test cases. */
 void         yc_test_cupsd_reset_printers (YcTestCupsd *cupsd);
 
