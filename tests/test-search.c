@@ -234,7 +234,8 @@ test_departments_codes_keywords (Fixture       *fixture,
   assert_search (fixture->store, "XK0009", "I");
   assert_search (fixture->store, "xk0", "I");
   assert_search (fixture->store, "Xk0009", "I");
-  /* One or two characters are too few to pick out a code: they match names, departments and keywords. */
+  /* One or two characters are too few to pick out a code: they match names, departments and
+   * keywords. */
   assert_search (fixture->store, "xk", "");
   assert_search (fixture->store, "01", "");
   assert_search (fixture->store, "11370100", "ADJECFHIBG");
@@ -266,7 +267,8 @@ test_fts_syntax (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(GPtrArray) hits = yc_store_search_items (fixture->store, hostile[i], 50, NULL, &error);
+      g_autoptr(GPtrArray) hits = yc_store_search_items (fixture->store, hostile[i], 50, NULL,
+                                                         &error);
 
       g_test_message ("query %s", hostile[i]);
       g_assert_no_error (error);
@@ -392,8 +394,9 @@ test_concurrent_readers (Fixture       *fixture,
   /* More threads than pooled read connections: they share and wait, and every answer stays right.
    */
   ThreadJob jobs[] = {
-    { fixture->store, "出生登记", "DCAB" }, { fixture->store, "户口", "AJD" }, { fixture->store, "证", "FEIG" },
-    { fixture->store, "公安局", "ADJEC" }, { fixture->store, "xk0", "I" }, { fixture->store, "icp", "G" },
+    { fixture->store, "出生登记", "DCAB" }, { fixture->store, "户口", "AJD" },
+    { fixture->store, "证", "FEIG" }, { fixture->store, "公安局", "ADJEC" },
+    { fixture->store, "xk0", "I" }, { fixture->store, "icp", "G" },
     { fixture->store, "(个人)", "H" }, { fixture->store, "鲸", "" },
   };
   GThread *threads[G_N_ELEMENTS (jobs)];
@@ -410,7 +413,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-#define ADD(path, func) g_test_add ("/yc/search/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) \
+  g_test_add ("/yc/search/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("ranking", test_ranking);
   ADD ("short-queries", test_short_queries);
   ADD ("long-queries", test_long_queries);

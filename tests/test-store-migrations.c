@@ -17,34 +17,37 @@ static const struct {
     "INSERT INTO catalogue_meta (key, value) VALUES ('region', '北方市'), ('version', '2025.01');"
     "INSERT INTO code_lists (list, code, label) VALUES ('item_type', 'QR', '行政确认'), "
     "  ('item_type', 'XK', '行政许可');"
-    "INSERT INTO items (id, serial, code, name, department, item_type, case_type, legal_days, promised_days, "
-    "  commitment_allowed, legal_basis, conditions, fees, result, keywords) VALUES "
-    "  ((length ('出生登记') << 32) | 1, 1, '11370100MB0001', '出生登记', '北方市公安局', 'QR', 'immediate', "
-    "   20, 0, 0, '《中华人民共和国户口登记条例》第七条', NULL, '不收费', '居民户口簿', '上户口' || char (10) || '落户'),"
+    "INSERT INTO items (id, serial, code, name, department, item_type, case_type, legal_days, "
+    "  promised_days, commitment_allowed, legal_basis, conditions, fees, result, keywords) "
+    "VALUES "
+    "  ((length ('出生登记') << 32) | 1, 1, '11370100MB0001', '出生登记', '北方市公安局', "
+    "   'QR', 'immediate', 20, 0, 0, '《中华人民共和国户口登记条例》第七条', NULL, '不收费', "
+    "   '居民户口簿', '上户口' || char (10) || '落户'),"
     "  ((length ('食品经营许可证核发') << 32) | 2, 2, '11370100MB0002', '食品经营许可证核发', "
-    "   '北方市市场监督管理局', 'XK', 'promised', 20, 10, 1, '《中华人民共和国食品安全法》第三十五条', NULL, "
-    "   '不收费', '食品经营许可证', '开饭店');"
-    "INSERT INTO materials (item_code, code, position, name, originals, copies, form, required, tolerable, "
-    "  supplement_days, licence_type, notes) VALUES "
+    "   '北方市市场监督管理局', 'XK', 'promised', 20, 10, 1, "
+    "   '《中华人民共和国食品安全法》第三十五条', NULL, '不收费', '食品经营许可证', '开饭店');"
+    "INSERT INTO materials (item_code, code, position, name, originals, copies, form, required, "
+    "  tolerable, supplement_days, licence_type, notes) VALUES "
     "  ('11370100MB0001', 'M02', 1, '父母居民户口簿', 1, 1, 'either', 1, 1, 5, '居民户口簿', NULL),"
     "  ('11370100MB0001', 'M01', 0, '出生医学证明', 1, 0, 'paper', 1, 0, 0, NULL, '原件'),"
     "  ('11370100MB0002', 'M01', 0, '食品经营许可申请书', 1, 0, 'paper', 1, 0, 0, NULL, NULL);" },
   { 3,
-    "INSERT INTO cases (uuid, case_no, query_password, item_code, item_name, department, state, window_code, "
-    "  clerk, created_at, decided_at, version, updated_at) VALUES "
-    "  ('8e1f5a52-5d0c-4f1e-9d7b-2f6a1c0e7b11', 'W01-20250102-0001', '123456', '11370100MB0001', '出生登记', "
-    "   '北方市公安局', 'accepted', 'W01', 'clerk-wang', 1735786800000000, 1735787000000000, 1, "
-    "   1735787000000000);"
+    "INSERT INTO cases (uuid, case_no, query_password, item_code, item_name, department, state, "
+    "  window_code, clerk, created_at, decided_at, version, updated_at) VALUES "
+    "  ('8e1f5a52-5d0c-4f1e-9d7b-2f6a1c0e7b11', 'W01-20250102-0001', '123456', "
+    "   '11370100MB0001', '出生登记', '北方市公安局', 'accepted', 'W01', 'clerk-wang', "
+    "   1735786800000000, 1735787000000000, 1, 1735787000000000);"
     "INSERT INTO case_parties (case_uuid, role, kind, name) VALUES "
     "  ('8e1f5a52-5d0c-4f1e-9d7b-2f6a1c0e7b11', 'applicant', 'person', '张三');"
     "INSERT INTO case_materials (case_uuid, position, spec_code, name, state) VALUES "
     "  ('8e1f5a52-5d0c-4f1e-9d7b-2f6a1c0e7b11', 0, 'M01', '出生医学证明', 'original_checked');"
     "INSERT INTO case_number_sequences (window_code, day, last_seq) VALUES ('W01', '20250102', 1);"
     "INSERT INTO audit_log (at, actor, action, case_uuid, detail) VALUES "
-    "  (1735787000000000, 'clerk-wang', 'case.create', '8e1f5a52-5d0c-4f1e-9d7b-2f6a1c0e7b11', NULL);"
+    "  (1735787000000000, 'clerk-wang', 'case.create', '8e1f5a52-5d0c-4f1e-9d7b-2f6a1c0e7b11', "
+    "   NULL);"
     "INSERT INTO outbox (kind, key, payload, created_at, next_attempt_at) VALUES "
-    "  ('case.put', '8e1f5a52-5d0c-4f1e-9d7b-2f6a1c0e7b11', '{\"uuid\": \"8e1f5a52\"}', 1735787000000000, "
-    "   1735787000000000);" },
+    "  ('case.put', '8e1f5a52-5d0c-4f1e-9d7b-2f6a1c0e7b11', '{\"uuid\": \"8e1f5a52\"}', "
+    "   1735787000000000, 1735787000000000);" },
 };
 
 static char *
@@ -129,7 +132,8 @@ assert_rows_survived (YcStore *store,
 
   if (from_version >= 3)
     {
-      g_autoptr(YcCase) kase = yc_store_get_case (store, "8e1f5a52-5d0c-4f1e-9d7b-2f6a1c0e7b11", &error);
+      g_autoptr(YcCase) kase = yc_store_get_case (store, "8e1f5a52-5d0c-4f1e-9d7b-2f6a1c0e7b11",
+                                                  &error);
       g_autoptr(GPtrArray) audit = NULL;
       g_autoptr(GPtrArray) outbox = NULL;
 
@@ -153,10 +157,12 @@ schema_of (const char *path)
   sqlite3 *db = NULL;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT type, name, coalesce (sql, '') FROM sqlite_master "
-                                           "ORDER BY type, name", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT type, name, coalesce (sql, '') FROM sqlite_master "
+                                       "ORDER BY type, name", -1, &stmt, NULL), ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_string_append_printf (schema, "%s %s %s\n", sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 1),
+    g_string_append_printf (schema, "%s %s %s\n", sqlite3_column_text (stmt, 0),
+                            sqlite3_column_text (stmt, 1),
                             sqlite3_column_text (stmt, 2));
   sqlite3_finalize (stmt);
   sqlite3_close (db);

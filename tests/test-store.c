@@ -39,44 +39,51 @@ static const char *catalogue_v1 =
   "                                  {\"code\": \"XK\", \"label\": \"行政许可\"}]},"
   " \"items\": ["
   "  {\"code\": \"11370100MB0001\", \"name\": \"出生登记\", \"department\": \"北方市公安局\","
-  "   \"item_type\": \"QR\", \"case_type\": \"immediate\", \"legal_days\": 20, \"promised_days\": 0,"
-  "   \"commitment_allowed\": false, \"legal_basis\": \"《中华人民共和国户口登记条例》第七条\","
+  "   \"item_type\": \"QR\", \"case_type\": \"immediate\","
+  "   \"legal_days\": 20, \"promised_days\": 0, \"commitment_allowed\": false,"
+  "   \"legal_basis\": \"《中华人民共和国户口登记条例》第七条\","
   "   \"conditions\": \"婴儿出生后一个月以内\", \"fees\": \"不收费\", \"result\": \"居民户口簿\","
   "   \"keywords\": [\"上户口\", \"新生儿落户\"],"
   "   \"materials\": ["
-  "     {\"code\": \"M01\", \"name\": \"出生医学证明\", \"originals\": 1, \"copies\": 0, \"form\": \"paper\","
-  "      \"required\": true, \"tolerable\": false, \"supplement_days\": 0, \"notes\": \"原件\"},"
-  "     {\"code\": \"M02\", \"name\": \"父母居民户口簿\", \"originals\": 1, \"copies\": 1, \"form\": \"either\","
-  "      \"required\": true, \"tolerable\": true, \"supplement_days\": 5, \"licence_type\": \"居民户口簿\"},"
-  "     {\"code\": \"M03\", \"name\": \"父母结婚证\", \"originals\": 0, \"copies\": 1, \"form\": \"electronic\","
-  "      \"required\": false, \"tolerable\": true, \"supplement_days\": 10, \"licence_type\": \"结婚证\"}]},"
-  "  {\"code\": \"11370100MB0002\", \"name\": \"食品经营许可证核发\", \"department\": \"北方市市场监督管理局\","
-  "   \"item_type\": \"XK\", \"case_type\": \"promised\", \"legal_days\": 20, \"promised_days\": 10,"
-  "   \"commitment_allowed\": true, \"legal_basis\": \"《中华人民共和国食品安全法》第三十五条\","
+  "     {\"code\": \"M01\", \"name\": \"出生医学证明\", \"originals\": 1, \"copies\": 0,"
+  "      \"form\": \"paper\", \"required\": true, \"tolerable\": false,"
+  "      \"supplement_days\": 0, \"notes\": \"原件\"},"
+  "     {\"code\": \"M02\", \"name\": \"父母居民户口簿\", \"originals\": 1, \"copies\": 1,"
+  "      \"form\": \"either\", \"required\": true, \"tolerable\": true,"
+  "      \"supplement_days\": 5, \"licence_type\": \"居民户口簿\"},"
+  "     {\"code\": \"M03\", \"name\": \"父母结婚证\", \"originals\": 0, \"copies\": 1,"
+  "      \"form\": \"electronic\", \"required\": false, \"tolerable\": true,"
+  "      \"supplement_days\": 10, \"licence_type\": \"结婚证\"}]},"
+  "  {\"code\": \"11370100MB0002\", \"name\": \"食品经营许可证核发\","
+  "   \"department\": \"北方市市场监督管理局\", \"item_type\": \"XK\", \"case_type\": \"promised\","
+  "   \"legal_days\": 20, \"promised_days\": 10, \"commitment_allowed\": true,"
+  "   \"legal_basis\": \"《中华人民共和国食品安全法》第三十五条\","
   "   \"keywords\": [\"开饭店\"],"
   "   \"materials\": ["
   "     {\"code\": \"M01\", \"name\": \"食品经营许可申请书\", \"originals\": 1, \"form\": \"paper\","
   "      \"required\": true}]}"
   " ]}";
 
-/* The same catalogue a year later: the first item renamed with a new checklist, a third item added.
- */
+/* The same catalogue a year later: the first item renamed with a new checklist, a third added. */
 static const char *catalogue_v2 =
   "{\"version\": \"t2\", \"region\": \"北方市\","
   " \"code_lists\": {\"item_type\": [{\"code\": \"QR\", \"label\": \"行政确认\"},"
   "                                  {\"code\": \"XK\", \"label\": \"行政许可\"}]},"
   " \"items\": ["
   "  {\"code\": \"11370100MB0001\", \"name\": \"新生儿出生登记\", \"department\": \"北方市公安局\","
-  "   \"item_type\": \"QR\", \"case_type\": \"immediate\", \"legal_days\": 20, \"promised_days\": 0,"
+  "   \"item_type\": \"QR\", \"case_type\": \"immediate\","
+  "   \"legal_days\": 20, \"promised_days\": 0,"
   "   \"legal_basis\": \"《中华人民共和国户口登记条例》第七条\", \"keywords\": [\"报户口\"],"
   "   \"materials\": ["
   "     {\"code\": \"M09\", \"name\": \"出生医学证明（电子）\", \"originals\": 0, \"copies\": 0,"
   "      \"form\": \"electronic\", \"required\": true}]},"
   "  {\"code\": \"11370100MB0003\", \"name\": \"居民身份证换领\", \"department\": \"北方市公安局\","
-  "   \"item_type\": \"QR\", \"case_type\": \"immediate\", \"legal_days\": 60, \"promised_days\": 0,"
+  "   \"item_type\": \"QR\", \"case_type\": \"immediate\","
+  "   \"legal_days\": 60, \"promised_days\": 0,"
   "   \"legal_basis\": \"《中华人民共和国居民身份证法》第十一条\", \"keywords\": [\"换身份证\"],"
   "   \"materials\": ["
-  "     {\"code\": \"M01\", \"name\": \"居民户口簿\", \"originals\": 1, \"form\": \"paper\", \"required\": true}]}"
+  "     {\"code\": \"M01\", \"name\": \"居民户口簿\", \"originals\": 1, \"form\": \"paper\","
+  "      \"required\": true}]}"
   " ]}";
 
 static YcCatalogue *
@@ -546,7 +553,8 @@ test_ensure_catalogue (void)
   g_assert_no_error (error);
 }
 
-/* A catalogue of @n generated items, names from a small vocabulary, the first renamed by @rename. */
+/* A catalogue of @n generated items, names from a small vocabulary, the first one renamed by
+ * @rename. */
 static char *
 generated_catalogue (guint       n,
                      const char *rename)
@@ -555,7 +563,7 @@ generated_catalogue (guint       n,
   static const char *actions[] = { "登记", "变更", "注销", "补领", "提取", "查询" };
   GString *json = g_string_new ("{\"version\": \"gen\", \"region\": \"北方市\", \"code_lists\": "
                                 "{\"item_type\": [{\"code\": \"QR\", \"label\": \"行政确认\"}]}, "
-                                "\"items\": [");
+                                "  \"items\": [");
 
   for (guint i = 0; i < n; i++)
     {
@@ -567,9 +575,9 @@ generated_catalogue (guint       n,
                               "\"department\": \"北方市第%u局\", \"item_type\": \"QR\", "
                               "\"case_type\": \"promised\", \"legal_days\": 20, "
                               "\"promised_days\": 10, \"legal_basis\": \"《条例》第%u条\", "
-                              "\"keywords\": [\"关键词%u\", \"Key %u\"], \"materials\": [{\"code\": "
+                              "  \"keywords\": [\"关键词%u\", \"Key %u\"], \"materials\": [{\"code\": "
                               "\"M01\", \"name\": \"申请表\", \"originals\": 1, \"form\": \"paper\", "
-                              "\"required\": true}]}",
+                              "  \"required\": true}]}",
                               i > 0 ? "," : "", i, i == 0 && rename ? rename : name, i % 7,
                               i % 50 + 1, i % 13, i);
     }
@@ -601,7 +609,8 @@ assert_search_index_consistent (const char *path)
   g_assert_cmpint (count_rows (db, "SELECT count (*) FROM (SELECT gram, item_id FROM item_grams "
                                    "EXCEPT SELECT gram, item_id FROM item_grams_source)"), ==, 0);
   g_assert_cmpint (count_rows (db, "SELECT count (*) FROM (SELECT gram, item_id FROM "
-                                   "item_grams_source EXCEPT SELECT gram, item_id FROM item_grams)"),
+                                   "item_grams_source EXCEPT SELECT gram, "
+                                   "item_id FROM item_grams)"),
                    ==, 0);
   g_assert_cmpint (count_rows (db, "SELECT count (*) FROM search_index_paused"), ==, 0);
   g_assert_cmpint (sqlite3_exec (db, "INSERT INTO items_fts (items_fts, rank) "
@@ -701,8 +710,8 @@ test_case_numbers_after_void (void)
 
   import_json (store, catalogue_v1);
   voided = create_case (store, YC_CASE_EVENT_ACCEPT);
-  g_assert_true (yc_store_apply_case_event (store, yc_case_get_uuid (voided), YC_CASE_EVENT_VOID, "录入错误",
-                                            "clerk-wang", &state, &error));
+  g_assert_true (yc_store_apply_case_event (store, yc_case_get_uuid (voided), YC_CASE_EVENT_VOID,
+                                            "录入错误", "clerk-wang", &state, &error));
   g_assert_no_error (error);
   g_assert_cmpint (state, ==, YC_CASE_STATE_VOIDED);
 
@@ -754,7 +763,8 @@ test_case_rollback (void)
   failed = new_draft (store);
 
   /* Everything is written, then the transaction fails before COMMIT, as if the power went. */
-  g_assert_false (_yc_store_create_case_full (store, failed, YC_CASE_EVENT_ACCEPT, "clerk-wang", TRUE, &error));
+  g_assert_false (_yc_store_create_case_full (store, failed, YC_CASE_EVENT_ACCEPT, "clerk-wang",
+                                              TRUE, &error));
   g_assert_error (error, YC_STORE_ERROR, YC_STORE_ERROR_FAILED);
   g_clear_error (&error);
 
@@ -796,7 +806,8 @@ test_case_roundtrip (void)
   material = g_list_model_get_item (yc_case_get_materials (kase), 1);
   g_object_set (material, "state", YC_MATERIAL_STATE_TOLERATED, "supplement-deadline", "2026-12-14",
                 "note", "三日内补交", "copies", 1u, NULL);
-  g_assert_true (yc_store_create_case (store, kase, YC_CASE_EVENT_TOLERANCE_ACCEPT, "clerk-wang", &error));
+  g_assert_true (yc_store_create_case (store, kase, YC_CASE_EVENT_TOLERANCE_ACCEPT, "clerk-wang",
+                                       &error));
   g_assert_no_error (error);
 
   stored = yc_store_get_case (store, yc_case_get_uuid (kase), &error);
@@ -812,8 +823,10 @@ test_case_roundtrip (void)
   g_assert_cmpstr (yc_case_get_clerk (stored), ==, "clerk-wang");
   g_assert_cmpstr (yc_case_get_legal_deadline (stored), ==, "2026-12-31");
   g_assert_null (yc_case_get_promised_deadline (stored));
-  g_assert_true (g_date_time_equal (yc_case_get_created_at (stored), yc_case_get_created_at (kase)));
-  g_assert_true (g_date_time_equal (yc_case_get_decided_at (stored), yc_case_get_decided_at (kase)));
+  g_assert_true (g_date_time_equal (yc_case_get_created_at (stored),
+                                    yc_case_get_created_at (kase)));
+  g_assert_true (g_date_time_equal (yc_case_get_decided_at (stored),
+                                    yc_case_get_decided_at (kase)));
 
   applicant = yc_case_get_applicant (stored);
   g_assert_nonnull (applicant);
@@ -857,7 +870,8 @@ test_case_list (void)
   g_assert_no_error (error);
   g_assert_cmpuint (cases->len, ==, 3);
   for (guint i = 0; i < 3; i++)
-    g_assert_cmpstr (yc_case_get_uuid (g_ptr_array_index (cases, i)), ==, yc_case_get_uuid (made[2 - i]));
+    g_assert_cmpstr (yc_case_get_uuid (g_ptr_array_index (cases, i)), ==,
+                     yc_case_get_uuid (made[2 - i]));
 
   two = yc_store_list_cases (store, 2, &error);
   g_assert_no_error (error);
@@ -884,7 +898,8 @@ test_case_invalid (void)
   kase = new_draft (store);
 
   /* Not a decision on a new case. */
-  g_assert_false (yc_store_create_case (store, kase, YC_CASE_EVENT_START_REVIEW, "clerk-wang", &error));
+  g_assert_false (yc_store_create_case (store, kase, YC_CASE_EVENT_START_REVIEW, "clerk-wang",
+                                        &error));
   g_assert_error (error, YC_STORE_ERROR, YC_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
@@ -902,7 +917,8 @@ test_case_invalid (void)
 
   /* Deciding twice. */
   decided = create_case (store, YC_CASE_EVENT_ACCEPT);
-  g_assert_false (yc_store_create_case (store, decided, YC_CASE_EVENT_ACCEPT, "clerk-wang", &error));
+  g_assert_false (yc_store_create_case (store, decided, YC_CASE_EVENT_ACCEPT, "clerk-wang",
+                                        &error));
   g_assert_error (error, YC_STORE_ERROR, YC_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
@@ -917,16 +933,18 @@ test_case_invalid (void)
 
   /* Later events: illegal ones are the state machine's errors; voiding needs a reason; unknown
    * cases. */
-  g_assert_false (yc_store_apply_case_event (store, yc_case_get_uuid (decided), YC_CASE_EVENT_HAND_OVER, NULL,
-                                             "clerk-wang", &state, &error));
+  g_assert_false (yc_store_apply_case_event (store, yc_case_get_uuid (decided),
+                                             YC_CASE_EVENT_HAND_OVER, NULL, "clerk-wang", &state,
+                                             &error));
   g_assert_error (error, YC_CASE_STATE_ERROR, YC_CASE_STATE_ERROR_ILLEGAL_TRANSITION);
   g_clear_error (&error);
-  g_assert_false (yc_store_apply_case_event (store, yc_case_get_uuid (decided), YC_CASE_EVENT_VOID, "  ",
-                                             "clerk-wang", &state, &error));
+  g_assert_false (yc_store_apply_case_event (store, yc_case_get_uuid (decided), YC_CASE_EVENT_VOID,
+                                             "  ", "clerk-wang", &state, &error));
   g_assert_error (error, YC_STORE_ERROR, YC_STORE_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_false (yc_store_apply_case_event (store, "00000000-0000-4000-8000-000000000000",
-                                             YC_CASE_EVENT_START_REVIEW, NULL, "clerk-wang", &state, &error));
+                                             YC_CASE_EVENT_START_REVIEW, NULL, "clerk-wang",
+                                             &state, &error));
   g_assert_error (error, YC_STORE_ERROR, YC_STORE_ERROR_NOT_FOUND);
 }
 
@@ -943,9 +961,11 @@ test_audit_append_only (void)
   YcAuditEntry *entry;
   sqlite3 *db = NULL;
 
-  g_assert_true (yc_store_append_audit (store, "clerk-wang", "case.view", "case-1", "opened the detail", &error));
+  g_assert_true (yc_store_append_audit (store, "clerk-wang", "case.view", "case-1",
+                                        "opened the detail", &error));
   g_assert_true (yc_store_append_audit (store, "clerk-wang", "id.reveal", "case-1", NULL, &error));
-  g_assert_true (yc_store_append_audit (store, "supervisor-li", "session.login", NULL, NULL, &error));
+  g_assert_true (yc_store_append_audit (store, "supervisor-li", "session.login", NULL, NULL,
+                                        &error));
   g_assert_no_error (error);
 
   entries = yc_store_list_audit (store, "case-1", &error);
@@ -963,9 +983,11 @@ test_audit_append_only (void)
 
   /* Even with direct SQL access, entries can be neither changed nor removed. */
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "UPDATE audit_log SET actor = 'someone-else'", NULL, NULL, NULL), ==,
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE audit_log SET actor = 'someone-else'", NULL, NULL,
+                                 NULL), ==,
                    SQLITE_CONSTRAINT);
-  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM audit_log", NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM audit_log", NULL, NULL, NULL), ==,
+                   SQLITE_CONSTRAINT);
   sqlite3_close (db);
 
   all = yc_store_list_audit (store, NULL, &error);
@@ -1004,11 +1026,14 @@ test_outbox_with_case (void)
   g_assert_no_error (error);
   payload = json_node_get_object (json_parser_get_root (parser));
   g_assert_cmpstr (json_object_get_string_member (payload, "uuid"), ==, yc_case_get_uuid (kase));
-  g_assert_cmpstr (json_object_get_string_member (payload, "case_no"), ==, yc_case_get_case_no (kase));
+  g_assert_cmpstr (json_object_get_string_member (payload, "case_no"), ==,
+                   yc_case_get_case_no (kase));
   g_assert_cmpstr (json_object_get_string_member (payload, "state"), ==, "accepted");
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (payload, "applicant"), "name"),
-                   ==, "张三");
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (payload, "materials")), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (payload,
+                                                                               "applicant"),
+                                                 "name"), ==, "张三");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (payload, "materials")), ==,
+                    3);
 
   audit = yc_store_list_audit (store, yc_case_get_uuid (kase), &error);
   g_assert_no_error (error);
@@ -1028,7 +1053,8 @@ test_outbox_with_case (void)
   g_assert_cmpint (g_date_time_to_unix (entry->next_attempt_at), ==, g_date_time_to_unix (later));
 
   /* A later event queues behind the creation. */
-  g_assert_true (yc_store_apply_case_event (store, yc_case_get_uuid (kase), YC_CASE_EVENT_START_REVIEW, NULL,
+  g_assert_true (yc_store_apply_case_event (store, yc_case_get_uuid (kase),
+                                            YC_CASE_EVENT_START_REVIEW, NULL,
                                             "clerk-wang", &state, &error));
   g_assert_no_error (error);
   g_assert_cmpint (state, ==, YC_CASE_STATE_IN_REVIEW);
@@ -1051,7 +1077,8 @@ test_outbox_with_case (void)
   g_clear_pointer (&audit, g_ptr_array_unref);
   audit = yc_store_list_audit (store, yc_case_get_uuid (kase), &error);
   g_assert_cmpuint (audit->len, ==, 2);
-  g_assert_cmpstr (((YcAuditEntry *) g_ptr_array_index (audit, 1))->action, ==, "case.start_review");
+  g_assert_cmpstr (((YcAuditEntry *) g_ptr_array_index (audit, 1))->action, ==,
+                   "case.start_review");
 }
 
 /* --- async and cancellation --- */
@@ -1109,7 +1136,8 @@ test_async (void)
 
   yc_store_apply_case_event_async (store, yc_case_get_uuid (kase), YC_CASE_EVENT_START_REVIEW, NULL,
                                    "clerk-wang", NULL, async_done_cb, &result);
-  g_assert_true (yc_store_apply_case_event_finish (store, wait_for_result (&result), &state, &error));
+  g_assert_true (yc_store_apply_case_event_finish (store, wait_for_result (&result), &state,
+                                                   &error));
   g_assert_no_error (error);
   g_clear_object (&result);
   g_assert_cmpint (state, ==, YC_CASE_STATE_IN_REVIEW);
@@ -1126,7 +1154,8 @@ test_async (void)
   g_clear_object (&result);
   g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 1);
 
-  yc_store_append_audit_async (store, "clerk-wang", "case.view", yc_case_get_uuid (kase), NULL, NULL,
+  yc_store_append_audit_async (store, "clerk-wang", "case.view", yc_case_get_uuid (kase), NULL,
+                               NULL,
                                async_done_cb, &result);
   g_assert_true (yc_store_append_audit_finish (store, wait_for_result (&result), &error));
   g_assert_no_error (error);
@@ -1218,7 +1247,8 @@ test_cancel_running (void)
   g_assert_cmpint (reader_query.started, ==, 1);
 
   /* The writer, the same way, and it stays usable afterwards. */
-  g_assert_false (_yc_store_write_sync (store, endless_query, &writer_query, writer_cancellable, &error));
+  g_assert_false (_yc_store_write_sync (store, endless_query, &writer_query, writer_cancellable,
+                                        &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
   g_assert_cmpint (writer_query.started, ==, 1);

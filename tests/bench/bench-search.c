@@ -18,7 +18,8 @@
 #define SEED 20261130
 #define PAUSE_US 2000        /* between queries; real keystrokes are 100-300 ms apart */
 
-/* Vocabulary of real service item names (实施清单) of Chinese cities: what, what is done, in which case. */
+/* Vocabulary of real service item names (实施清单) of Chinese cities: what, what is done, in which
+ * case. */
 static const char *subjects[] = {
   "不动产", "国有建设用地使用权及房屋所有权", "抵押权", "地役权", "预购商品房", "户口", "居民身份证",
   "临时居民身份证", "居住证", "普通护照", "往来港澳通行证", "往来台湾通行证", "机动车", "机动车驾驶证",
@@ -127,8 +128,10 @@ generate_catalogue (GRand *rand)
 
   g_string_append (json,
                    "{\"version\": \"bench\", \"region\": \"北方市\", \"code_lists\": {\"item_type\": ["
-                   "{\"code\": \"XK\", \"label\": \"行政许可\"}, {\"code\": \"QR\", \"label\": \"行政确认\"},"
-                   "{\"code\": \"JF\", \"label\": \"行政给付\"}, {\"code\": \"GG\", \"label\": \"公共服务\"},"
+                   "{\"code\": \"XK\", \"label\": \"行政许可\"},"
+                   "{\"code\": \"QR\", \"label\": \"行政确认\"},"
+                   "{\"code\": \"JF\", \"label\": \"行政给付\"},"
+                   "{\"code\": \"GG\", \"label\": \"公共服务\"},"
                    "{\"code\": \"QT\", \"label\": \"其他行政权力\"}]}, \"items\": [");
 
   for (guint i = 0; i < N_ITEMS; i++)
@@ -143,11 +146,13 @@ generate_catalogue (GRand *rand)
       guint n_keywords = g_rand_int_range (rand, 0, 4);
       guint n_materials = g_rand_int_range (rand, 1, 6);
       g_autofree char *name = g_strconcat (subject, action, qualifier, NULL);
-      g_autofree char *dept = g_strconcat ("北方市", districts[district], departments[department], NULL);
+      g_autofree char *dept = g_strconcat ("北方市", districts[district], departments[department],
+                                           NULL);
 
       if (i > 0)
         g_string_append_c (json, ',');
-      /* An implementation code: region, department, item type, sequence, as in the national format. */
+      /* An implementation code: region, department, item type, sequence, as the national format
+       * has them. */
       g_string_append_printf (json, "{\"code\": \"1137%02u%02u%s%06u%03u\", \"name\": ",
                               district, department, types[i % G_N_ELEMENTS (types)], i,
                               g_rand_int_range (rand, 0, 1000));
@@ -157,10 +162,11 @@ generate_catalogue (GRand *rand)
       g_string_append_printf (json,
                               ", \"item_type\": \"%s\", \"case_type\": \"%s\", \"legal_days\": %u, "
                               "\"promised_days\": %u, \"commitment_allowed\": %s, "
-                              "\"legal_basis\": \"《中华人民共和国行政许可法》第%u条\", \"fees\": \"不收费\", "
-                              "\"keywords\": [",
-                              types[i % G_N_ELEMENTS (types)], i % 3 == 0 ? "immediate" : "promised",
-                              legal, i % 3 == 0 ? 0 : legal / 2, i % 4 == 0 ? "true" : "false",
+                              "\"legal_basis\": \"《中华人民共和国行政许可法》第%u条\", "
+                              "\"fees\": \"不收费\", \"keywords\": [",
+                              types[i % G_N_ELEMENTS (types)],
+                              i % 3 == 0 ? "immediate" : "promised", legal,
+                              i % 3 == 0 ? 0 : legal / 2, i % 4 == 0 ? "true" : "false",
                               g_rand_int_range (rand, 1, 84));
       for (guint k = 0; k < n_keywords; k++)
         {
@@ -171,9 +177,9 @@ generate_catalogue (GRand *rand)
       g_string_append (json, "], \"materials\": [");
       for (guint m = 0; m < n_materials; m++)
         g_string_append_printf (json,
-                                "%s{\"code\": \"M%02u\", \"name\": \"%s\", \"originals\": 1, \"copies\": %u, "
-                                "\"form\": \"paper\", \"required\": true, \"tolerable\": %s, "
-                                "\"supplement_days\": %u}",
+                                "%s{\"code\": \"M%02u\", \"name\": \"%s\", \"originals\": 1, "
+                                "\"copies\": %u, \"form\": \"paper\", \"required\": true, "
+                                "\"tolerable\": %s, \"supplement_days\": %u}",
                                 m > 0 ? "," : "", m + 1,
                                 materials[(i + m * 5) % G_N_ELEMENTS (materials)], m % 2,
                                 m > 1 ? "true" : "false", m > 1 ? 5 : 0);
@@ -225,15 +231,19 @@ draw_queries (GRand      *rand,
     {
       glong n = g_utf8_strlen (misses[i], -1);
 
-      if ((class_index == 0 && n == 1) || (class_index == 1 && n == 2) || (class_index == 2 && n >= 3))
+      if ((class_index == 0 && n == 1) || (class_index == 1 && n == 2) ||
+          (class_index == 2 && n >= 3))
         g_ptr_array_add (class_misses, (gpointer) misses[i]);
     }
 
   for (guint i = 0; i < N_QUERIES; i++)
     {
       if (i % MISS_EVERY == MISS_EVERY - 1)
-        g_ptr_array_add (queries, g_ptr_array_index (class_misses,
-                                                     g_rand_int_range (rand, 0, class_misses->len)));
+        {
+          guint miss = g_rand_int_range (rand, 0, class_misses->len);
+
+          g_ptr_array_add (queries, g_ptr_array_index (class_misses, miss));
+        }
       else
         g_ptr_array_add (queries, keys[g_rand_int_range (rand, 0, n_keys)]);
     }
@@ -342,14 +352,15 @@ main (int   argc,
   /* Warm the page cache as a clerk's first searches would. */
   for (guint i = 0; i < WARM_UP; i++)
     {
-      g_autoptr(GPtrArray) hits = yc_store_search_items (store, g_ptr_array_index (classes[i % 3].queries, i),
-                                                         LIMIT, NULL, &error);
+      const char *query = g_ptr_array_index (classes[i % 3].queries, i);
+      g_autoptr(GPtrArray) hits = yc_store_search_items (store, query, LIMIT, NULL, &error);
+
       if (hits == NULL)
         g_error ("Search failed: %s", error->message);
     }
 
-  g_print ("\n%-14s %8s %8s %8s %8s %8s %10s  %s\n", "query", "count", "p50 ms", "p90 ms", "p99 ms", "max ms",
-           "mean hits", "target");
+  g_print ("\n%-14s %8s %8s %8s %8s %8s %10s  %s\n", "query", "count", "p50 ms", "p90 ms", "p99 ms",
+           "max ms", "mean hits", "target");
   for (guint c = 0; c < 3; c++)
     {
       QueryClass *qc = &classes[c];
@@ -384,9 +395,11 @@ main (int   argc,
           if (times[i] > times[slowest])
             slowest = i;
         again = g_get_monotonic_time ();
-        hits = yc_store_search_items (store, g_ptr_array_index (qc->queries, slowest), LIMIT, NULL, NULL);
-        g_string_append_printf (slow_report, "  %s: slowest “%s” %.3f ms, again %.3f ms\n", qc->label,
-                                (char *) g_ptr_array_index (qc->queries, slowest), times[slowest],
+        hits = yc_store_search_items (store, g_ptr_array_index (qc->queries, slowest), LIMIT, NULL,
+                                      NULL);
+        g_string_append_printf (slow_report, "  %s: slowest “%s” %.3f ms, again %.3f ms\n",
+                                qc->label, (char *) g_ptr_array_index (qc->queries, slowest),
+                                times[slowest],
                                 (g_get_monotonic_time () - again) / 1000.0);
       }
 
@@ -398,9 +411,9 @@ main (int   argc,
       pass = p99 <= qc->target_p99_ms;
       all_pass &= pass;
 
-      g_print ("%-14s %8u %8.3f %8.3f %8.3f %8.3f %10.1f  p99 <= %.0f ms %s\n", qc->label, qc->queries->len,
-               p50, p90, p99, max, (double) total_hits / qc->queries->len, qc->target_p99_ms,
-               pass ? "PASS" : "FAIL");
+      g_print ("%-14s %8u %8.3f %8.3f %8.3f %8.3f %10.1f  p99 <= %.0f ms %s\n", qc->label,
+               qc->queries->len, p50, p90, p99, max, (double) total_hits / qc->queries->len,
+               qc->target_p99_ms, pass ? "PASS" : "FAIL");
       g_ptr_array_unref (qc->queries);
     }
 
