@@ -10,7 +10,8 @@
 #include "yc-validators.h"
 
 const char * const _yc_party_fields[YC_N_PARTY_FIELDS] = {
-  "name", "id-number", "phone", "address", "legal-representative", "contact", "relation", "authorisation",
+  "name", "id-number", "phone", "address", "legal-representative", "contact", "relation",
+  "authorisation",
 };
 
 void
@@ -162,8 +163,12 @@ _yc_case_record_from_case (YcCase *kase)
   record->state = yc_case_get_state (kase);
   record->window_code = g_strdup (yc_case_get_window_code (kase));
   record->clerk = g_strdup (yc_case_get_clerk (kase));
-  record->created_at = yc_case_get_created_at (kase) ? _yc_store_to_usec (yc_case_get_created_at (kase)) : g_get_real_time ();
-  record->decided_at = yc_case_get_decided_at (kase) ? _yc_store_to_usec (yc_case_get_decided_at (kase)) : 0;
+  record->created_at = yc_case_get_created_at (kase)
+                       ? _yc_store_to_usec (yc_case_get_created_at (kase))
+                       : g_get_real_time ();
+  record->decided_at = yc_case_get_decided_at (kase)
+                       ? _yc_store_to_usec (yc_case_get_decided_at (kase))
+                       : 0;
   record->legal_deadline = g_strdup (yc_case_get_legal_deadline (kase));
   record->promised_deadline = g_strdup (yc_case_get_promised_deadline (kase));
   record->reason = g_strdup (yc_case_get_reason (kase));
@@ -200,9 +205,11 @@ _yc_case_record_to_case (YcCaseRecord *record)
 {
   g_autoptr(GDateTime) created_at = _yc_store_from_usec (record->created_at);
   g_autoptr(GDateTime) created_local = g_date_time_to_local (created_at);
-  g_autoptr(GDateTime) decided_at = record->decided_at ? _yc_store_from_usec (record->decided_at) : NULL;
+  g_autoptr(GDateTime) decided_at =
+    record->decided_at ? _yc_store_from_usec (record->decided_at) : NULL;
   g_autoptr(GDateTime) decided_local = decided_at ? g_date_time_to_local (decided_at) : NULL;
-  g_autoptr(YcParty) applicant = record->applicant ? party_record_to_party (record->applicant) : NULL;
+  g_autoptr(YcParty) applicant =
+    record->applicant ? party_record_to_party (record->applicant) : NULL;
   g_autoptr(YcParty) agent = record->agent ? party_record_to_party (record->agent) : NULL;
   YcCase *kase;
 
@@ -371,14 +378,14 @@ _yc_case_record_to_json (YcCaseRecord *record)
 /* --- from the database --- */
 
 #define CASE_COLUMNS \
-  "uuid, case_no, query_password, item_code, item_name, department, state, window_code, clerk, created_at, " \
-  "decided_at, legal_deadline, promised_deadline, reason, version, applicant_flags, legal_basis, " \
-  "refer_department"
+  "uuid, case_no, query_password, item_code, item_name, department, state, window_code, clerk, " \
+  "created_at, decided_at, legal_deadline, promised_deadline, reason, version, applicant_flags, " \
+  "legal_basis, refer_department"
 
 YcCaseRecord *
 _yc_store_read_case (YcStoreConn *conn,
-           const char  *uuid,
-           GError     **error)
+                     const char  *uuid,
+                     GError     **error)
 {
   g_autoptr(YcCaseRecord) record = _yc_case_record_new ();
   g_autoptr(YcStoreStmt) stmt = NULL;
@@ -429,8 +436,10 @@ _yc_store_read_case (YcStoreConn *conn,
   record->refer_department = g_strdup (_yc_store_column_text (stmt, 17));
 
   parties = _yc_store_prepare (conn,
-                               "SELECT role, kind, name, id_number, phone, address, legal_representative, contact, "
-                               "       relation, authorisation FROM case_parties WHERE case_uuid = ?1", error);
+                               "SELECT role, kind, name, id_number, phone, address, "
+                               "       legal_representative, contact, relation, authorisation "
+                               "FROM case_parties WHERE case_uuid = ?1",
+                               error);
   if (parties == NULL)
     return NULL;
   _yc_store_bind_text (parties, 1, uuid);
@@ -461,9 +470,10 @@ _yc_store_read_case (YcStoreConn *conn,
     }
 
   materials = _yc_store_prepare (conn,
-                                 "SELECT position, spec_code, name, state, originals, copies, note, "
-                                 "       supplement_deadline, attachment "
-                                 "FROM case_materials WHERE case_uuid = ?1 ORDER BY position", error);
+                                 "SELECT position, spec_code, name, state, originals, copies, "
+                                 "       note, supplement_deadline, attachment "
+                                 "FROM case_materials WHERE case_uuid = ?1 ORDER BY position",
+                                 error);
   if (materials == NULL)
     return NULL;
   _yc_store_bind_text (materials, 1, uuid);

@@ -107,9 +107,11 @@ next_case_number (YcStoreConn *conn,
   int rc;
 
   stmt = _yc_store_prepare (conn,
-                            "INSERT INTO case_number_sequences (window_code, day, last_seq) VALUES (?1, ?2, 1) "
+                            "INSERT INTO case_number_sequences (window_code, day, last_seq) "
+                            "VALUES (?1, ?2, 1) "
                             "ON CONFLICT (window_code, day) DO UPDATE SET last_seq = last_seq + 1 "
-                            "RETURNING last_seq", error);
+                            "RETURNING last_seq",
+                            error);
   if (stmt == NULL)
     return FALSE;
   _yc_store_bind_text (stmt, 1, window_code);
@@ -196,8 +198,10 @@ insert_case (YcStoreConn *conn,
       g_autoptr(YcStoreStmt) insert = NULL;
 
       insert = _yc_store_prepare (conn,
-        "INSERT INTO case_materials (case_uuid, position, spec_code, name, state, originals, copies, note, "
-        "  supplement_deadline, attachment) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", error);
+        "INSERT INTO case_materials (case_uuid, position, spec_code, name, state, originals, "
+        "  copies, note, supplement_deadline, attachment) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        error);
       if (insert == NULL)
         return FALSE;
       _yc_store_bind_text (insert, 1, record->uuid);
@@ -409,14 +413,16 @@ _yc_store_create_data_new (YcCase      *kase,
   if (!is_decision (decision))
     {
       g_set_error (error, YC_STORE_ERROR, YC_STORE_ERROR_INVALID,
-                   _("“%s” is not a decision on a new case: accept, accept with tolerance, accept on "
-                     "commitment, issue a one-time notice, refuse or refer."), yc_case_event_to_string (decision));
+                   _("“%s” is not a decision on a new case: accept, accept with tolerance, "
+                     "accept on commitment, issue a one-time notice, refuse or refer."),
+                   yc_case_event_to_string (decision));
       return NULL;
     }
   if (yc_case_get_state (kase) != YC_CASE_STATE_DRAFT)
     {
       g_set_error (error, YC_STORE_ERROR, YC_STORE_ERROR_INVALID,
-                   _("This case has already been decided (%s)."), yc_case_state_get_label (yc_case_get_state (kase)));
+                   _("This case has already been decided (%s)."),
+                   yc_case_state_get_label (yc_case_get_state (kase)));
       return NULL;
     }
   if (yc_case_event_needs_reason (decision) && _yc_store_is_blank (yc_case_get_reason (kase)))
@@ -435,7 +441,8 @@ _yc_store_create_data_new (YcCase      *kase,
   if (actor == NULL || *actor == '\0' || yc_case_get_clerk (kase) == NULL)
     {
       g_set_error_literal (error, YC_STORE_ERROR, YC_STORE_ERROR_INVALID,
-                           _("No clerk is logged in at this window. Log in before deciding cases."));
+                           _("No clerk is logged in at this window. Log in before deciding "
+                             "cases."));
       return NULL;
     }
   if (!yc_window_code_is_valid (yc_case_get_window_code (kase)))
@@ -554,7 +561,8 @@ yc_store_create_case_finish (YcStore      *self,
   YcCreateData *data;
 
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == yc_store_create_case_async, FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == yc_store_create_case_async,
+                        FALSE);
 
   if (!g_task_propagate_boolean (G_TASK (result), error))
     return FALSE;
@@ -673,8 +681,10 @@ apply_event_func (YcStoreConn *conn,
     return FALSE;
 
   update = _yc_store_prepare (conn,
-                              "UPDATE cases SET state = ?2, reason = coalesce (?3, reason), version = version + 1, "
-                              "  updated_at = ?4 WHERE uuid = ?1", error);
+                              "UPDATE cases SET state = ?2, reason = coalesce (?3, reason), "
+                              "  version = version + 1, updated_at = ?4 "
+                              "WHERE uuid = ?1",
+                              error);
   if (update == NULL)
     return FALSE;
   _yc_store_bind_text (update, 1, data->uuid);
@@ -685,8 +695,9 @@ apply_event_func (YcStoreConn *conn,
     return FALSE;
 
   action = g_strconcat ("case.", yc_case_event_to_string (data->event), NULL);
-  detail = g_strdup_printf ("%s → %s%s%s", yc_case_state_to_string (from), yc_case_state_to_string (to),
-                            data->reason ? ": " : "", data->reason ? data->reason : "");
+  detail = g_strdup_printf ("%s → %s%s%s", yc_case_state_to_string (from),
+                            yc_case_state_to_string (to), data->reason ? ": " : "",
+                            data->reason ? data->reason : "");
   payload = _yc_store_event_to_json (data->uuid, data->event, from, to, data->reason, data->actor,
                                      now);
 
@@ -717,7 +728,8 @@ event_data_new (const char  *uuid,
   if (_yc_store_is_blank (actor))
     {
       g_set_error_literal (error, YC_STORE_ERROR, YC_STORE_ERROR_INVALID,
-                           _("No clerk is logged in at this window. Log in before changing cases."));
+                           _("No clerk is logged in at this window. Log in before changing "
+                             "cases."));
       return NULL;
     }
 
@@ -791,7 +803,8 @@ yc_store_apply_case_event_finish (YcStore      *self,
   EventData *data;
 
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == yc_store_apply_case_event_async, FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        yc_store_apply_case_event_async, FALSE);
 
   if (!g_task_propagate_boolean (G_TASK (result), error))
     return FALSE;
@@ -848,7 +861,9 @@ yc_store_list_cases (YcStore *self,
       int rc = SQLITE_DONE;
 
       stmt = _yc_store_prepare (conn,
-                                "SELECT uuid FROM cases ORDER BY created_at DESC, rowid DESC LIMIT ?1", error);
+                                "SELECT uuid FROM cases ORDER BY created_at DESC, rowid DESC "
+                                "LIMIT ?1",
+                                error);
       if (stmt != NULL)
         {
           sqlite3_bind_int64 (stmt, 1, limit);
@@ -859,7 +874,8 @@ yc_store_list_cases (YcStore *self,
 
       for (guint i = 0; ok && i < uuids->len; i++)
         {
-          g_autoptr(YcCaseRecord) record = _yc_store_read_case (conn, g_ptr_array_index (uuids, i), error);
+          const char *uuid = g_ptr_array_index (uuids, i);
+          g_autoptr(YcCaseRecord) record = _yc_store_read_case (conn, uuid, error);
 
           if (record == NULL)
             ok = FALSE;
@@ -923,7 +939,8 @@ list_cases_thread (GTask        *task,
                    GCancellable *cancellable)
 {
   GError *error = NULL;
-  g_autoptr(GPtrArray) cases = yc_store_list_cases (source_object, GPOINTER_TO_UINT (task_data), &error);
+  g_autoptr(GPtrArray) cases =
+    yc_store_list_cases (source_object, GPOINTER_TO_UINT (task_data), &error);
   GListStore *model;
 
   if (cases == NULL)
