@@ -435,6 +435,28 @@ test_stopped_then_resumed (Fixture       *fixture,
   check_output ("a4", kase, YC_DOC_NOTICE_ONCE);
 }
 
+/* No printer chosen in Preferences: CUPS's default printer. */
+static void
+test_default_printer (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(YcCase) kase = make_stored_case (fixture);
+  g_autoptr(YcDocument) document = yc_test_make_document (YC_DOC_REFUSAL, kase, fixture->item);
+  g_autoptr(YcPrintJob) job = NULL;
+  g_autoptr(YcPrintJobRecord) record = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+
+  yc_test_cupsd_run ("lpadmin", "-d", "a4", NULL);
+  job = print_document (fixture, document, NULL, &id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (yc_print_job_get_destination (job), ==, "a4");
+  wait_job_state (job, YC_PRINT_JOB_COMPLETED);
+  record = wait_record_state (fixture->store, id, "completed");
+  g_assert_cmpstr (record->destination, ==, "a4");
+  check_output ("a4", kase, YC_DOC_REFUSAL);
+}
+
 /* --- missing, rejecting, cancelled --- */
 
 static void
@@ -616,6 +638,7 @@ main (int   argc,
   ADD ("every-kind", test_print_every_kind);
   ADD ("stopped/print-again", test_stopped_print_again);
   ADD ("stopped/resumed", test_stopped_then_resumed);
+  ADD ("default-printer", test_default_printer);
   ADD ("missing-printer", test_missing_printer);
   ADD ("not-accepting", test_not_accepting);
   ADD ("cancelled", test_cancelled);

@@ -363,6 +363,27 @@ yc_printer_list_destinations_finish (GAsyncResult *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+char *
+yc_printer_dup_default_name (GError **error)
+{
+  cups_dest_t *dest = cupsGetNamedDest (CUPS_HTTP_DEFAULT, NULL, NULL);
+  ipp_status_t status = cupsLastError ();
+  char *name;
+
+  if (dest == NULL)
+    {
+      if (status == IPP_STATUS_ERROR_SERVICE_UNAVAILABLE || status == IPP_STATUS_ERROR_TIMEOUT)
+        g_propagate_error (error, last_cups_error (""));
+      else
+        g_set_error_literal (error, YC_PRINT_ERROR, YC_PRINT_ERROR_NO_PRINTER,
+                             _("No printer is chosen and CUPS has no default printer: choose one in Preferences"));
+      return NULL;
+    }
+  name = g_strdup (dest->name);
+  cupsFreeDests (1, dest);
+  return name;
+}
+
 /* --- the watched list --- */
 
 struct _YcPrinterList {

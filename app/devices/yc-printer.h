@@ -82,6 +82,10 @@ void                yc_printer_list_destinations_async  (GCancellable       *can
 GPtrArray          *yc_printer_list_destinations_finish (GAsyncResult *result,
                                                          GError      **error);
 
+/* The name of CUPS's default destination (lpoptions or the scheduler's default). Blocks: call it from a worker
+ * thread. NO_PRINTER when there is none, CUPS_UNREACHABLE when CUPS does not answer. */
+char               *yc_printer_dup_default_name       (GError **error);
+
 /* --- jobs --- */
 
 #define YC_TYPE_PRINT_JOB (yc_print_job_get_type ())

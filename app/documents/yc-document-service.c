@@ -319,14 +319,39 @@ add_record_thread (GTask        *task,
   YcDocumentService *self = source_object;
   PrintData *data = task_data;
   GError *error = NULL;
+  GError *no_default = NULL;
 
+  /* No printer chosen: CUPS's default one, as the Preferences promise. */
+  if (data->destination == NULL || *data->destination == '\0')
+    {
+      g_free (data->destination);
+      data->destination = yc_printer_dup_default_name (&no_default);
+      if (data->destination == NULL)
+        data->destination = g_strdup ("");
+    }
   data->record_id = yc_store_add_print_job (self->store, data->case_uuid, data->kind, data->file_hash,
                                             data->destination, data->media, data->copies, data->replaces,
                                             data->actor, &error);
   if (data->record_id == 0)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+    {
+      g_clear_error (&no_default);
+      g_task_return_error (task, error);
+      return;
+    }
+  if (no_default != NULL)
+    {
+      /* Recorded as failed, so the case shows it and offers "print again". */
+      if (!yc_store_update_print_job (self->store, data->record_id, 0,
+                                      yc_print_job_state_to_string (YC_PRINT_JOB_FAILED),
+                                      yc_print_error_to_string (no_default->code), no_default->message, &error))
+        {
+          g_warning ("Could not record a failed print job: %s", error->message);
+          g_clear_error (&error);
+        }
+      g_task_return_error (task, no_default);
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -447,12 +472,6 @@ yc_document_service_print_async (YcDocumentService  *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, yc_document_service_print_async);
-  if (destination == NULL || *destination == '\0')
-    {
-      g_task_return_new_error (task, YC_PRINT_ERROR, YC_PRINT_ERROR_NO_PRINTER,
-                               _("No printer is chosen for this document: choose one in Preferences"));
-      return;
-    }
   start_print (self, task, print_data_new (case_uuid, kind, file_hash, destination, media, copies, 0));
 }
 
@@ -527,12 +546,6 @@ yc_document_service_print_document_async (YcDocumentService  *self,
     {
       g_task_return_new_error (task, YC_DOCUMENT_ERROR, YC_DOCUMENT_ERROR_INCOMPLETE,
                                _("Only a case's documents are printed and recorded here"));
-      return;
-    }
-  if (destination == NULL || *destination == '\0')
-    {
-      g_task_return_new_error (task, YC_PRINT_ERROR, YC_PRINT_ERROR_NO_PRINTER,
-                               _("No printer is chosen for this document: choose one in Preferences"));
       return;
     }
   request = g_new0 (PrintDocumentData, 1);

@@ -35,7 +35,8 @@ char              *yc_document_service_issue_finish (YcDocumentService *self,
                                                      gint64            *render_us,
                                                      GError           **error);
 
-/* Prints the stored file @file_hash (a document of @kind of case @case_uuid) on @destination: records a print
+/* Prints the stored file @file_hash (a document of @kind of case @case_uuid) on @destination (NULL or "": CUPS's
+ * default printer, NO_PRINTER if there is none): records a print
  * job, sends it, and completes once CUPS has accepted it, with the job (its "state" and "error" notify on this
  * thread). The job is then followed in the background and its record kept current until it is final. On
  * failure the record stays, "failed", with the error, for "print again". @record_id (optional) gets the

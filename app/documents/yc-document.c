@@ -91,6 +91,12 @@ yc_doc_format_get_media (YcDocFormat format)
   return format == YC_DOC_FORMAT_RECEIPT ? "X80mm" : "A4";
 }
 
+YcDocFormat
+yc_doc_kind_get_default_format (YcDocKind kind)
+{
+  return kind == YC_DOC_RECEIPT ? YC_DOC_FORMAT_RECEIPT : YC_DOC_FORMAT_A4;
+}
+
 /* --- the data snapshot --- */
 
 static void

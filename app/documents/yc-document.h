@@ -27,6 +27,9 @@ const char *yc_doc_format_to_string   (YcDocFormat format);
 gboolean    yc_doc_format_from_string (const char *code, YcDocFormat *out);
 /* The CUPS "media" value of the format's page size: "A4" or "X80mm". */
 const char *yc_doc_format_get_media   (YcDocFormat format);
+/* Where a kind goes by default: the acceptance receipt on the 80 mm receipt printer, every form with signature
+ * lines or two copies on A4 (the receipt printer and document printer settings follow from it). */
+YcDocFormat yc_doc_kind_get_default_format (YcDocKind kind);
 
 #define YC_TYPE_DOCUMENT (yc_document_get_type ())
 G_DECLARE_FINAL_TYPE (YcDocument, yc_document, YC, DOCUMENT, GObject)
