@@ -1,5 +1,6 @@
-/* test-page-pdf.c: assembling stored pages into one PDF: JPEG passed through byte for byte, page sizes from the
- * resolution, rotations, line-art, errors. Checked with poppler's pdfinfo, pdfimages and pdftoppm. */
+/* test-page-pdf.c: assembling stored pages into one PDF: JPEG passed through byte for byte, page
+ * sizes from the resolution, rotations, line-art, errors. Checked with poppler's pdfinfo, pdfimages
+ * and pdftoppm. */
 #include <string.h>
 #include <cairo.h>
 #include <glib/gstdio.h>
@@ -95,8 +96,8 @@ run (const char * const *argv)
   g_autoptr(GError) error = NULL;
   int status = 0;
 
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out,
-                NULL, &status, &error);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                NULL, &out, NULL, &status, &error);
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   return g_steal_pointer (&out);
@@ -114,8 +115,8 @@ render (const char *pdf,
   cairo_surface_t *image;
 
   g_mkdir_with_parents (g_get_user_cache_dir (), 0700);
-  out = run ((const char *[]) { "pdftoppm", "-r", "72", "-png", "-singlefile", "-f", n, "-l", n, pdf, prefix,
-                                NULL });
+  out = run ((const char *[]) { "pdftoppm", "-r", "72", "-png", "-singlefile", "-f", n, "-l", n,
+                                pdf, prefix, NULL });
   image = cairo_image_surface_create_from_png (png);
   g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
   g_unlink (png);
@@ -129,7 +130,9 @@ pixel (cairo_surface_t *image,
 {
   const guint8 *data = cairo_image_surface_get_data (image);
 
-  return *(const guint32 *) (data + (gsize) y * cairo_image_surface_get_stride (image) + 4 * x) & 0xffffff;
+  gsize offset = (gsize) y * cairo_image_surface_get_stride (image) + 4 * x;
+
+  return *(const guint32 *) (data + offset) & 0xffffff;
 }
 
 /* Red, blue, black or white, within JPEG's tolerance. */
@@ -157,7 +160,7 @@ test_rotations (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *sha = NULL, *path = NULL, *info = NULL;
   YcPdfPage pages[4];
-  /* Where the left (red) half of the scan ends up on each page: the point 20 pt in from that edge. */
+  /* Where the left (red) half of the scan ends up on each page: 20 pt in from that edge. */
   static const struct { guint rotation; int w, h; int red_x, red_y, blue_x, blue_y; } expect[4] = {
     { 0,   216, 108, 20, 54, 196, 54 },
     { 90,  108, 216, 54, 20, 54, 196 },   /* clockwise: the left edge is now at the top */
@@ -185,7 +188,8 @@ test_rotations (void)
   g_assert_nonnull (strstr (info, "Title:           营业执照"));
   for (guint i = 0; i < 4; i++)
     {
-      g_autofree char *size = g_strdup_printf ("Page    %u size:  %d x %d pts", i + 1, expect[i].w, expect[i].h);
+      g_autofree char *size = g_strdup_printf ("Page    %u size:  %d x %d pts", i + 1, expect[i].w,
+                                               expect[i].h);
       cairo_surface_t *image;
 
       g_assert_nonnull (strstr (info, size));
@@ -199,7 +203,8 @@ test_rotations (void)
     }
 }
 
-/* The columns of a "pdfimages -list" line: page num type width height color comp bpc enc interp object … */
+/* The columns of a "pdfimages -list" line: page num type width height color comp bpc enc interp
+ * object … */
 static char **
 words (const char *line)
 {

@@ -1,5 +1,5 @@
-/* test-scanner.c: scanning through SANE's test backend: devices, flatbed and feeder jobs, clamping, cancel,
- * injected faults, reopening, stale results, PDF assembly and the pages recorded on a case. */
+/* test-scanner.c: scanning through SANE's test backend: devices, flatbed and feeder jobs, clamping,
+ * cancel, injected faults, reopening, stale results, PDF assembly and pages recorded on a case. */
 #include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -13,7 +13,8 @@
 #include "yc-store.h"
 #include "yc-store-pages.h"
 
-/* Each wait fails the test after this long instead of hanging (one ADF run of the test backend once hung). */
+/* Each wait fails the test after this long instead of hanging (one ADF run of the test backend once
+ * hung). */
 #define WAIT_TIMEOUT_S 60
 
 typedef struct {
@@ -26,7 +27,7 @@ typedef struct {
   GPtrArray   *pages;         /* YcScannedPage from page-done */
   guint        n_finished;
   double       last_fraction;
-  guint        cancel_at_progress_of;   /* job to cancel at its first progress strictly between 0 and 1 */
+  guint        cancel_at_progress_of;   /* job to cancel at its first progress within the page */
 
   /* A scan's result. */
   gboolean     done;
@@ -116,7 +117,8 @@ fixture_teardown (Fixture       *f,
 
   g_weak_ref_init (&weak, f->scanner);
   g_clear_object (&f->scanner);
-  /* Every task has completed, so nothing else holds the scanner: its worker has stopped and SANE has exited. */
+  /* Every task has completed, so nothing else holds the scanner: its worker has stopped and SANE
+   * has exited. */
   g_assert_null (g_weak_ref_get (&weak));
   g_weak_ref_clear (&weak);
   g_clear_object (&f->files);
@@ -288,7 +290,8 @@ static void
 test_flatbed (Fixture       *f,
               gconstpointer  data)
 {
-  g_autoptr(YcScanSettings) settings = yc_scan_settings_new (YC_SCAN_SOURCE_FLATBED, YC_SCAN_MODE_COLOR, 75);
+  g_autoptr(YcScanSettings) settings =
+    yc_scan_settings_new (YC_SCAN_SOURCE_FLATBED, YC_SCAN_MODE_COLOR, 75);
   g_autoptr(YcScanSettings) remembered = NULL;
   YcScannedPage *page;
   JpegFacts facts;
@@ -328,7 +331,7 @@ test_flatbed (Fixture       *f,
     g_assert_cmpuint (page->size, ==, st.st_size);
   }
 
-  /* Progress came before the page, the page before the end; the last progress was the whole page. */
+  /* Progress came before the page, the page before the end; the last progress: the whole page. */
   g_assert_cmpuint (f->events->len, >=, 3);
   g_assert_true (g_str_has_prefix (g_ptr_array_index (f->events, 0), "progress"));
   {
@@ -346,7 +349,8 @@ test_flatbed (Fixture       *f,
   g_assert_cmpint (remembered->mode, ==, YC_SCAN_MODE_COLOR);
   g_assert_cmpuint (remembered->resolution, ==, 75);
   {
-    g_autofree char *ini = g_build_filename (g_get_user_config_dir (), "yichuang", "scanner.ini", NULL);
+    g_autofree char *ini = g_build_filename (g_get_user_config_dir (), "yichuang", "scanner.ini",
+                                             NULL);
     g_autoptr(GKeyFile) keyfile = g_key_file_new ();
 
     g_assert_true (g_key_file_load_from_file (keyfile, ini, G_KEY_FILE_NONE, NULL));
@@ -360,13 +364,15 @@ static void
 test_lineart (Fixture       *f,
               gconstpointer  data)
 {
-  g_autoptr(YcScanSettings) settings = yc_scan_settings_new (YC_SCAN_SOURCE_FLATBED, YC_SCAN_MODE_LINEART, 100);
+  g_autoptr(YcScanSettings) settings =
+    yc_scan_settings_new (YC_SCAN_SOURCE_FLATBED, YC_SCAN_MODE_LINEART, 100);
   g_autofree char *path = NULL;
   cairo_surface_t *image;
   YcScannedPage *page;
   guint32 pixel;
 
-  /* The test backend has no line-art mode: it is grey at 1 bit per sample. A grid: black lines on white. */
+  /* The test backend has no line-art mode: it is grey at 1 bit per sample. A grid: black lines on
+   * white. */
   yc_scan_settings_add_extra (settings, "test-picture", "Grid");
   scan (f, settings);
   g_assert_no_error (f->error);
@@ -397,8 +403,8 @@ test_unknown_length (Fixture       *f,
   YcScannedPage *page;
   JpegFacts facts;
 
-  /* A hand scanner says -1 lines: the page is spooled to disk and compressed at its end. The test backend's is
-   * 110 mm wide and 170 mm long. */
+  /* A hand scanner says -1 lines: the page is spooled to disk and compressed at its end. The test
+   * backend's is 110 mm wide and 170 mm long. */
   yc_scan_settings_add_extra (settings, "hand-scanner", "yes");
   scan (f, settings);
   g_assert_no_error (f->error);
@@ -466,7 +472,8 @@ test_clamp_values (void)
   g_assert_cmpstr (_yc_scan_pick_string (modes, wanted), ==, "Color");
   g_assert_cmpint (_yc_scan_source_from_sane ("Automatic Document Feeder"), ==, YC_SCAN_SOURCE_ADF);
   g_assert_cmpint (_yc_scan_source_from_sane ("ADF Duplex"), ==, YC_SCAN_SOURCE_DUPLEX);
-  g_assert_cmpint (_yc_scan_source_from_sane ("Rear ADF duplex (vendor)"), ==, YC_SCAN_SOURCE_DUPLEX);
+  g_assert_cmpint (_yc_scan_source_from_sane ("Rear ADF duplex (vendor)"), ==,
+                   YC_SCAN_SOURCE_DUPLEX);
   g_assert_cmpint (_yc_scan_mode_from_sane ("Lineart"), ==, YC_SCAN_MODE_LINEART);
   g_assert_cmpint (_yc_scan_mode_from_sane ("Infrared"), ==, -1);
 }
@@ -499,7 +506,8 @@ static void
 test_resolution_clamped (Fixture       *f,
                          gconstpointer  data)
 {
-  g_autoptr(YcScanSettings) wanted = yc_scan_settings_new (YC_SCAN_SOURCE_DUPLEX, YC_SCAN_MODE_GRAY, 1234);
+  g_autoptr(YcScanSettings) wanted =
+    yc_scan_settings_new (YC_SCAN_SOURCE_DUPLEX, YC_SCAN_MODE_GRAY, 1234);
   g_autoptr(YcScanSettings) remembered = NULL;
   YcScanSettings *used = NULL;
   YcScanCapabilities *caps = NULL;
@@ -519,7 +527,7 @@ test_resolution_clamped (Fixture       *f,
   g_assert_cmpuint (caps->current->resolution, ==, 300);
   yc_scan_capabilities_free (caps);
 
-  /* 1234 dpi is more than the device's 1200; the feeder has no duplex: the nearest allowed values. */
+  /* 1234 dpi is more than the device's 1200; the feeder has no duplex: the nearest values. */
   yc_scanner_set_options_async (f->scanner, "test:1", wanted, NULL, options_done_cb, &used);
   while (used == NULL)
     g_main_context_iteration (NULL, TRUE);
@@ -539,11 +547,13 @@ static void
 test_cancel_mid_page (Fixture       *f,
                       gconstpointer  data)
 {
-  g_autoptr(YcScanSettings) slow = yc_scan_settings_new (YC_SCAN_SOURCE_FLATBED, YC_SCAN_MODE_GRAY, 150);
+  g_autoptr(YcScanSettings) slow =
+    yc_scan_settings_new (YC_SCAN_SOURCE_FLATBED, YC_SCAN_MODE_GRAY, 150);
   g_autoptr(YcScanSettings) quick = quick_settings (YC_SCAN_SOURCE_FLATBED);
   guint job;
 
-  /* The backend waits after each buffer it sends: the page takes seconds, so the cancel lands in the middle. */
+  /* The backend waits after each buffer it sends: the page takes seconds, so the cancel lands in
+   * the middle. */
   yc_scan_settings_add_extra (slow, "read-limit", "yes");
   yc_scan_settings_add_extra (slow, "read-limit-size", "8192");
   yc_scan_settings_add_extra (slow, "read-delay", "yes");
@@ -554,7 +564,8 @@ test_cancel_mid_page (Fixture       *f,
 
   g_assert_error (f->error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_false (f->ok);
-  g_assert_cmpuint (f->cancel_at_progress_of, ==, 0);   /* it was cancelled in the middle of the page */
+  /* It was cancelled in the middle of the page. */
+  g_assert_cmpuint (f->cancel_at_progress_of, ==, 0);
   g_assert_cmpuint (f->result_pages->len, ==, 0);
   g_assert_cmpuint (f->pages->len, ==, 0);
   /* No partial page in the store, and nothing left in its tmp/. */
@@ -603,7 +614,11 @@ check_fault (Fixture    *f,
   /* The pages before the fault are kept and were each delivered. */
   g_assert_cmpuint (f->result_pages->len, ==, at_page);
   for (guint i = 0; i < at_page; i++)
-    g_assert_true (yc_file_store_contains (f->files, ((YcScannedPage *) g_ptr_array_index (f->result_pages, i))->sha256));
+    {
+      YcScannedPage *page = g_ptr_array_index (f->result_pages, i);
+
+      g_assert_true (yc_file_store_contains (f->files, page->sha256));
+    }
   g_assert_cmpuint (count_stored_files (f), ==, at_page > 0 ? 1 : 0);
 
   /* The fault is gone with the job: the next batch works. */
@@ -617,15 +632,16 @@ test_jammed (Fixture       *f,
              gconstpointer  data)
 {
   check_fault (f, "SANE_STATUS_JAMMED", 3, YC_SCAN_ERROR_JAMMED,
-               "The document feeder is jammed. Clear it and press Scan to continue; the 3 pages already scanned "
-               "are kept.");
+               "The document feeder is jammed. Clear it and press Scan to continue; the 3 pages "
+               "already scanned are kept.");
 }
 
 static void
 test_cover_open (Fixture       *f,
                  gconstpointer  data)
 {
-  check_fault (f, "SANE_STATUS_COVER_OPEN", 1, YC_SCAN_ERROR_COVER_OPEN, "the 1 page already scanned is kept");
+  check_fault (f, "SANE_STATUS_COVER_OPEN", 1, YC_SCAN_ERROR_COVER_OPEN,
+               "the 1 page already scanned is kept");
 }
 
 static void
@@ -646,7 +662,8 @@ static void
 test_access_denied (Fixture       *f,
                     gconstpointer  data)
 {
-  check_fault (f, "SANE_STATUS_ACCESS_DENIED", 0, YC_SCAN_ERROR_ACCESS_DENIED, "may not use the scanner");
+  check_fault (f, "SANE_STATUS_ACCESS_DENIED", 0, YC_SCAN_ERROR_ACCESS_DENIED,
+               "may not use the scanner");
 }
 
 /* --- a device that goes away and comes back --- */
@@ -712,8 +729,9 @@ barrier_cb (GObject      *source,
   *(gboolean *) data = TRUE;
 }
 
-/* Queues a command behind everything sent to the worker and waits for it on a private context, without running
- * the main context: afterwards every result of the earlier jobs is waiting, undelivered, on the main context. */
+/* Queues a command behind everything sent to the worker and waits for it on a private context,
+ * without running the main context: afterwards every result of the earlier jobs is waiting,
+ * undelivered, on the main context. */
 static void
 wait_for_worker_idle (Fixture *f)
 {
@@ -740,7 +758,7 @@ test_stale_results_dropped (Fixture       *f,
   g_autofree char *stale = NULL;
   guint job_a, job_b;
 
-  /* Job A runs to its end on the worker, but nothing of it has been delivered when it is cancelled. */
+  /* Job A runs to its end on the worker, but nothing of it is delivered before it is cancelled. */
   job_a = start_scan (f, settings);
   wait_for_worker_idle (f);
   g_assert_cmpuint (f->events->len, ==, 0);
@@ -750,7 +768,8 @@ test_stale_results_dropped (Fixture       *f,
   g_assert_cmpuint (f->result_pages->len, ==, 0);
   g_assert_cmpuint (f->pages->len, ==, 0);
   g_assert_cmpuint (f->events->len, ==, 1);
-  g_assert_cmpstr (g_ptr_array_index (f->events, 0), ==, stale = g_strdup_printf ("finished %u", job_a));
+  stale = g_strdup_printf ("finished %u", job_a);
+  g_assert_cmpstr (g_ptr_array_index (f->events, 0), ==, stale);
 
   /* Job B supersedes job A the same way: A's results are dropped, B's delivered. */
   g_ptr_array_set_size (f->events, 0);
@@ -787,8 +806,8 @@ run_tool (const char * const *argv)
   g_autoptr(GError) error = NULL;
   int status = 0;
 
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                &out, NULL, &status, &error);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                NULL, &out, NULL, &status, &error);
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   return g_steal_pointer (&out);
@@ -810,8 +829,10 @@ static void
 test_pdf_from_scans (Fixture       *f,
                      gconstpointer  data)
 {
-  g_autoptr(YcScanSettings) settings = yc_scan_settings_new (YC_SCAN_SOURCE_ADF, YC_SCAN_MODE_COLOR, 72);
-  g_autoptr(YcScanSettings) lineart = yc_scan_settings_new (YC_SCAN_SOURCE_FLATBED, YC_SCAN_MODE_LINEART, 72);
+  g_autoptr(YcScanSettings) settings =
+    yc_scan_settings_new (YC_SCAN_SOURCE_ADF, YC_SCAN_MODE_COLOR, 72);
+  g_autoptr(YcScanSettings) lineart =
+    yc_scan_settings_new (YC_SCAN_SOURCE_FLATBED, YC_SCAN_MODE_LINEART, 72);
   YcPdfPage pages[4];
   g_autofree char *sha = NULL;
   g_autofree char *path = NULL;
@@ -854,7 +875,8 @@ test_pdf_from_scans (Fixture       *f,
   info = run_tool ((const char *[]) { "pdfinfo", "-f", "1", "-l", "4", path, NULL });
   g_assert_nonnull (strstr (info, "Pages:           4"));
   g_assert_nonnull (strstr (info, "Title:           身份证"));
-  /* 200 mm at 72 dpi = 566 px = 566 pt; rotation swaps nothing on a square page, so check the sizes only. */
+  /* 200 mm at 72 dpi = 566 px = 566 pt; rotation swaps nothing on a square page, so check the sizes
+   * only. */
   g_assert_nonnull (strstr (info, "Page    1 size:  566 x 566 pts"));
 
   images = run_tool ((const char *[]) { "pdfimages", "-list", path, NULL });
@@ -875,7 +897,8 @@ test_pdf_from_scans (Fixture       *f,
       else if (strcmp (g_ptr_array_index (words, 7), "1") == 0)
         bilevel_images++;
     }
-  /* The three colour pages are passed through as JPEG; the line-art page stays a lossless 1-bit image. */
+  /* The three colour pages are passed through as JPEG; the line-art page stays a lossless 1-bit
+   * image. */
   g_assert_cmpuint (jpeg_images, ==, 3);
   g_assert_cmpuint (bilevel_images, ==, 1);
 
@@ -937,15 +960,19 @@ test_import (Fixture       *f,
 
   /* A PDF is stored as an attachment, its pages counted; a PNG as a page. */
   {
-    YcPdfPage pdf_pages[3] = { { scanned->sha256, 50, 0 }, { scanned->sha256, 50, 90 }, { scanned->sha256, 50, 0 } };
+    YcPdfPage pdf_pages[3] = {
+      { scanned->sha256, 50, 0 }, { scanned->sha256, 50, 90 }, { scanned->sha256, 50, 0 }
+    };
     g_autofree char *pdf_sha = yc_page_pdf_assemble (f->files, pdf_pages, 3, NULL, NULL, &error);
     g_autofree char *pdf_path = NULL;
     g_autoptr(GFile) pdf_file = NULL;
     g_autoptr(YcScannedPage) pdf = NULL;
-    g_autoptr(YcScanSettings) lineart = yc_scan_settings_new (YC_SCAN_SOURCE_FLATBED, YC_SCAN_MODE_LINEART, 100);
+    g_autoptr(YcScanSettings) lineart =
+      yc_scan_settings_new (YC_SCAN_SOURCE_FLATBED, YC_SCAN_MODE_LINEART, 100);
     g_autofree char *png_path = NULL;
     g_autoptr(GFile) png_file = NULL;
     g_autoptr(YcScannedPage) png = NULL;
+    YcScannedPage *scanned_png;
 
     g_assert_no_error (error);
     pdf_path = yc_file_store_get_path (f->files, pdf_sha);
@@ -958,7 +985,8 @@ test_import (Fixture       *f,
 
     scan (f, lineart);
     g_assert_no_error (f->error);
-    png_path = yc_file_store_get_path (f->files, ((YcScannedPage *) g_ptr_array_index (f->result_pages, 0))->sha256);
+    scanned_png = g_ptr_array_index (f->result_pages, 0);
+    png_path = yc_file_store_get_path (f->files, scanned_png->sha256);
     png_file = g_file_new_for_path (png_path);
     png = yc_scan_import_file (f->files, png_file, NULL, &error);
     g_assert_no_error (error);
@@ -1092,7 +1120,8 @@ test_store_pages (Fixture       *f,
     g_assert_cmpuint (on_three->len, ==, 1);
     g_assert_cmpint (((YcCasePage *) g_ptr_array_index (on_three, 0))->id, ==, id);
     g_assert_cmpstr (((YcCasePage *) g_ptr_array_index (on_three, 0))->mode, ==, "lineart");
-    g_assert_cmpstr (((YcCasePage *) g_ptr_array_index (on_three, 0))->content_type, ==, "image/png");
+    g_assert_cmpstr (((YcCasePage *) g_ptr_array_index (on_three, 0))->content_type, ==,
+                     "image/png");
     g_assert_cmpuint (((YcCasePage *) g_ptr_array_index (on_three, 0))->dpi, ==, 200);
     g_assert_true (yc_store_delete_page (store, id, "clerk01", &error));
   }
@@ -1106,7 +1135,8 @@ test_store_pages (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (audit->len, ==, 4 + 1 + 1 + 1 + 1 + 1 + 2);
   g_assert_cmpstr (((YcAuditEntry *) g_ptr_array_index (audit, 0))->action, ==, "page.add");
-  g_assert_cmpstr (((YcAuditEntry *) g_ptr_array_index (audit, audit->len - 1))->action, ==, "page.delete");
+  g_assert_cmpstr (((YcAuditEntry *) g_ptr_array_index (audit, audit->len - 1))->action, ==,
+                   "page.delete");
 }
 
 int
@@ -1118,7 +1148,7 @@ main (int    argc,
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  /* SANE's test backend only, in a private configuration, unless the caller (dev.sh) provides one. */
+  /* SANE's test backend only, in a private configuration, unless the caller (dev.sh) gives one. */
   if (g_getenv ("SANE_CONFIG_DIR") == NULL)
     {
       g_autofree char *conf = NULL;
@@ -1130,13 +1160,15 @@ main (int    argc,
       dll = g_build_filename (sane_dir, "dll.conf", NULL);
       conf = g_build_filename (sane_dir, "test.conf", NULL);
       g_assert_true (g_file_set_contents (dll, "test\n", -1, NULL));
-      /* The backend's defaults (two devices) are what the tests expect; an empty test.conf keeps them. */
+      /* The backend's defaults (two devices) are what the tests expect; an empty test.conf keeps
+       * them. */
       g_assert_true (g_file_set_contents (conf, "number_of_devices 2\n", -1, NULL));
       g_setenv ("SANE_CONFIG_DIR", sane_dir, TRUE);
     }
 
   g_test_add_func ("/yc/scanner/clamp-values", test_clamp_values);
-#define ADD(path, func) g_test_add ("/yc/scanner/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+#define ADD(path, func) \
+  g_test_add ("/yc/scanner/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("list-devices", test_list_devices);
   ADD ("flatbed", test_flatbed);
   ADD ("lineart", test_lineart);

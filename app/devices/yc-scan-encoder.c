@@ -1,4 +1,5 @@
-/* yc-scan-encoder.c: compresses one scanned page line by line (JPEG, or PNG for line-art) into the file store. */
+/* yc-scan-encoder.c: compresses one scanned page line by line (JPEG, or PNG for line-art) into the
+ * file store. */
 #define G_LOG_DOMAIN "yc-scanner"
 
 #include <errno.h>
@@ -14,8 +15,8 @@
 
 #include "yc-scanner-private.h"
 
-/* libjpeg hands us compressed data in blocks of this size: large enough that the file store's unbuffered
- * write(2) is not called per scanline. */
+/* libjpeg hands us compressed data in blocks of this size: large enough that the file store's
+ * unbuffered write(2) is not called per scanline. */
 #define OUTPUT_BUFFER_SIZE (64 * 1024)
 /* JPEG's limit on each side. */
 #define JPEG_MAX_SIDE 65500
@@ -256,7 +257,8 @@ static gboolean
 png_begin (YcPageEncoder *self,
            GError       **error)
 {
-  self->bitmap = cairo_image_surface_create (CAIRO_FORMAT_A1, self->format.pixels_per_line, self->format.lines);
+  self->bitmap = cairo_image_surface_create (CAIRO_FORMAT_A1, self->format.pixels_per_line,
+                                             self->format.lines);
   if (cairo_surface_status (self->bitmap) != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, YC_SCAN_ERROR, YC_SCAN_ERROR_STORAGE,
@@ -268,15 +270,16 @@ png_begin (YcPageEncoder *self,
   return TRUE;
 }
 
-/* SANE line-art: 1 = black, most significant bit first. Cairo's A1 as PNG: 1 = white; within each 32-bit word,
- * bit (x % 32) counted from the least significant end on little-endian hosts, from the most significant end on
- * big-endian ones. */
+/* SANE line-art: 1 = black, most significant bit first. Cairo's A1 as PNG: 1 = white; within each
+ * 32-bit word, bit (x % 32) counted from the least significant end on little-endian hosts, from the
+ * most significant end on big-endian ones. */
 static void
 png_line (YcPageEncoder *self,
           const guint8  *raw)
 {
   int stride = cairo_image_surface_get_stride (self->bitmap);
-  guint32 *row = (guint32 *) (cairo_image_surface_get_data (self->bitmap) + (gsize) stride * self->lines_done);
+  guint8 *data = cairo_image_surface_get_data (self->bitmap);
+  guint32 *row = (guint32 *) (data + (gsize) stride * self->lines_done);
 
   memset (row, 0, stride);
   for (int x = 0; x < self->format.pixels_per_line; x++)
@@ -318,7 +321,8 @@ png_end (YcPageEncoder *self,
       if (self->write_error != NULL)
         return set_encode_error (self, error);
       g_set_error (error, YC_SCAN_ERROR, YC_SCAN_ERROR_STORAGE,
-                   _("The scanned page could not be compressed (%s)."), cairo_status_to_string (status));
+                   _("The scanned page could not be compressed (%s)."),
+                   cairo_status_to_string (status));
       return FALSE;
     }
   return TRUE;
@@ -393,7 +397,8 @@ complete_line (YcPageEncoder *self,
         }
       return spool_line (self, raw, error);
     }
-  /* Extra lines past the announced length are dropped: the file's header already says how many there are. */
+  /* Extra lines past the announced length are dropped: the file's header already says how many
+   * there are. */
   if (self->lines_done >= self->format.lines)
     return TRUE;
   return encode_line (self, raw, error);
@@ -406,6 +411,7 @@ _yc_page_encoder_new (YcFileStore           *files,
 {
   YcPageEncoder *self;
   int channels = format->format == YC_RAW_RGB ? 3 : 1;
+  int max_side;
   gsize min_bytes;
 
   g_return_val_if_fail (YC_IS_FILE_STORE (files), NULL);
@@ -413,15 +419,16 @@ _yc_page_encoder_new (YcFileStore           *files,
   if (format->depth != 1 && format->depth != 8 && format->depth != 16)
     {
       g_set_error (error, YC_SCAN_ERROR, YC_SCAN_ERROR_UNSUPPORTED,
-                   _("The scanner sends %d bits per sample, which cannot be stored. Choose another mode."),
+                   _("The scanner sends %d bits per sample, which cannot be stored. Choose another "
+                     "mode."),
                    format->depth);
       return NULL;
     }
   if (format->depth == 1 && format->format == YC_RAW_RGB)
     {
       g_set_error_literal (error, YC_SCAN_ERROR, YC_SCAN_ERROR_UNSUPPORTED,
-                           _("The scanner sends 1-bit colour, which cannot be stored. Choose Color, Gray or "
-                             "Line-art mode."));
+                           _("The scanner sends 1-bit colour, which cannot be stored. Choose "
+                             "Color, Gray or Line-art mode."));
       return NULL;
     }
   min_bytes = format->depth == 1 ? ((gsize) format->pixels_per_line + 7) / 8
@@ -430,7 +437,8 @@ _yc_page_encoder_new (YcFileStore           *files,
       format->bytes_per_line < 1 || (gsize) format->bytes_per_line < min_bytes)
     {
       g_set_error (error, YC_SCAN_ERROR, YC_SCAN_ERROR_INVALID,
-                   _("The scanner reported an impossible page size (%d × %d pixels, %d bytes per line)."),
+                   _("The scanner reported an impossible page size (%d × %d pixels, %d bytes per "
+                     "line)."),
                    format->pixels_per_line, format->lines, format->bytes_per_line);
       return NULL;
     }
@@ -442,11 +450,12 @@ _yc_page_encoder_new (YcFileStore           *files,
   self->spool_fd = -1;
   self->line = g_malloc (format->bytes_per_line);
 
-  if ((self->kind == KIND_PNG && (format->pixels_per_line > CAIRO_MAX_SIDE || format->lines > CAIRO_MAX_SIDE)) ||
-      (self->kind == KIND_JPEG && (format->pixels_per_line > JPEG_MAX_SIDE || format->lines > JPEG_MAX_SIDE)))
+  max_side = self->kind == KIND_PNG ? CAIRO_MAX_SIDE : JPEG_MAX_SIDE;
+  if (format->pixels_per_line > max_side || format->lines > max_side)
     {
       g_set_error (error, YC_SCAN_ERROR, YC_SCAN_ERROR_UNSUPPORTED,
-                   _("The scanned page is too large to be stored (%d × %d pixels). Choose a lower resolution."),
+                   _("The scanned page is too large to be stored (%d × %d pixels). Choose a lower "
+                     "resolution."),
                    format->pixels_per_line, format->lines);
       _yc_page_encoder_abort (self);
       return NULL;
@@ -454,7 +463,8 @@ _yc_page_encoder_new (YcFileStore           *files,
 
   if (format->lines < 0)
     {
-      /* The file header needs the height: keep the raw lines on disk, never in memory, until the end. */
+      /* The file header needs the height: keep the raw lines on disk, never in memory, until the
+       * end. */
       g_autoptr(GError) local_error = NULL;
 
       self->spool_fd = g_file_open_tmp ("yc-scan-XXXXXX.raw", &self->spool_path, &local_error);
@@ -543,10 +553,13 @@ encode_spooled (YcPageEncoder *self,
   ok = begin_output (self, error);
   for (int i = 0; ok && i < lines; i++)
     {
-      if (fread (self->line, 1, self->format.bytes_per_line, spool) != (gsize) self->format.bytes_per_line)
+      gsize bpl = self->format.bytes_per_line;
+
+      if (fread (self->line, 1, bpl, spool) != bpl)
         {
           g_set_error_literal (error, YC_SCAN_ERROR, YC_SCAN_ERROR_STORAGE,
-                               _("The scanned page could not be read back from the temporary file."));
+                               _("The scanned page could not be read back from the temporary "
+                                 "file."));
           ok = FALSE;
         }
       else
@@ -566,7 +579,8 @@ _yc_page_encoder_finish (YcPageEncoder *self,
   if (self->lines_done == 0)
     {
       g_set_error_literal (error, YC_SCAN_ERROR, YC_SCAN_ERROR_FAILED,
-                           _("The scanner ended the page before sending any of it. Scan the page again."));
+                           _("The scanner ended the page before sending any of it. Scan the page "
+                             "again."));
       _yc_page_encoder_abort (self);
       return NULL;
     }
@@ -583,7 +597,8 @@ _yc_page_encoder_finish (YcPageEncoder *self,
     {
       /* Some drivers announce more lines than the sheet had: the rest of the page is white. */
       memset (self->line, self->kind == KIND_PNG ? 0x00 : 0xff, self->format.bytes_per_line);
-      g_debug ("Page ended after %d of %d lines; the rest is left white", self->lines_done, self->format.lines);
+      g_debug ("Page ended after %d of %d lines; the rest is left white", self->lines_done,
+               self->format.lines);
       while (self->lines_done < self->format.lines)
         if (!encode_line (self, self->line, error))
           {

@@ -1,4 +1,5 @@
-/* yc-scan-import.c: importing a PDF, JPEG or PNG file into the file store, copied as it is, with its metadata. */
+/* yc-scan-import.c: importing a PDF, JPEG or PNG file into the file store, copied as it is, with
+ * its metadata. */
 #define G_LOG_DOMAIN "yc-scanner"
 
 #include <string.h>
@@ -7,8 +8,8 @@
 #include "yc-scanner-private.h"
 
 #define CHUNK_SIZE (64 * 1024)
-/* Image headers are read from the start of the file: the size of JPEG's SOF marker and PNG's IHDR/pHYs come
- * before the image data, after at most an EXIF block with a thumbnail (< 64 KiB). */
+/* Image headers are read from the start of the file: the size of JPEG's SOF marker and PNG's
+ * IHDR/pHYs come before the image data, after at most an EXIF block with a thumbnail (< 64 KiB). */
 #define HEAD_SIZE (256 * 1024)
 /* Bytes carried from one chunk to the next so a PDF page marker cut in two is still found. */
 #define PDF_CARRY 64
@@ -47,7 +48,7 @@ be32 (const guint8 *p)
   return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
 }
 
-/* Walks the JPEG markers up to the frame header (SOFn): size, components and the JFIF resolution. */
+/* Walks the JPEG markers up to the frame header (SOFn): size, components, JFIF resolution. */
 static gboolean
 parse_jpeg_head (const guint8  *data,
                  gsize          len,
@@ -147,9 +148,10 @@ parse_png_head (const guint8  *data,
   return have_header && page->width > 0 && page->height > 0;
 }
 
-/* Occurrences of "/Type /Page" (not "/Pages") in @data that end at an offset in [@min_end, @max_end]: each chunk
- * of the file is searched with the tail of the one before, and a match is counted once, in the chunk where the
- * character after it is known. Compressed object streams hide these markers: such files report 0, "unknown". */
+/* Occurrences of "/Type /Page" (not "/Pages") in @data that end at an offset in [@min_end,
+ * @max_end]: each chunk of the file is searched with the tail of the one before, and a match is
+ * counted once, in the chunk where the character after it is known. Compressed object streams hide
+ * these markers: such files report 0, "unknown". */
 static guint
 count_pdf_pages (const char *data,
                  gsize       len,
@@ -161,7 +163,8 @@ count_pdf_pages (const char *data,
   guint count = 0;
 
   if (g_once_init_enter (&regex))
-    g_once_init_leave (&regex, g_regex_new ("/Type\\s*/Page(?![A-Za-z])", G_REGEX_RAW | G_REGEX_OPTIMIZE, 0, NULL));
+    g_once_init_leave (&regex, g_regex_new ("/Type\\s*/Page(?![A-Za-z])",
+                                            G_REGEX_RAW | G_REGEX_OPTIMIZE, 0, NULL));
 
   g_regex_match_full (regex, data, len, 0, 0, &match, NULL);
   while (g_match_info_matches (match))
@@ -222,9 +225,10 @@ yc_scan_import_file (YcFileStore  *files,
   head = g_byte_array_new ();
   for (;;)
     {
-      /* The chunk is read after the carried bytes, so a PDF marker spanning two reads is seen whole. */
-      gssize n = g_input_stream_read (G_INPUT_STREAM (in), chunk + carry_len, CHUNK_SIZE, cancellable,
-                                      &local_error);
+      /* The chunk is read after the carried bytes, so a PDF marker spanning two reads is seen
+       * whole. */
+      gssize n = g_input_stream_read (G_INPUT_STREAM (in), chunk + carry_len, CHUNK_SIZE,
+                                      cancellable, &local_error);
 
       if (n < 0)
         {
@@ -245,16 +249,18 @@ yc_scan_import_file (YcFileStore  *files,
           if (kind == KIND_UNKNOWN)
             {
               g_set_error (error, YC_SCAN_ERROR, YC_SCAN_ERROR_INVALID,
-                           _("The file “%s” is not a PDF, JPEG or PNG file. Save it in one of these formats "
-                             "and import it again."), name);
+                           _("The file “%s” is not a PDF, JPEG or PNG file. Save it in one of "
+                             "these formats and import it again."), name);
               goto fail;
             }
         }
       if (head->len < HEAD_SIZE)
         g_byte_array_append (head, chunk + carry_len, MIN ((gsize) n, HEAD_SIZE - head->len));
-      /* A match ending at the very end may be "/Page" of "/Pages": it is counted with the next chunk. */
+      /* A match ending at the very end may be "/Page" of "/Pages": it is counted with the next
+       * chunk. */
       if (kind == KIND_PDF)
-        pdf_pages += count_pdf_pages ((const char *) chunk, carry_len + n, carry_len, carry_len + n - 1);
+        pdf_pages += count_pdf_pages ((const char *) chunk, carry_len + n, carry_len,
+                                      carry_len + n - 1);
 
       if (!yc_file_store_writer_write (writer, chunk + carry_len, n, &local_error))
         {
@@ -316,7 +322,8 @@ yc_scan_import_file (YcFileStore  *files,
 
 damaged:
   g_set_error (error, YC_SCAN_ERROR, YC_SCAN_ERROR_INVALID,
-               _("The image “%s” is damaged: its size cannot be read. Scan the paper instead."), name);
+               _("The image “%s” is damaged: its size cannot be read. Scan the paper instead."),
+               name);
 fail:
   g_byte_array_unref (head);
   yc_file_store_writer_abort (writer);

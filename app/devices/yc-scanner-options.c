@@ -1,5 +1,5 @@
-/* yc-scanner-options.c: the scanner's value types, SANE's names for sources and modes, clamping to a device's
- * constraints and the settings remembered per device. */
+/* yc-scanner-options.c: the scanner's value types, SANE's names for sources and modes, clamping to
+ * a device's constraints and the settings remembered per device. */
 #define G_LOG_DOMAIN "yc-scanner"
 
 #include <math.h>
@@ -185,8 +185,10 @@ yc_scan_capabilities_copy (const YcScanCapabilities *caps)
   copy->device = g_strdup (caps->device);
   if (caps->resolution_list != NULL)
     {
-      copy->resolution_list = g_array_sized_new (FALSE, FALSE, sizeof (guint), caps->resolution_list->len);
-      g_array_append_vals (copy->resolution_list, caps->resolution_list->data, caps->resolution_list->len);
+      GArray *list = caps->resolution_list;
+
+      copy->resolution_list = g_array_sized_new (FALSE, FALSE, sizeof (guint), list->len);
+      g_array_append_vals (copy->resolution_list, list->data, list->len);
     }
   copy->current = caps->current ? yc_scan_settings_copy (caps->current) : NULL;
   return copy;
@@ -203,7 +205,8 @@ yc_scan_capabilities_free (YcScanCapabilities *caps)
   g_free (caps);
 }
 
-G_DEFINE_BOXED_TYPE (YcScanCapabilities, yc_scan_capabilities, yc_scan_capabilities_copy, yc_scan_capabilities_free)
+G_DEFINE_BOXED_TYPE (YcScanCapabilities, yc_scan_capabilities, yc_scan_capabilities_copy,
+                     yc_scan_capabilities_free)
 
 YcScannedPage *
 yc_scanned_page_copy (const YcScannedPage *page)
@@ -309,22 +312,26 @@ static const char * const flatbed_names[] = {
   "Flatbed", "FlatBed", "Normal", "Document Table", "Auto", NULL
 };
 static const char * const adf_names[] = {
-  "Automatic Document Feeder", "ADF", "ADF Front", "ADF Simplex", "Document Feeder", "Automatic Document Feeder(left aligned)",
-  "Automatic Document Feeder(centrally aligned)", "Auto Document Feeder", "Simplex", NULL
+  "Automatic Document Feeder", "ADF", "ADF Front", "ADF Simplex", "Document Feeder",
+  "Automatic Document Feeder(left aligned)", "Automatic Document Feeder(centrally aligned)",
+  "Auto Document Feeder", "Simplex", NULL
 };
 static const char * const duplex_names[] = {
   "ADF Duplex", "Duplex", "ADF Front and Back", "Automatic Document Feeder Duplex",
-  "Automatic Document Feeder(left aligned,Duplex)", "Automatic Document Feeder(centrally aligned,Duplex)", NULL
+  "Automatic Document Feeder(left aligned,Duplex)",
+  "Automatic Document Feeder(centrally aligned,Duplex)", NULL
 };
 static const char * const color_names[] = {
-  "Color", "Colour", "24bit Color", "24bit Color[Fast]", "Color - 24 Bits", "24 bit Color", "True Color", "RGB", NULL
+  "Color", "Colour", "24bit Color", "24bit Color[Fast]", "Color - 24 Bits", "24 bit Color",
+  "True Color", "RGB", NULL
 };
 static const char * const gray_names[] = {
-  "Gray", "Grayscale", "Grey", "Greyscale", "True Gray", "8-bit Grayscale", "Gray - 8 Bits", "256 levels gray", NULL
+  "Gray", "Grayscale", "Grey", "Greyscale", "True Gray", "8-bit Grayscale", "Gray - 8 Bits",
+  "256 levels gray", NULL
 };
 static const char * const lineart_names[] = {
-  "Lineart", "LineArt", "Line art", "Black & White", "Black and White", "Binary", "Thresholded", "Monochrome",
-  "1-bit Black & White", "Black & White - 1 Bit", "Halftone", NULL
+  "Lineart", "LineArt", "Line art", "Black & White", "Black and White", "Binary", "Thresholded",
+  "Monochrome", "1-bit Black & White", "Black & White - 1 Bit", "Halftone", NULL
 };
 
 const char * const *
@@ -379,7 +386,8 @@ _yc_scan_source_from_sane (const char *name)
   const char * const *lists[] = { flatbed_names, adf_names, duplex_names };
   int found = lookup_name (name, lists, G_N_ELEMENTS (lists));
 
-  /* Unlisted vendor names: anything with "duplex" feeds both sides, anything with "feeder" or "ADF" feeds. */
+  /* Unlisted vendor names: anything with "duplex" feeds both sides, anything with "feeder" or "ADF"
+   * feeds. */
   if (found < 0 && name != NULL)
     {
       g_autofree char *lower = g_ascii_strdown (name, -1);

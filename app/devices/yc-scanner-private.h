@@ -1,12 +1,12 @@
-/* yc-scanner-private.h: internals shared by the scanner's files: the streaming page encoder, option clamping and
- * the hooks the tests use. */
+/* yc-scanner-private.h: internals shared by the scanner's files: the streaming page encoder, option
+ * clamping and the hooks the tests use. */
 #pragma once
 
 #include "yc-scanner.h"
 
 G_BEGIN_DECLS
 
-/* --- the page encoder (yc-scan-encoder.c): raw lines in, one compressed file in the store out --- */
+/* --- the page encoder (yc-scan-encoder.c): raw lines in, one compressed stored file out --- */
 
 typedef enum {
   YC_RAW_GRAY,   /* one sample per pixel */
@@ -15,7 +15,7 @@ typedef enum {
 
 typedef struct {
   YcRawFormat format;
-  int         depth;            /* bits per sample: 1, 8 or 16 (16: host byte order, as SANE sends it) */
+  int         depth;            /* bits per sample: 1, 8 or 16 (16: in host byte order) */
   int         pixels_per_line;
   int         bytes_per_line;   /* may include padding at the end of each line */
   int         lines;            /* -1: not known until the end (hand scanners) */
@@ -24,10 +24,11 @@ typedef struct {
 
 typedef struct _YcPageEncoder YcPageEncoder;
 
-/* Gray depth 1 (line-art) becomes a lossless PNG; everything else a baseline JPEG of quality YC_SCAN_JPEG_QUALITY
- * with the resolution in its JFIF header, fed line by line. Only a few lines are ever held in memory, except for
- * line-art (the page at 1 bit per pixel; cairo writes it out as 8-bit grey, which deflate packs tightly) and pages
- * of unknown length (spooled to a temporary file). */
+/* Gray depth 1 (line-art) becomes a lossless PNG; everything else a baseline JPEG of quality
+ * YC_SCAN_JPEG_QUALITY with the resolution in its JFIF header, fed line by line. Only a few lines
+ * are ever held in memory, except for line-art (the page at 1 bit per pixel; cairo writes it out as
+ * 8-bit grey, which deflate packs tightly) and pages of unknown length (spooled to a temporary
+ * file). */
 #define YC_SCAN_JPEG_QUALITY 85
 YcPageEncoder *_yc_page_encoder_new    (YcFileStore           *files,
                                         const YcRawPageFormat *format,
@@ -39,8 +40,9 @@ gboolean       _yc_page_encoder_write  (YcPageEncoder *encoder,
                                         GError       **error);
 /* Progress through the page, 0..1, or -1 when the page length is unknown. */
 double         _yc_page_encoder_get_fraction (YcPageEncoder *encoder);
-/* Commits the file (durable) and frees the encoder. A page with missing lines is completed with white lines
- * when at least one line arrived (some backends end a page early); with no line it is an error. */
+/* Commits the file (durable) and frees the encoder. A page with missing lines is completed with
+ * white lines when at least one line arrived (some backends end a page early); with no line it is
+ * an error. */
 YcScannedPage *_yc_page_encoder_finish (YcPageEncoder *encoder,
                                         GError       **error);
 /* Removes the partial file and frees the encoder. */
@@ -79,9 +81,10 @@ void            _yc_scan_settings_save (GKeyFile             *keyfile,
 
 /* How many times the worker has called sane_open. */
 guint          _yc_scanner_get_open_count (YcScanner *self);
-/* Before the job reaches page @page_index (0-based) the worker sets SANE option @name to @value, and puts the
- * old value back when the job ends: a fault (read-return-value = SANE_STATUS_JAMMED) in the middle of a batch.
- * One injection at a time; it applies to the next job that reaches that page. */
+/* Before the job reaches page @page_index (0-based) the worker sets SANE option @name to @value,
+ * and puts the old value back when the job ends: a fault (read-return-value = SANE_STATUS_JAMMED)
+ * in the middle of a batch. One injection at a time; it applies to the next job that reaches that
+ * page. */
 void           _yc_scanner_inject_option  (YcScanner  *self,
                                            guint       page_index,
                                            const char *name,

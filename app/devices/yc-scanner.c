@@ -1,4 +1,5 @@
-/* yc-scanner.c: the SANE worker thread, its command queue, the scan job state machine and result delivery. */
+/* yc-scanner.c: the SANE worker thread, its command queue, the scan job state machine and result
+ * delivery. */
 #define G_LOG_DOMAIN "yc-scanner"
 
 #include <errno.h>
@@ -12,7 +13,8 @@
 
 /* sane_read is asked for this much at a time: a few lines of a 600 dpi colour page. */
 #define READ_BUFFER_SIZE (128 * 1024)
-/* Progress is reported in steps of at least this much of a page, so a fast scanner does not flood the main loop. */
+/* Progress is reported in steps of at least this much of a page, so a fast scanner does not flood
+ * the main loop. */
 #define PROGRESS_STEP 0.02
 /* What a device that has never been used starts with. */
 #define DEFAULT_RESOLUTION 300
@@ -44,7 +46,8 @@ struct _Job {
   char            *device;
   YcScanSettings  *settings;
   GMainContext    *context;
-  gint             cancelled;  /* atomic: set from any thread, read by the worker and on the context */
+  /* Atomic: set from any thread, read by the worker and on the context. */
+  gint             cancelled;
   GCancellable    *cancellable;
   gulong           cancelled_id;
   /* On the context only. */
@@ -74,7 +77,7 @@ struct _YcScanner {
   SANE_Handle   handle;
   char         *handle_device; /* the name the caller uses */
   GHashTable   *identities;    /* device name → "vendor\nmodel", from the last listing */
-  GHashTable   *aliases;       /* device name the caller uses → the name it has now (re-plugged USB) */
+  GHashTable   *aliases;       /* name the caller uses → the name it has now (re-plugged USB) */
 };
 
 enum {
@@ -159,9 +162,10 @@ push_command (YcScanner      *self,
   g_async_queue_push (self->commands, cmd);
 }
 
-/* Runs @func on @context's thread. Not g_main_context_invoke_full: called from the worker while nobody iterates
- * the caller's context, it would acquire that context and run @func on the worker itself (the global default
- * context counts as every thread's default). An idle source always waits for the context's owner. */
+/* Runs @func on @context's thread. Not g_main_context_invoke_full: called from the worker while
+ * nobody iterates the caller's context, it would acquire that context and run @func on the worker
+ * itself (the global default context counts as every thread's default). An idle source always waits
+ * for the context's owner. */
 static void
 invoke_on (GMainContext   *context,
            GSourceFunc     func,
@@ -206,8 +210,8 @@ completion_free (gpointer data)
   if (c->result != NULL && c->result_free != NULL)
     c->result_free (c->result);
   g_clear_error (&c->error);
-  /* The task holds the scanner: its last reference must go on the caller's side, never on the worker, which
-   * would then have to join itself. */
+  /* The task holds the scanner: its last reference must go on the caller's side, never on the
+   * worker, which would then have to join itself. */
   g_object_unref (c->task);
   g_free (c);
 }
@@ -242,10 +246,11 @@ set_status_error (SANE_Status  status,
       if (n_kept > 0)
         g_set_error (error, YC_SCAN_ERROR, YC_SCAN_ERROR_JAMMED,
                      g_dngettext (GETTEXT_PACKAGE,
-                                  "The document feeder is jammed. Clear it and press Scan to continue; the %u "
-                                  "page already scanned is kept.",
-                                  "The document feeder is jammed. Clear it and press Scan to continue; the %u "
-                                  "pages already scanned are kept.", n_kept), n_kept);
+                                  "The document feeder is jammed. Clear it and press Scan to "
+                                  "continue; the %u page already scanned is kept.",
+                                  "The document feeder is jammed. Clear it and press Scan to "
+                                  "continue; the %u pages already scanned are kept.", n_kept),
+                     n_kept);
       else
         g_set_error_literal (error, YC_SCAN_ERROR, YC_SCAN_ERROR_JAMMED,
                              _("The document feeder is jammed. Clear it and press Scan again."));
@@ -254,44 +259,50 @@ set_status_error (SANE_Status  status,
       if (n_kept > 0)
         g_set_error (error, YC_SCAN_ERROR, YC_SCAN_ERROR_COVER_OPEN,
                      g_dngettext (GETTEXT_PACKAGE,
-                                  "The scanner’s cover is open. Close it and press Scan to continue; the %u page "
-                                  "already scanned is kept.",
-                                  "The scanner’s cover is open. Close it and press Scan to continue; the %u "
-                                  "pages already scanned are kept.", n_kept), n_kept);
+                                  "The scanner’s cover is open. Close it and press Scan to "
+                                  "continue; the %u page already scanned is kept.",
+                                  "The scanner’s cover is open. Close it and press Scan to "
+                                  "continue; the %u pages already scanned are kept.", n_kept),
+                     n_kept);
       else
         g_set_error_literal (error, YC_SCAN_ERROR, YC_SCAN_ERROR_COVER_OPEN,
                              _("The scanner’s cover is open. Close it and press Scan again."));
       break;
     case SANE_STATUS_NO_DOCS:
       g_set_error_literal (error, YC_SCAN_ERROR, YC_SCAN_ERROR_NO_DOCS,
-                           _("The document feeder is empty. Put the pages in the feeder and press Scan."));
+                           _("The document feeder is empty. Put the pages in the feeder and press "
+                             "Scan."));
       break;
     case SANE_STATUS_DEVICE_BUSY:
       g_set_error_literal (error, YC_SCAN_ERROR, YC_SCAN_ERROR_DEVICE_BUSY,
-                           _("The scanner is busy: another program is using it, or it is warming up. Wait a "
-                             "moment and press Scan again."));
+                           _("The scanner is busy: another program is using it, or it is warming "
+                             "up. Wait a moment and press Scan again."));
       break;
     case SANE_STATUS_IO_ERROR:
       if (n_kept > 0)
         g_set_error (error, YC_SCAN_ERROR, YC_SCAN_ERROR_DEVICE_GONE,
                      g_dngettext (GETTEXT_PACKAGE,
-                                  "The scanner “%s” stopped responding. Check that it is switched on and connected, "
-                                  "then press Scan to continue; the %u page already scanned is kept.",
-                                  "The scanner “%s” stopped responding. Check that it is switched on and connected, "
-                                  "then press Scan to continue; the %u pages already scanned are kept.", n_kept),
+                                  "The scanner “%s” stopped responding. Check that it is switched "
+                                  "on and connected, then press Scan to continue; the %u page "
+                                  "already scanned is kept.",
+                                  "The scanner “%s” stopped responding. Check that it is switched "
+                                  "on and connected, then press Scan to continue; the %u pages "
+                                  "already scanned are kept.", n_kept),
                      device, n_kept);
       else
         g_set_error (error, YC_SCAN_ERROR, YC_SCAN_ERROR_DEVICE_GONE,
-                     _("The scanner “%s” stopped responding. Check that it is switched on and connected, then "
-                       "press Scan again."), device);
+                     _("The scanner “%s” stopped responding. Check that it is switched on and "
+                       "connected, then press Scan again."), device);
       break;
     case SANE_STATUS_ACCESS_DENIED:
       g_set_error (error, YC_SCAN_ERROR, YC_SCAN_ERROR_ACCESS_DENIED,
-                   _("This user may not use the scanner “%s”. Ask your support staff to grant access."), device);
+                   _("This user may not use the scanner “%s”. Ask your support staff to grant "
+                     "access."), device);
       break;
     case SANE_STATUS_INVAL:
       g_set_error (error, YC_SCAN_ERROR, YC_SCAN_ERROR_INVALID,
-                   _("The scanner “%s” refused the request. Check the scan settings and try again."), device);
+                   _("The scanner “%s” refused the request. Check the scan settings and try "
+                     "again."), device);
       break;
     case SANE_STATUS_UNSUPPORTED:
       g_set_error (error, YC_SCAN_ERROR, YC_SCAN_ERROR_UNSUPPORTED,
@@ -302,12 +313,13 @@ set_status_error (SANE_Status  status,
       break;
     case SANE_STATUS_NO_MEM:
       g_set_error_literal (error, YC_SCAN_ERROR, YC_SCAN_ERROR_FAILED,
-                           _("The scanner driver ran out of memory. Choose a lower resolution, or restart the "
-                             "computer."));
+                           _("The scanner driver ran out of memory. Choose a lower resolution, or "
+                             "restart the computer."));
       break;
     default:
       g_set_error (error, YC_SCAN_ERROR, YC_SCAN_ERROR_FAILED,
-                   _("The scanner “%s” reported an error (%s). Press Scan again."), device, sane_strstatus (status));
+                   _("The scanner “%s” reported an error (%s). Press Scan again."), device,
+                   sane_strstatus (status));
       break;
     }
 }
@@ -320,8 +332,8 @@ set_open_error (SANE_Status  status,
   /* An unknown name (INVAL) or an I/O error on open means the device is not there (any more). */
   if (status == SANE_STATUS_INVAL || status == SANE_STATUS_IO_ERROR)
     g_set_error (error, YC_SCAN_ERROR, YC_SCAN_ERROR_DEVICE_GONE,
-                 _("The scanner “%s” cannot be found. Check that it is switched on and connected, then try "
-                   "again."), device);
+                 _("The scanner “%s” cannot be found. Check that it is switched on and connected, "
+                   "then try again."), device);
   else
     set_status_error (status, device, 0, error);
 }
@@ -346,8 +358,8 @@ check_sane (YcScanner *self,
   if (self->sane_ready)
     return TRUE;
   g_set_error_literal (error, YC_SCAN_ERROR, YC_SCAN_ERROR_FAILED,
-                       _("The scanner drivers (SANE) could not be started. Ask your support staff to check the "
-                         "installation."));
+                       _("The scanner drivers (SANE) could not be started. Ask your support staff "
+                         "to check the installation."));
   return FALSE;
 }
 
@@ -385,8 +397,8 @@ list_devices (YcScanner *self,
   return devices;
 }
 
-/* A device that was unplugged may come back under another name (a new USB address): the one other device with
- * the same vendor and model. */
+/* A device that was unplugged may come back under another name (a new USB address): the one other
+ * device with the same vendor and model. */
 static char *
 resolve_again (YcScanner  *self,
                const char *device)
@@ -505,7 +517,9 @@ get_word (SANE_Handle handle,
           int         index,
           SANE_Word  *value)
 {
-  return sane_control_option (handle, index, SANE_ACTION_GET_VALUE, value, NULL) == SANE_STATUS_GOOD;
+  SANE_Status status = sane_control_option (handle, index, SANE_ACTION_GET_VALUE, value, NULL);
+
+  return status == SANE_STATUS_GOOD;
 }
 
 static SANE_Status
@@ -629,13 +643,15 @@ read_capabilities (YcScanner          *self,
     caps->modes = 1u << YC_SCAN_MODE_COLOR;
 
   index = find_option (self->handle, SANE_NAME_SCAN_RESOLUTION, &desc);
-  if (index >= 0 && desc->constraint_type == SANE_CONSTRAINT_RANGE && desc->constraint.range != NULL)
+  if (index >= 0 && desc->constraint_type == SANE_CONSTRAINT_RANGE &&
+      desc->constraint.range != NULL)
     {
       caps->resolution_min = word_to_double (desc, desc->constraint.range->min);
       caps->resolution_max = word_to_double (desc, desc->constraint.range->max);
       caps->resolution_quant = MAX (1.0, word_to_double (desc, desc->constraint.range->quant));
     }
-  else if (index >= 0 && desc->constraint_type == SANE_CONSTRAINT_WORD_LIST && desc->constraint.word_list != NULL)
+  else if (index >= 0 && desc->constraint_type == SANE_CONSTRAINT_WORD_LIST &&
+           desc->constraint.word_list != NULL)
     {
       const SANE_Word *list = desc->constraint.word_list;
 
@@ -672,7 +688,8 @@ set_option_from_string (YcScanner  *self,
     {
     case SANE_TYPE_BOOL:
       {
-        gboolean on = g_ascii_strcasecmp (value, "yes") == 0 || g_ascii_strcasecmp (value, "true") == 0 ||
+        gboolean on = g_ascii_strcasecmp (value, "yes") == 0 ||
+                      g_ascii_strcasecmp (value, "true") == 0 ||
                       strcmp (value, "1") == 0;
         status = set_word (self->handle, index, on ? SANE_TRUE : SANE_FALSE);
         break;
@@ -700,7 +717,8 @@ set_option_from_string (YcScanner  *self,
   return TRUE;
 }
 
-/* Scans the whole glass: the page's own size is not known, and a white margin costs little once compressed. */
+/* Scans the whole glass: the page's own size is not known, and a white margin costs little once
+ * compressed. */
 static void
 set_full_area (YcScanner *self)
 {
@@ -716,22 +734,27 @@ set_full_area (YcScanner *self)
 
       if (index < 0 || !option_settable (desc) || desc->constraint_type != SANE_CONSTRAINT_RANGE)
         continue;
-      set_word (self->handle, index, edges[i].max ? desc->constraint.range->max : desc->constraint.range->min);
+      set_word (self->handle, index,
+                edges[i].max ? desc->constraint.range->max : desc->constraint.range->min);
     }
 }
 
-/* Sets @wanted on the open device, each value clamped to what it allows, and returns the values it uses. */
+/* Sets @wanted on the open device, each value clamped to what it allows, and returns the values it
+ * uses. */
 static YcScanSettings *
 apply_settings (YcScanner            *self,
                 const YcScanSettings *wanted,
                 GError              **error)
 {
-  g_autoptr(YcScanSettings) used = yc_scan_settings_new (YC_SCAN_SOURCE_FLATBED, wanted->mode, wanted->resolution);
+  g_autoptr(YcScanSettings) used = NULL;
   const SANE_Option_Descriptor *desc = NULL;
   gboolean gray_as_lineart = FALSE;
   int index;
 
-  /* Source: the one asked for; a feeder without duplex is the nearest thing to duplex; else the glass. */
+  used = yc_scan_settings_new (YC_SCAN_SOURCE_FLATBED, wanted->mode, wanted->resolution);
+
+  /* Source: the one asked for; a feeder without duplex is the nearest thing to duplex; else the
+   * glass. */
   index = find_option (self->handle, SANE_NAME_SCAN_SOURCE, &desc);
   if (index >= 0 && option_settable (desc) && string_list (desc) != NULL)
     {
@@ -769,7 +792,8 @@ apply_settings (YcScanner            *self,
         }
     }
 
-  /* Mode: the one asked for, else the nearest (line-art as 1-bit grey, grey as colour, colour as grey). */
+  /* Mode: the one asked for, else the nearest (line-art as 1-bit grey, grey as colour, colour as
+   * grey). */
   index = find_option (self->handle, SANE_NAME_SCAN_MODE, &desc);
   if (index >= 0 && option_settable (desc) && string_list (desc) != NULL)
     {
@@ -783,7 +807,8 @@ apply_settings (YcScanner            *self,
           int depth_index = find_option (self->handle, SANE_NAME_BIT_DEPTH, &depth);
 
           picked = _yc_scan_pick_string (modes, _yc_scan_mode_names (YC_SCAN_MODE_GRAY));
-          if (picked != NULL && depth_index >= 0 && option_settable (depth) && depth_allows (depth, 1))
+          if (picked != NULL && depth_index >= 0 && option_settable (depth) &&
+              depth_allows (depth, 1))
             gray_as_lineart = TRUE;
           else
             used->mode = YC_SCAN_MODE_GRAY;
@@ -813,7 +838,8 @@ apply_settings (YcScanner            *self,
     }
 
   index = find_option (self->handle, SANE_NAME_SCAN_RESOLUTION, &desc);
-  if (index >= 0 && option_settable (desc) && (desc->type == SANE_TYPE_INT || desc->type == SANE_TYPE_FIXED))
+  if (index >= 0 && option_settable (desc) &&
+      (desc->type == SANE_TYPE_INT || desc->type == SANE_TYPE_FIXED))
     {
       SANE_Word w = clamp_word (desc, wanted->resolution);
       SANE_Status status = set_word (self->handle, index, w);
@@ -861,11 +887,11 @@ remember_settings (YcScanner            *self,
   data = g_key_file_to_data (self->settings_file, &len, NULL);
   g_mutex_unlock (&self->lock);
 
-  if (g_mkdir_with_parents (dir, 0700) != 0 || !g_file_set_contents_full (self->settings_path, data, len,
-                                                                       G_FILE_SET_CONTENTS_CONSISTENT, 0600,
-                                                                       &error))
-    g_warning ("Cannot save the scanner settings to %s: %s", self->settings_path,
-               error ? error->message : g_strerror (errno));
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    g_warning ("Cannot create %s for the scanner settings: %s", dir, g_strerror (errno));
+  else if (!g_file_set_contents_full (self->settings_path, data, len,
+                                      G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+    g_warning ("Cannot save the scanner settings to %s: %s", self->settings_path, error->message);
 }
 
 static YcScanSettings *
@@ -946,7 +972,8 @@ deliver_cb (gpointer data)
         if (job_is_cancelled (job) && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
           {
             g_clear_error (&error);
-            g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Scanning was cancelled."));
+            g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                 _("Scanning was cancelled."));
           }
         g_signal_emit (self, signals[SIGNAL_JOB_FINISHED], 0, job->id, error, job->pages);
         if (error != NULL)
@@ -1040,7 +1067,8 @@ undo_injection (YcScanner *self,
       g_clear_pointer (&applied->old_value, g_free);
       return;
     }
-  sane_control_option (self->handle, applied->index, SANE_ACTION_SET_VALUE, applied->old_value, NULL);
+  sane_control_option (self->handle, applied->index, SANE_ACTION_SET_VALUE, applied->old_value,
+                       NULL);
   g_clear_pointer (&applied->old_value, g_free);
 }
 
@@ -1064,7 +1092,8 @@ run_scan (YcScanner *self,
     {
       if (job_is_cancelled (job))
         {
-          g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Scanning was cancelled."));
+          g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                               _("Scanning was cancelled."));
           break;
         }
 
@@ -1104,8 +1133,8 @@ run_scan (YcScanner *self,
                 state = STATE_GET_PARAMETERS;
                 break;
               }
-            /* The feeder is empty: the end of a batch, or an error if nothing was scanned. Some drivers report
-             * an I/O error instead, once the last sheet has gone through. */
+            /* The feeder is empty: the end of a batch, or an error if nothing was scanned. Some
+             * drivers report an I/O error instead, once the last sheet has gone through. */
             if (n_pages > 0 && used->source != YC_SCAN_SOURCE_FLATBED &&
                 (status == SANE_STATUS_NO_DOCS || status == SANE_STATUS_IO_ERROR))
               {
@@ -1135,8 +1164,9 @@ run_scan (YcScanner *self,
             if (params.format != SANE_FRAME_GRAY && params.format != SANE_FRAME_RGB)
               {
                 g_set_error (&error, YC_SCAN_ERROR, YC_SCAN_ERROR_UNSUPPORTED,
-                             _("The scanner “%s” sends colour in three passes, which this program cannot store. "
-                               "Turn off three-pass scanning in its settings, or scan in gray."), job->device);
+                             _("The scanner “%s” sends colour in three passes, which this program "
+                               "cannot store. Turn off three-pass scanning in its settings, or "
+                               "scan in gray."), job->device);
                 state = STATE_DONE;
                 break;
               }
@@ -1216,7 +1246,8 @@ run_scan (YcScanner *self,
     }
 
   _yc_page_encoder_abort (g_steal_pointer (&encoder));
-  /* sane_cancel ends every document, also a complete one: the driver resets and the feeder is released. */
+  /* sane_cancel ends every document, also a complete one: the driver resets and the feeder is
+   * released. */
   if (self->handle != NULL && started)
     sane_cancel (self->handle);
   undo_injection (self, &injection);
@@ -1240,7 +1271,8 @@ run_command (YcScanner *self,
 {
   GError *error = NULL;
 
-  if (cmd->task != NULL && g_cancellable_set_error_if_cancelled (g_task_get_cancellable (cmd->task), &error))
+  if (cmd->task != NULL &&
+      g_cancellable_set_error_if_cancelled (g_task_get_cancellable (cmd->task), &error))
     {
       complete_task (g_steal_pointer (&cmd->task), NULL, NULL, error);
       return;
@@ -1252,13 +1284,15 @@ run_command (YcScanner *self,
       {
         GPtrArray *devices = list_devices (self, &error);
 
-        complete_task (g_steal_pointer (&cmd->task), devices, (GDestroyNotify) g_ptr_array_unref, error);
+        complete_task (g_steal_pointer (&cmd->task), devices, (GDestroyNotify) g_ptr_array_unref,
+                       error);
         break;
       }
 
     case CMD_OPEN:
       ensure_open (self, cmd->device, &error);
-      complete_task (g_steal_pointer (&cmd->task), error ? NULL : GINT_TO_POINTER (TRUE), NULL, error);
+      complete_task (g_steal_pointer (&cmd->task), error ? NULL : GINT_TO_POINTER (TRUE), NULL,
+                     error);
       break;
 
     case CMD_CLOSE:
@@ -1280,7 +1314,8 @@ run_command (YcScanner *self,
             if (caps->current == NULL)
               g_clear_pointer (&caps, yc_scan_capabilities_free);
           }
-        complete_task (g_steal_pointer (&cmd->task), caps, (GDestroyNotify) yc_scan_capabilities_free, error);
+        complete_task (g_steal_pointer (&cmd->task), caps,
+                       (GDestroyNotify) yc_scan_capabilities_free, error);
         break;
       }
 
@@ -1292,7 +1327,8 @@ run_command (YcScanner *self,
           used = apply_settings (self, cmd->settings, &error);
         if (used != NULL)
           remember_settings (self, cmd->device, used);
-        complete_task (g_steal_pointer (&cmd->task), used, (GDestroyNotify) yc_scan_settings_free, error);
+        complete_task (g_steal_pointer (&cmd->task), used, (GDestroyNotify) yc_scan_settings_free,
+                       error);
         break;
       }
 
@@ -1395,7 +1431,8 @@ yc_scanner_init (YcScanner *self)
   self->identities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->aliases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->settings_file = g_key_file_new ();
-  self->settings_path = g_build_filename (g_get_user_config_dir (), "yichuang", "scanner.ini", NULL);
+  self->settings_path = g_build_filename (g_get_user_config_dir (), "yichuang", "scanner.ini",
+                                          NULL);
 }
 
 YcScanner *
@@ -1412,7 +1449,8 @@ yc_scanner_new (YcFileStore *files)
   self = g_object_new (YC_TYPE_SCANNER, NULL);
   self->files = g_object_ref (files);
   /* A few hundred bytes: read it here so yc_scanner_dup_last_settings can answer at once. */
-  if (!g_key_file_load_from_file (self->settings_file, self->settings_path, G_KEY_FILE_NONE, &error) &&
+  if (!g_key_file_load_from_file (self->settings_file, self->settings_path, G_KEY_FILE_NONE,
+                                  &error) &&
       !g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
     g_warning ("Ignoring the scanner settings in %s: %s", self->settings_path, error->message);
 
@@ -1449,7 +1487,8 @@ yc_scanner_list_devices_finish (YcScanner    *self,
                                 GError      **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == yc_scanner_list_devices_async, NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == yc_scanner_list_devices_async,
+                        NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
@@ -1590,7 +1629,8 @@ yc_scanner_scan_async (YcScanner            *self,
   if (cancellable != NULL)
     {
       job->cancellable = g_object_ref (cancellable);
-      job->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (job_cancelled_cb), job, NULL);
+      job->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (job_cancelled_cb), job,
+                                                 NULL);
     }
 
   push_command (self, CMD_SCAN, NULL, device, settings, job);

@@ -1,5 +1,5 @@
-/* yc-scanner.h: scanning through SANE: one worker thread owns SANE; pages are compressed into the file store as
- * they arrive and come back to the caller's main context tagged with a job id. */
+/* yc-scanner.h: scanning through SANE: one worker thread owns SANE; pages are compressed into the
+ * file store as they arrive and come back to the caller's main context tagged with a job id. */
 #pragma once
 
 #include <gio/gio.h>
@@ -23,8 +23,8 @@ typedef enum {
 } YcScanError;
 GQuark yc_scan_error_quark (void);
 
-/* Enum nicks are the stable codes stored in scanner.ini and the database: "flatbed", "adf", "duplex";
- * "color", "gray", "lineart". */
+/* Enum nicks are the stable codes stored in scanner.ini and the database: "flatbed", "adf",
+ * "duplex"; "color", "gray", "lineart". */
 typedef enum {
   YC_SCAN_SOURCE_FLATBED,
   YC_SCAN_SOURCE_ADF,
@@ -58,17 +58,20 @@ typedef struct {
 GType         yc_scan_device_get_type     (void) G_GNUC_CONST;
 YcScanDevice *yc_scan_device_copy         (const YcScanDevice *device);
 void          yc_scan_device_free         (YcScanDevice *device);
-char         *yc_scan_device_dup_label    (const YcScanDevice *device);   /* "Vendor Model" for lists */
+/* "Vendor Model", for lists. */
+char         *yc_scan_device_dup_label    (const YcScanDevice *device);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (YcScanDevice, yc_scan_device_free)
 
-/* What to scan with. The device's constraints decide: each value is clamped to the nearest one it allows, and
- * the values actually used are reported back (yc_scanner_set_options_finish, YcScannedPage). */
+/* What to scan with. The device's constraints decide: each value is clamped to the nearest one it
+ * allows, and the values actually used are reported back (yc_scanner_set_options_finish,
+ * YcScannedPage). */
 typedef struct {
   YcScanSource source;
   YcScanMode   mode;
   guint        resolution;    /* dpi */
-  char       **extra;         /* NULL, or "name=value" strings for other SANE options, set as given after the
-                               * standard ones (vendor options; fault injection in tests). Not remembered. */
+  /* NULL, or "name=value" strings for other SANE options, set as given after the standard ones
+   * (vendor options; fault injection in tests). Not remembered. */
+  char       **extra;
 } YcScanSettings;
 #define YC_TYPE_SCAN_SETTINGS (yc_scan_settings_get_type ())
 GType           yc_scan_settings_get_type (void) G_GNUC_CONST;
@@ -91,8 +94,8 @@ typedef struct {
   guint           resolution_min;     /* dpi */
   guint           resolution_max;
   guint           resolution_quant;   /* step of a range; 0 when the device gives a list */
-  GArray         *resolution_list;    /* (element-type guint) the allowed values, or NULL for a range */
-  YcScanSettings *current;            /* the remembered settings clamped to the device, or its defaults */
+  GArray         *resolution_list;    /* (element-type guint) allowed values; NULL: a range */
+  YcScanSettings *current;            /* remembered settings clamped to the device, or defaults */
 } YcScanCapabilities;
 #define YC_TYPE_SCAN_CAPABILITIES (yc_scan_capabilities_get_type ())
 GType               yc_scan_capabilities_get_type (void) G_GNUC_CONST;
@@ -118,26 +121,28 @@ GType          yc_scanned_page_get_type   (void) G_GNUC_CONST;
 YcScannedPage *yc_scanned_page_copy       (const YcScannedPage *page);
 void           yc_scanned_page_free       (YcScannedPage *page);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (YcScannedPage, yc_scanned_page_free)
-/* The record that attaches @page to material @material (checklist position) of the case or draft @case_uuid,
- * for yc_store_add_page. */
+/* The record that attaches @page to material @material (checklist position) of the case or draft
+ * @case_uuid, for yc_store_add_page. */
 YcCasePage    *yc_scanned_page_to_case_page (const YcScannedPage *page,
                                              const char          *case_uuid,
                                              guint                material);
 
-/* YcScanner: one per process (SANE is process-wide). Creating it starts the worker thread, which calls sane_init;
- * the last unref stops it (sane_cancel, sane_close, sane_exit). Every call below returns at once; the work is
- * queued for the worker, one command at a time, and results come back on the thread-default main context of the
- * caller (captured when the call is made), where the callbacks run and the signals are emitted.
+/* YcScanner: one per process (SANE is process-wide). Creating it starts the worker thread, which
+ * calls sane_init; the last unref stops it (sane_cancel, sane_close, sane_exit). Every call below
+ * returns at once; the work is queued for the worker, one command at a time, and results come back
+ * on the thread-default main context of the caller (captured when the call is made), where the
+ * callbacks run and the signals are emitted.
  *
  * Signals, all for a job id returned by yc_scanner_scan_async:
- *   "progress"     (guint job_id, guint page_index, double fraction)  fraction of the current page, or -1 when
- *                  the device does not say how long the page is
+ *   "progress"     (guint job_id, guint page_index, double fraction)  fraction of the current
+ *                  page, or -1 when the device does not say how long the page is
  *   "page-done"    (guint job_id, YcScannedPage *page)  the page is in the file store
- *   "job-finished" (guint job_id, GError *error or NULL, GPtrArray *pages)  after the last page-done; @pages are
- *                  all pages delivered by page-done, kept whatever the error.
- * Once a job is cancelled (yc_scanner_cancel, its GCancellable, or superseded by a newer job), no more progress
- * or page-done is emitted for it, even if the worker had already produced them; job-finished follows with
- * G_IO_ERROR_CANCELLED when the worker has stopped, after which the next job runs. */
+ *   "job-finished" (guint job_id, GError *error or NULL, GPtrArray *pages)  after the last
+ *                  page-done; @pages are all pages delivered by page-done, kept whatever the error.
+ * Once a job is cancelled (yc_scanner_cancel, its GCancellable, or superseded by a newer job), no
+ * more progress or page-done is emitted for it, even if the worker had already produced them;
+ * job-finished follows with G_IO_ERROR_CANCELLED when the worker has stopped, after which the next
+ * job runs. */
 #define YC_TYPE_SCANNER (yc_scanner_get_type ())
 G_DECLARE_FINAL_TYPE (YcScanner, yc_scanner, YC, SCANNER, GObject)
 
@@ -151,9 +156,10 @@ void         yc_scanner_list_devices_async  (YcScanner          *self,
                                              gpointer            user_data);
 GPtrArray   *yc_scanner_list_devices_finish (YcScanner    *self,
                                              GAsyncResult *result,
-                                             GError      **error);   /* (element-type YcScanDevice) */
+                                             GError      **error);   /* of YcScanDevice */
 
-/* Opens @device (closing another one the worker had open). Optional: a scan opens its device itself. */
+/* Opens @device (closing another one the worker had open). Optional: a scan opens its device
+ * itself. */
 void         yc_scanner_open_async          (YcScanner          *self,
                                              const char         *device,
                                              GCancellable       *cancellable,
@@ -174,8 +180,8 @@ YcScanCapabilities *yc_scanner_get_capabilities_finish (YcScanner    *self,
                                              GAsyncResult *result,
                                              GError      **error);
 
-/* Sets @settings on @device, clamped to what it allows; returns the values actually used and remembers them for
- * the device (scanner.ini). */
+/* Sets @settings on @device, clamped to what it allows; returns the values actually used and
+ * remembers them for the device (scanner.ini). */
 void         yc_scanner_set_options_async   (YcScanner            *self,
                                              const char           *device,
                                              const YcScanSettings *settings,
@@ -190,11 +196,11 @@ YcScanSettings *yc_scanner_set_options_finish (YcScanner    *self,
 YcScanSettings *yc_scanner_dup_last_settings (YcScanner  *self,
                                              const char *device);
 
-/* Scans from @device: one page from the flatbed, or every page in the feeder until it is empty. Starting a job
- * cancels (supersedes) any job of this scanner not finished yet. Returns the job id (never 0).
- * _finish returns TRUE when the job completed; on failure @error says why (YC_SCAN_ERROR_JAMMED, …, or
- * G_IO_ERROR_CANCELLED). Either way @pages (if not NULL) receives every page delivered (element-type
- * YcScannedPage): pages scanned before a jam are kept. */
+/* Scans from @device: one page from the flatbed, or every page in the feeder until it is empty.
+ * Starting a job cancels (supersedes) any job of this scanner not finished yet. Returns the job id
+ * (never 0). _finish returns TRUE when the job completed; on failure @error says why
+ * (YC_SCAN_ERROR_JAMMED, …, or G_IO_ERROR_CANCELLED). Either way @pages (if not NULL) receives
+ * every page delivered (element-type YcScannedPage): pages scanned before a jam are kept. */
 guint        yc_scanner_scan_async          (YcScanner            *self,
                                              const char           *device,
                                              const YcScanSettings *settings,
@@ -211,9 +217,10 @@ void         yc_scanner_cancel              (YcScanner   *self,
 /* The id of the newest job not finished yet, or 0. */
 guint        yc_scanner_get_current_job     (YcScanner   *self);
 
-/* Import of a PDF, JPEG or PNG file into the file store, copied as it is (never re-encoded), in a worker
- * thread. JPEG and PNG come back as a page (size, resolution and mode read from the file); a PDF as an
- * attachment (content type "application/pdf", page_count counted when the file says it plainly, else 0). */
+/* Import of a PDF, JPEG or PNG file into the file store, copied as it is (never re-encoded), in a
+ * worker thread. JPEG and PNG come back as a page (size, resolution and mode read from the file); a
+ * PDF as an attachment (content type "application/pdf", page_count counted when the file says it
+ * plainly, else 0). */
 void           yc_scan_import_file_async    (YcFileStore        *files,
                                              GFile              *file,
                                              GCancellable       *cancellable,

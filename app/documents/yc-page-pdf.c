@@ -1,4 +1,5 @@
-/* yc-page-pdf.c: assembles scanned pages into one PDF with cairo, JPEG data passed through, into the file store. */
+/* yc-page-pdf.c: assembles scanned pages into one PDF with cairo, JPEG data passed through, into
+ * the file store. */
 #define G_LOG_DOMAIN "yc-documents"
 
 #include <math.h>
@@ -137,12 +138,13 @@ read_png_info (const guint8 *data,
     }
 }
 
-/* A JPEG page for cairo: a 1 × 1 image surface carrying the whole JPEG (CAIRO_MIME_TYPE_JPEG), drawn scaled to
- * the page. The PDF backend embeds the JPEG as it is, with its own size, into the area the surface covers; the
- * surface's pixel would only be used if cairo had to fall back to pixels, which painting an opaque image into a
- * PDF never does. A full-size surface would cost a page of pixels (22 MB for A4 at 300 dpi) for nothing: cairo's
- * recording keeps a copy-on-write snapshot of it, copied when the surface goes away (measured: 47 MB added peak
- * for a 10-page batch, against 1 MB now). */
+/* A JPEG page for cairo: a 1 × 1 image surface carrying the whole JPEG (CAIRO_MIME_TYPE_JPEG),
+ * drawn scaled to the page. The PDF backend embeds the JPEG as it is, with its own size, into the
+ * area the surface covers; the surface's pixel would only be used if cairo had to fall back to
+ * pixels, which painting an opaque image into a PDF never does. A full-size surface would cost a
+ * page of pixels (22 MB for A4 at 300 dpi) for nothing: cairo's recording keeps a copy-on-write
+ * snapshot of it, copied when the surface goes away (measured: 47 MB added peak for a 10-page
+ * batch, against 1 MB now). */
 static cairo_surface_t *
 jpeg_surface_new (GBytes     *jpeg,
                   const char *unique_id)
@@ -154,8 +156,8 @@ jpeg_surface_new (GBytes     *jpeg,
   cairo_surface_set_mime_data (image, CAIRO_MIME_TYPE_JPEG, data, len,
                                (cairo_destroy_func_t) g_bytes_unref, g_bytes_ref (jpeg));
   /* The same file twice (a page scanned again, identical sheets) is embedded once. */
-  cairo_surface_set_mime_data (image, CAIRO_MIME_TYPE_UNIQUE_ID, (const guint8 *) unique_id, strlen (unique_id),
-                               g_free, g_strdup (unique_id));
+  cairo_surface_set_mime_data (image, CAIRO_MIME_TYPE_UNIQUE_ID, (const guint8 *) unique_id,
+                               strlen (unique_id), g_free, g_strdup (unique_id));
   return image;
 }
 
@@ -287,7 +289,8 @@ yc_page_pdf_assemble (YcFileStore     *files,
   if (n_pages == 0)
     {
       g_set_error_literal (error, YC_PAGE_PDF_ERROR, YC_PAGE_PDF_ERROR_NO_PAGES,
-                           _("There are no pages to put into the PDF. Scan or import the material first."));
+                           _("There are no pages to put into the PDF. Scan or import the material "
+                             "first."));
       return NULL;
     }
   for (guint i = 0; i < n_pages; i++)
@@ -368,8 +371,8 @@ assemble_thread (GTask        *task,
 {
   AssembleData *data = task_data;
   GError *error = NULL;
-  char *sha256 = yc_page_pdf_assemble (source_object, data->pages, data->n_pages, data->title, cancellable,
-                                       &error);
+  char *sha256 = yc_page_pdf_assemble (source_object, data->pages, data->n_pages, data->title,
+                                       cancellable, &error);
 
   if (sha256 == NULL)
     g_task_return_error (task, error);
@@ -413,6 +416,7 @@ yc_page_pdf_assemble_finish (GAsyncResult *result,
                              GError      **error)
 {
   g_return_val_if_fail (G_IS_TASK (result), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == yc_page_pdf_assemble_async, NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == yc_page_pdf_assemble_async,
+                        NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -1,5 +1,5 @@
-/* yc-page-pdf.h: a material's scanned pages assembled into one PDF for the archive (电子化归档), JPEG data passed
- * through without re-encoding. */
+/* yc-page-pdf.h: a material's scanned pages assembled into one PDF for the archive (电子化归档), JPEG
+ * data passed through without re-encoding. */
 #pragma once
 
 #include <gio/gio.h>
@@ -10,8 +10,8 @@ G_BEGIN_DECLS
 #define YC_PAGE_PDF_ERROR (yc_page_pdf_error_quark ())
 typedef enum {
   YC_PAGE_PDF_ERROR_NO_PAGES,    /* nothing to assemble */
-  YC_PAGE_PDF_ERROR_MISSING,     /* a page's file is not in the file store (or no longer matches its hash) */
-  YC_PAGE_PDF_ERROR_INVALID,     /* a page is not a JPEG or PNG image, or is damaged; or a bad rotation */
+  YC_PAGE_PDF_ERROR_MISSING,     /* a page's file is not stored, or no longer matches its hash */
+  YC_PAGE_PDF_ERROR_INVALID,     /* not a JPEG or PNG image, a damaged one, or a bad rotation */
   YC_PAGE_PDF_ERROR_FAILED,      /* writing the PDF failed (disk full, …) */
 } YcPagePdfError;
 GQuark yc_page_pdf_error_quark (void);
@@ -23,10 +23,11 @@ typedef struct {
   guint       rotation;   /* clockwise: 0, 90, 180 or 270 */
 } YcPdfPage;
 
-/* Writes a PDF with one page per entry, each page the size of the paper that was scanned (pixels / dpi), into
- * @files and returns its SHA-256. JPEG pages are embedded as they are stored (DCTDecode), never decoded; PNG
- * pages losslessly (cairo writes black-and-white pages as 1-bit images). One page's file is in memory at a time. Blocks: call it from a worker, or
- * use the async form. @title (may be NULL) goes into the PDF's metadata. */
+/* Writes a PDF with one page per entry, each page the size of the paper that was scanned (pixels /
+ * dpi), into @files and returns its SHA-256. JPEG pages are embedded as they are stored
+ * (DCTDecode), never decoded; PNG pages losslessly (cairo writes black-and-white pages as 1-bit
+ * images). One page's file is in memory at a time. Blocks: call it from a worker, or use the async
+ * form. @title (may be NULL) goes into the PDF's metadata. */
 char  *yc_page_pdf_assemble        (YcFileStore     *files,
                                     const YcPdfPage *pages,
                                     guint            n_pages,

@@ -1,4 +1,5 @@
-/* yc-store-pages.c: pages on a case's materials (add, list, reorder, rotate, move, delete) and material PDFs. */
+/* yc-store-pages.c: pages on a case's materials (add, list, reorder, rotate, move, delete) and
+ * material PDFs. */
 #define G_LOG_DOMAIN "yc-store"
 
 #include <glib/gi18n.h>
@@ -78,7 +79,7 @@ typedef struct {
   OpKind      kind;
   YcCasePage *page;        /* ADD */
   gint64      id;          /* the page; ADD: the new page's id */
-  guint       value;       /* MOVE: new order; MOVE_TO_MATERIAL: material; ROTATE: rotation; SET_PDF: pages */
+  guint       value;       /* MOVE: order; TO_MATERIAL: material; ROTATE: angle; SET_PDF: pages */
   char       *case_uuid;   /* SET_PDF */
   guint       material;    /* SET_PDF */
   char       *sha256;      /* SET_PDF */
@@ -137,7 +138,9 @@ load_place (YcStoreConn *conn,
   g_autoptr(YcStoreStmt) stmt = NULL;
   int rc;
 
-  stmt = _yc_store_prepare (conn, "SELECT case_uuid, material, page_order FROM case_pages WHERE id = ?1", error);
+  stmt = _yc_store_prepare (conn,
+                            "SELECT case_uuid, material, page_order FROM case_pages WHERE id = ?1",
+                            error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -212,7 +215,9 @@ drop_pdf (YcStoreConn *conn,
 {
   g_autoptr(YcStoreStmt) stmt = NULL;
 
-  stmt = _yc_store_prepare (conn, "DELETE FROM case_material_pdfs WHERE case_uuid = ?1 AND material = ?2", error);
+  stmt = _yc_store_prepare (conn,
+                            "DELETE FROM case_material_pdfs WHERE case_uuid = ?1 AND material = ?2",
+                            error);
   if (stmt == NULL)
     return FALSE;
   _yc_store_bind_text (stmt, 1, case_uuid);
@@ -246,8 +251,9 @@ add_page (YcStoreConn *conn,
   if (!next_order (conn, page->case_uuid, page->material, &order, error))
     return FALSE;
   stmt = _yc_store_prepare (conn,
-                            "INSERT INTO case_pages (case_uuid, material, page_order, sha256, content_type, width, "
-                            "height, dpi, mode, page_count, rotation, created_at) "
+                            "INSERT INTO case_pages (case_uuid, material, page_order, sha256, "
+                            "content_type, width, height, dpi, mode, page_count, rotation, "
+                            "created_at) "
                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", error);
   if (stmt == NULL)
     return FALSE;
@@ -267,8 +273,8 @@ add_page (YcStoreConn *conn,
     return FALSE;
   op->id = sqlite3_last_insert_rowid (conn->db);
 
-  detail = g_strdup_printf ("page %" G_GINT64_FORMAT " material %u order %u %s %s", op->id, page->material, order,
-                            page->content_type, page->sha256);
+  detail = g_strdup_printf ("page %" G_GINT64_FORMAT " material %u order %u %s %s", op->id,
+                            page->material, order, page->content_type, page->sha256);
   return drop_pdf (conn, page->case_uuid, page->material, error) &&
          audit (conn, now, op, "page.add", page->case_uuid, detail, error);
 }
@@ -300,10 +306,12 @@ move_page (YcStoreConn *conn,
   /* The pages between the old and the new place shift by one towards the old place. */
   shift = _yc_store_prepare (conn,
                              target < place.page_order
-                             ? "UPDATE case_pages SET page_order = page_order + 1 WHERE case_uuid = ?1 AND "
-                               "material = ?2 AND page_order >= ?3 AND page_order < ?4"
-                             : "UPDATE case_pages SET page_order = page_order - 1 WHERE case_uuid = ?1 AND "
-                               "material = ?2 AND page_order > ?4 AND page_order <= ?3", error);
+                             ? "UPDATE case_pages SET page_order = page_order + 1 "
+                               "WHERE case_uuid = ?1 AND material = ?2 "
+                               "AND page_order >= ?3 AND page_order < ?4"
+                             : "UPDATE case_pages SET page_order = page_order - 1 "
+                               "WHERE case_uuid = ?1 AND material = ?2 "
+                               "AND page_order > ?4 AND page_order <= ?3", error);
   if (shift == NULL)
     goto out;
   _yc_store_bind_text (shift, 1, place.case_uuid);
@@ -313,7 +321,8 @@ move_page (YcStoreConn *conn,
   if (!_yc_store_step_done (conn, shift, error))
     goto out;
 
-  place_stmt = _yc_store_prepare (conn, "UPDATE case_pages SET page_order = ?2 WHERE id = ?1", error);
+  place_stmt = _yc_store_prepare (conn, "UPDATE case_pages SET page_order = ?2 WHERE id = ?1",
+                                  error);
   if (place_stmt == NULL)
     goto out;
   sqlite3_bind_int64 (place_stmt, 1, op->id);
@@ -321,8 +330,8 @@ move_page (YcStoreConn *conn,
   if (!_yc_store_step_done (conn, place_stmt, error))
     goto out;
 
-  detail = g_strdup_printf ("page %" G_GINT64_FORMAT " material %u order %u → %u", op->id, place.material,
-                            place.page_order, target);
+  detail = g_strdup_printf ("page %" G_GINT64_FORMAT " material %u order %u → %u", op->id,
+                            place.material, place.page_order, target);
   ok = drop_pdf (conn, place.case_uuid, place.material, error) &&
        audit (conn, now, op, "page.move", place.case_uuid, detail, error);
 
@@ -353,7 +362,9 @@ move_to_material (YcStoreConn *conn,
   if (!next_order (conn, place.case_uuid, op->value, &order, error))
     goto out;
 
-  stmt = _yc_store_prepare (conn, "UPDATE case_pages SET material = ?2, page_order = ?3 WHERE id = ?1", error);
+  stmt = _yc_store_prepare (conn,
+                            "UPDATE case_pages SET material = ?2, page_order = ?3 WHERE id = ?1",
+                            error);
   if (stmt == NULL)
     goto out;
   sqlite3_bind_int64 (stmt, 1, op->id);
@@ -363,8 +374,8 @@ move_to_material (YcStoreConn *conn,
       !close_gap (conn, place.case_uuid, place.material, place.page_order, error))
     goto out;
 
-  detail = g_strdup_printf ("page %" G_GINT64_FORMAT " material %u → %u order %u", op->id, place.material,
-                            op->value, order);
+  detail = g_strdup_printf ("page %" G_GINT64_FORMAT " material %u → %u order %u", op->id,
+                            place.material, op->value, order);
   ok = drop_pdf (conn, place.case_uuid, place.material, error) &&
        drop_pdf (conn, place.case_uuid, op->value, error) &&
        audit (conn, now, op, "page.move", place.case_uuid, detail, error);
@@ -418,8 +429,8 @@ delete_page (YcStoreConn *conn,
   if (stmt != NULL)
     {
       sqlite3_bind_int64 (stmt, 1, op->id);
-      detail = g_strdup_printf ("page %" G_GINT64_FORMAT " material %u order %u", op->id, place.material,
-                                place.page_order);
+      detail = g_strdup_printf ("page %" G_GINT64_FORMAT " material %u order %u", op->id,
+                                place.material, place.page_order);
       ok = _yc_store_step_done (conn, stmt, error) &&
            close_gap (conn, place.case_uuid, place.material, place.page_order, error) &&
            drop_pdf (conn, place.case_uuid, place.material, error) &&
@@ -439,8 +450,9 @@ set_pdf (YcStoreConn *conn,
   g_autofree char *detail = NULL;
 
   stmt = _yc_store_prepare (conn,
-                            "INSERT OR REPLACE INTO case_material_pdfs (case_uuid, material, sha256, page_count, "
-                            "created_at) VALUES (?1, ?2, ?3, ?4, ?5)", error);
+                            "INSERT OR REPLACE INTO case_material_pdfs "
+                            "(case_uuid, material, sha256, page_count, created_at) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5)", error);
   if (stmt == NULL)
     return FALSE;
   _yc_store_bind_text (stmt, 1, op->case_uuid);
@@ -714,8 +726,8 @@ yc_store_move_page_async (YcStore            *self,
                           gpointer            user_data)
 {
   g_return_if_fail (YC_IS_STORE (self));
-  run_async (self, id_op (OP_MOVE, id, new_order, actor), yc_store_page_write_finish, cancellable, callback,
-             user_data);
+  run_async (self, id_op (OP_MOVE, id, new_order, actor), yc_store_page_write_finish, cancellable,
+             callback, user_data);
 }
 
 void
@@ -728,8 +740,8 @@ yc_store_move_page_to_material_async (YcStore            *self,
                                       gpointer            user_data)
 {
   g_return_if_fail (YC_IS_STORE (self));
-  run_async (self, id_op (OP_MOVE_TO_MATERIAL, id, material, actor), yc_store_page_write_finish, cancellable,
-             callback, user_data);
+  run_async (self, id_op (OP_MOVE_TO_MATERIAL, id, material, actor), yc_store_page_write_finish,
+             cancellable, callback, user_data);
 }
 
 void
@@ -742,8 +754,8 @@ yc_store_rotate_page_async (YcStore            *self,
                             gpointer            user_data)
 {
   g_return_if_fail (YC_IS_STORE (self));
-  run_async (self, id_op (OP_ROTATE, id, rotation, actor), yc_store_page_write_finish, cancellable, callback,
-             user_data);
+  run_async (self, id_op (OP_ROTATE, id, rotation, actor), yc_store_page_write_finish, cancellable,
+             callback, user_data);
 }
 
 void
@@ -755,8 +767,8 @@ yc_store_delete_page_async (YcStore            *self,
                             gpointer            user_data)
 {
   g_return_if_fail (YC_IS_STORE (self));
-  run_async (self, id_op (OP_DELETE, id, 0, actor), yc_store_page_write_finish, cancellable, callback,
-             user_data);
+  run_async (self, id_op (OP_DELETE, id, 0, actor), yc_store_page_write_finish, cancellable,
+             callback, user_data);
 }
 
 void
@@ -771,8 +783,8 @@ yc_store_set_material_pdf_async (YcStore            *self,
                                  gpointer            user_data)
 {
   g_return_if_fail (YC_IS_STORE (self));
-  run_async (self, pdf_op (case_uuid, material, sha256, page_count, actor), yc_store_page_write_finish,
-             cancellable, callback, user_data);
+  run_async (self, pdf_op (case_uuid, material, sha256, page_count, actor),
+             yc_store_page_write_finish, cancellable, callback, user_data);
 }
 
 gboolean
@@ -781,7 +793,8 @@ yc_store_page_write_finish (YcStore      *self,
                             GError      **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == yc_store_page_write_finish, FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == yc_store_page_write_finish,
+                        FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
@@ -807,9 +820,10 @@ yc_store_list_pages (YcStore    *self,
     return NULL;
 
   stmt = _yc_store_prepare (conn,
-                            "SELECT id, case_uuid, material, page_order, sha256, content_type, width, height, dpi, "
-                            "mode, page_count, rotation, created_at FROM case_pages "
-                            "WHERE case_uuid = ?1 AND (?2 < 0 OR material = ?2) ORDER BY material, page_order",
+                            "SELECT id, case_uuid, material, page_order, sha256, content_type, "
+                            "width, height, dpi, mode, page_count, rotation, created_at "
+                            "FROM case_pages WHERE case_uuid = ?1 AND (?2 < 0 OR material = ?2) "
+                            "ORDER BY material, page_order",
                             error);
   if (stmt != NULL)
     {
@@ -922,7 +936,9 @@ yc_store_get_material_pdf (YcStore    *self,
   if (conn == NULL)
     return NULL;
 
-  stmt = _yc_store_prepare (conn, "SELECT sha256 FROM case_material_pdfs WHERE case_uuid = ?1 AND material = ?2",
+  stmt = _yc_store_prepare (conn,
+                            "SELECT sha256 FROM case_material_pdfs "
+                            "WHERE case_uuid = ?1 AND material = ?2",
                             &local_error);
   if (stmt != NULL)
     {

@@ -1,4 +1,5 @@
-/* yc-store-pages.h: scanned and imported pages attached to a case's materials, and each material's assembled PDF. */
+/* yc-store-pages.h: scanned and imported pages attached to a case's materials, and each material's
+ * assembled PDF. */
 #pragma once
 
 #include <gio/gio.h>
@@ -6,10 +7,11 @@
 
 G_BEGIN_DECLS
 
-/* A page of a material. Pages are keyed by the case uuid, which a draft already has (a draft's uuid becomes its
- * case's), so pages can be attached before the case is decided; there is no foreign key to cases for that reason.
- * The material is the checklist position (YcCaseMaterial "position"). The files themselves are in the file
- * store; deleting a page removes the record only (files go when the platform has them). */
+/* A page of a material. Pages are keyed by the case uuid, which a draft already has (a draft's uuid
+ * becomes its case's), so pages can be attached before the case is decided; there is no foreign key
+ * to cases for that reason. The material is the checklist position (YcCaseMaterial "position"). The
+ * files themselves are in the file store; deleting a page removes the record only (files go when
+ * the platform has them). */
 typedef struct {
   gint64     id;
   char      *case_uuid;
@@ -35,13 +37,15 @@ YcCasePage *yc_case_page_copy     (const YcCasePage *page);
 void        yc_case_page_free     (YcCasePage *page);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (YcCasePage, yc_case_page_free)
 
-/* Every write below is one transaction with an audit entry by @actor on the case ("page.add", "page.move",
- * "page.rotate", "page.delete", "material.pdf"). A change to a material's pages drops the material's recorded
- * PDF in the same transaction: it no longer shows them. The sync forms block on the writer thread: call them from
- * a worker; the async forms may be called from the main thread. */
+/* Every write below is one transaction with an audit entry by @actor on the case ("page.add",
+ * "page.move", "page.rotate", "page.delete", "material.pdf"). A change to a material's pages drops
+ * the material's recorded PDF in the same transaction: it no longer shows them. The sync forms
+ * block on the writer thread: call them from a worker; the async forms may be called from the main
+ * thread. */
 
-/* Appends @page (case_uuid, material, sha256, content_type, width, height, dpi, mode, page_count, rotation; id,
- * page_order and created_at are ignored) at the end of its material. Returns the new page's id. */
+/* Appends @page (case_uuid, material, sha256, content_type, width, height, dpi, mode, page_count,
+ * rotation; id, page_order and created_at are ignored) at the end of its material. Returns the new
+ * page's id. */
 gint64      yc_store_add_page          (YcStore          *self,
                                         const YcCasePage *page,
                                         const char       *actor,
@@ -83,7 +87,8 @@ gboolean    yc_store_move_page_to_material (YcStore    *self,
                                         guint       material,
                                         const char *actor,
                                         GError    **error);
-/* Sets the page's rotation (absolute, clockwise; 0, 90, 180 or 270, else YC_STORE_ERROR_INVALID). */
+/* Sets the page's rotation: absolute, clockwise, 0, 90, 180 or 270 (else
+ * YC_STORE_ERROR_INVALID). */
 gboolean    yc_store_rotate_page       (YcStore    *self,
                                         gint64      id,
                                         guint       rotation,

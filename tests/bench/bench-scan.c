@@ -1,5 +1,5 @@
-/* bench-scan.c: a 10-page 300 dpi colour feeder batch from SANE's test backend, then its PDF: added peak RSS
- * (VmHWM before and after) and the time from the last page to the PDF being stored. */
+/* bench-scan.c: a 10-page 300 dpi colour feeder batch from SANE's test backend, then its PDF: added
+ * peak RSS (VmHWM before and after) and the time from the last page to the PDF being stored. */
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -201,7 +201,7 @@ main (int    argc,
   b.scanner = yc_scanner_new (b.files);
   g_signal_connect (b.scanner, "page-done", G_CALLBACK (page_done_cb), &b);
 
-  /* SANE loaded and the devices known before the baseline: only the batch and its PDF are measured. */
+  /* SANE loaded and the devices known before the baseline: only the batch and its PDF count. */
   yc_scanner_list_devices_async (b.scanner, NULL, list_done_cb, &listed);
   wait_for (&listed);
   hwm_before = read_vm_hwm_kb ();
@@ -243,8 +243,8 @@ main (int    argc,
       }
   }
 
-  /* The test backend's sheets are identical, and the PDF embeds one file once: assemble again from ten
-   * different files (the scan with a comment segment naming its page), the case of real paper. */
+  /* The test backend's sheets are identical, and the PDF embeds one file once: assemble again from
+   * ten different files (the scan with a comment segment naming its page), as real paper gives. */
   {
     YcScannedPage *first = g_ptr_array_index (b.pages, 0);
     g_autoptr(GBytes) jpeg = yc_file_store_load_bytes (b.files, first->sha256, FALSE, &error);
@@ -306,21 +306,26 @@ main (int    argc,
   rss_ok = added_mb <= RSS_BUDGET_MB;
   pdf_ok = pdf_s <= PDF_BUDGET_S && distinct_s <= PDF_BUDGET_S;
 
-  g_print ("bench-scan: %d pages, %d dpi colour, %u × %u px each, from SANE's test backend (feeder)\n",
+  g_print ("bench-scan: %d pages, %d dpi colour, %u × %u px each, from SANE's test backend "
+           "(feeder)\n",
            PAGES, DPI, ((YcScannedPage *) g_ptr_array_index (b.pages, 0))->width,
            ((YcScannedPage *) g_ptr_array_index (b.pages, 0))->height);
   g_print ("  raw pixels of the batch: %.1f MB; stored JPEG: %.1f MB; PDF: %.1f MB\n",
            b.raw_bytes / 1048576.0, b.stored_bytes / 1048576.0, st.st_size / 1048576.0);
   g_print ("  batch: %.2f s (%.2f s per page); whole run %.2f s\n", batch_s, batch_s / PAGES,
            (finished - started) / (double) G_USEC_PER_SEC);
-  g_print ("  RSS before: %.1f MB; peak before: %.1f MB, after the batch: %.1f MB, after the PDF: %.1f MB\n",
+  g_print ("  RSS before: %.1f MB; peak before: %.1f MB, after the batch: %.1f MB, after the PDF: "
+           "%.1f MB\n",
            rss_before / 1024.0, hwm_before / 1024.0, b.hwm_scan / 1024.0, hwm_after / 1024.0);
-  g_print ("  PDF of the batch as scanned (identical sheets, one embedded JPEG): %.1f MB in %.3f s\n",
+  g_print ("  PDF of the batch as scanned (identical sheets, one embedded JPEG): %.1f MB in %.3f "
+           "s\n",
            st.st_size / 1048576.0, pdf_s);
   g_print ("  PDF of ten different pages: %.1f MB in %.3f s, %.1f MB added peak\n",
            distinct_size / 1048576.0, distinct_s, distinct_mb);
-  g_print ("added peak RSS: %.1f MB (budget %.0f MB): %s\n", added_mb, RSS_BUDGET_MB, rss_ok ? "PASS" : "FAIL");
-  g_print ("PDF ready after the last page: %.3f s (ten different pages: %.3f s; budget %.1f s): %s\n", pdf_s,
+  g_print ("added peak RSS: %.1f MB (budget %.0f MB): %s\n", added_mb, RSS_BUDGET_MB,
+           rss_ok ? "PASS" : "FAIL");
+  g_print ("PDF ready after the last page: %.3f s (ten different pages: %.3f s; budget %.1f s): "
+           "%s\n", pdf_s,
            distinct_s, PDF_BUDGET_S, pdf_ok ? "PASS" : "FAIL");
 
   g_ptr_array_unref (b.pages);
