@@ -475,6 +475,88 @@ test_guidance_without_case (void)
   assert_qr (pdf, 1, "YC1:ITEM:11370100MB0001XK00101");
 }
 
+/* --- long data: everything wraps inside the margins, nothing is clipped --- */
+
+static YcItem *
+make_long_item (void)
+{
+  g_autoptr(GPtrArray) specs = g_ptr_array_new_with_free_func (g_object_unref);
+  YcItem *item;
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *code = g_strdup_printf ("L%02u", i + 1);
+      g_autofree char *name = g_strdup_printf ("第%u项：建设工程规划许可证及附图、附件（含总平面图、各层平面图、立面图、剖面图、"
+                                               "管线综合图）复印件并加盖建设单位公章", i + 1);
+
+      g_ptr_array_add (specs, g_object_new (YC_TYPE_MATERIAL_SPEC,
+                                            "code", code, "name", name, "position", i,
+                                            "originals", 12, "copies", 24, "form", YC_MATERIAL_FORM_EITHER,
+                                            "tolerable", TRUE, "supplement-days", 10, "required", TRUE,
+                                            "notes", "须由具有相应资质的设计单位出具，加盖出图专用章和注册建筑师执业印章；"
+                                                     "电子材料须为PDF格式并经CA数字签名，单个文件不超过20MB。"
+                                                     "https://zwfw.beifang.gov.cn/guide/materials/template-download-0001",
+                                            NULL));
+    }
+  item = g_object_new (YC_TYPE_ITEM,
+                       "code", "11370100MB0001XK00101000000000000000001",
+                       "name", "建设工程规划许可证核发（建筑类，含既有建筑改造、加装电梯及城市更新项目中涉及规划调整的情形）",
+                       "department", "北方市自然资源和规划局（北方市林业局）北方市东城区分局行政审批科",
+                       "item-type-label", "行政许可",
+                       "case-type", YC_CASE_TYPE_JOINT, "legal-days", 20, "promised-days", 15,
+                       "legal-basis", "《中华人民共和国城乡规划法》第四十条；《北方市城乡规划条例》第三十二条、第三十三条、第三十四条",
+                       "conditions", "建设单位已取得建设用地规划许可证和国有土地使用权证明；设计方案已经审定；"
+                                     "涉及文物保护、消防、人防等事项的，已取得相关部门意见。https://zwfw.beifang.gov.cn/"
+                                     "conditions/XK00101/very-long-path-without-any-break-opportunity-0123456789",
+                       "fees", "不收费", "result", "建设工程规划许可证（正本一份、副本一份）及附图",
+                       NULL);
+  yc_item_set_materials (item, specs);
+  return item;
+}
+
+static void
+test_nothing_clipped (void)
+{
+  g_autoptr(YcItem) item = make_long_item ();
+  g_autoptr(YcCase) kase = yc_test_make_case (item, TRUE, FALSE);
+  g_autoptr(YcParty) organisation = yc_party_new (YC_PARTY_ORGANISATION);
+
+  g_object_set (organisation, "name", "北方市城市更新建设发展集团有限公司第二分公司（北方市东城区老旧小区改造项目部）",
+                "id-number", "91110000600037341L", "legal-representative", "欧阳建国", "phone", "010-87654321", NULL);
+  g_object_set (kase, "applicant", organisation,
+                "reason", "经审查，申请人提交的建设工程设计方案未经规划主管部门审定，且项目用地范围内存在尚未完成的征收补偿事项，"
+                          "依据《中华人民共和国城乡规划法》第四十条及《北方市城乡规划条例》第三十三条的规定，申请事项不符合受理条件。",
+                NULL);
+  for (guint f = 0; f < 2; f++)
+    for (guint k = 0; k < G_N_ELEMENTS (all_kinds); k++)
+      {
+        g_autoptr(YcDocument) document = yc_test_make_document (all_kinds[k], kase, item);
+        g_autoptr(GBytes) pdf = NULL;
+        g_autoptr(GPtrArray) outside = NULL;
+        g_autofree char *text = NULL;
+        g_autofree char *name = NULL;
+        YcDocFormat format = f == 0 ? YC_DOC_FORMAT_A4 : YC_DOC_FORMAT_RECEIPT;
+
+        yc_document_set_format (document, format);
+        g_object_set (document,
+                      "issuer", "北方市东城区人民政府政务服务中心（北方市东城区行政审批局）",
+                      "query-url", "https://zwfw.beifang.gov.cn/progress/query-by-case-number-and-password", NULL);
+        pdf = render_ok (document, NULL);
+        name = g_strdup_printf ("long-%s-%s", yc_doc_kind_to_string (all_kinds[k]), f == 0 ? "a4" : "roll");
+        yc_test_dump (pdf, name);
+        /* Margins: 20 mm on A4 (56.7 pt at the sides, 40 pt top and bottom), 10 pt on the roll. */
+        outside = yc_test_pdf_words_outside (pdf, f == 0 ? 56.7 : 10, f == 0 ? 40 : 10);
+        for (guint i = 0; i < outside->len; i++)
+          g_test_message ("%s: outside the margins: %s", name, (char *) g_ptr_array_index (outside, i));
+        g_assert_cmpuint (outside->len, ==, 0);
+        /* Wrapped, not cut: the long texts are there whole. */
+        text = yc_test_pdf_text (pdf, 0, 0, TRUE);
+        assert_contains (text, "建设工程规划许可证核发（建筑类，含既有建筑改造、加装电梯及城市更新项目中涉及规划调整的情形）");
+        if (all_kinds[k] != YC_DOC_GUIDANCE)
+          assert_contains (text, "北方市城市更新建设发展集团有限公司第二分公司（北方市东城区老旧小区改造项目部）");
+      }
+}
+
 /* --- QR payload, case number, snapshots, async --- */
 
 static void
@@ -601,6 +683,7 @@ main (int   argc,
   g_test_add_func ("/yc/documents/guidance/languages", test_guidance_languages);
   g_test_add_func ("/yc/documents/guidance/threads", test_guidance_threads);
   g_test_add_func ("/yc/documents/guidance/without-case", test_guidance_without_case);
+  g_test_add_func ("/yc/documents/nothing-clipped", test_nothing_clipped);
   g_test_add_func ("/yc/documents/qr-url", test_qr_url);
   g_test_add_func ("/yc/documents/needs-case-number", test_needs_case_number);
   g_test_add_func ("/yc/documents/snapshot", test_snapshot);

@@ -287,6 +287,53 @@ yc_test_pdf_qr (GBytes *pdf,
   return payload;
 }
 
+static double
+attribute_value (const char *line,
+                 const char *name)
+{
+  g_autofree char *key = g_strconcat (name, "=\"", NULL);
+  const char *at = strstr (line, key);
+
+  g_assert_nonnull (at);
+  return g_ascii_strtod (at + strlen (key), NULL);
+}
+
+GPtrArray *
+yc_test_pdf_words_outside (GBytes *pdf,
+                           double  margin_x,
+                           double  margin_y)
+{
+  g_autofree char *path = write_temp (pdf);
+  const char *argv[] = { "pdftotext", "-bbox", "-enc", "UTF-8", path, "-", NULL };
+  g_autofree char *html = run (argv, FALSE);
+  g_auto(GStrv) lines = g_strsplit (html, "\n", -1);
+  GPtrArray *outside = g_ptr_array_new_with_free_func (g_free);
+  double width = 0, height = 0;
+  guint page = 0;
+
+  g_unlink (path);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = g_strstrip (lines[i]);
+
+      if (g_str_has_prefix (line, "<page "))
+        {
+          page++;
+          width = attribute_value (line, "width");
+          height = attribute_value (line, "height");
+        }
+      else if (g_str_has_prefix (line, "<word "))
+        {
+          double x0 = attribute_value (line, "xMin"), x1 = attribute_value (line, "xMax");
+          double y0 = attribute_value (line, "yMin"), y1 = attribute_value (line, "yMax");
+
+          if (x0 < margin_x - 1 || x1 > width - margin_x + 1 || y0 < margin_y - 1 || y1 > height - margin_y + 1)
+            g_ptr_array_add (outside, g_strdup_printf ("page %u: %s", page, line));
+        }
+    }
+  return outside;
+}
+
 guint
 yc_test_count (const char *haystack,
                const char *needle)

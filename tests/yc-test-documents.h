@@ -47,6 +47,12 @@ char       *yc_test_pdf_qr             (GBytes     *pdf,
                                         guint       page);
 char       *yc_test_pdf_file_qr        (const char *path,
                                         guint       page);
+/* Words (pdftotext -bbox) that reach outside the page's margins: @margin_x on the left and right, @margin_y at
+ * the top and bottom, less a point of tolerance. Returns a description of each, empty when nothing is clipped
+ * or squeezed into the margins. */
+GPtrArray  *yc_test_pdf_words_outside  (GBytes     *pdf,
+                                        double      margin_x,
+                                        double      margin_y);
 guint       yc_test_count              (const char *haystack,
                                         const char *needle);
 /* Writes @pdf to $YC_TEST_DUMP_DIR/@name.pdf when that variable is set (to look at the documents). */

@@ -933,7 +933,7 @@ build_guidance (const YcDocData     *data,
   _yc_doc_builder_add_heading (builder, TR (NC_("document", "Materials to bring")));
   if (a4)
     {
-      static const double widths[] = { 0.6, 2.5, 1.4, 1.1, 2.0, 2.8 };
+      static const double widths[] = { 0.7, 2.4, 1.4, 1.1, 2.0, 2.8 };
       const char *headers[] = {
         TR (NC_("document", "No.")), TR (NC_("document", "Material")), TR (NC_("document", "Originals")),
         TR (NC_("document", "Copies")), TR (NC_("document", "Form")), TR (NC_("document", "Notes")), NULL

@@ -551,10 +551,11 @@ draw_row (Unit    *unit,
     }
 }
 
+/* Sequence numbers and counts (short runs of digits), not passwords or codes. */
 static gboolean
 is_number (const char *text)
 {
-  if (*text == '\0')
+  if (*text == '\0' || strlen (text) > 4)
     return FALSE;
   for (; *text != '\0'; text++)
     if (!g_ascii_isdigit (*text))
@@ -588,7 +589,7 @@ layout_row (Render   *render,
       /* Labels, headers and plain numbers (sequence numbers, counts) are centred; text reads from the left. */
       layout->layout = make_layout (render, cell->text, FALSE, header ? HEADING_FONT : BODY_FONT,
                                     g->table_size, header, layout->width - 2 * g->cell_pad,
-                                    header || cell->label || is_number (cell->text)
+                                    header || cell->label || (cell->span == 1 && is_number (cell->text))
                                     ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
       height = MAX (height, layout_height (layout->layout) + 2 * g->cell_pad);
       g_ptr_array_add (unit->cells, layout);
@@ -705,6 +706,16 @@ logical_width (PangoLayout *layout)
   return (double) logical.width / PANGO_SCALE;
 }
 
+/* Where the text of a layout starts: a wrapped, centred layout has its lines inset in its width. */
+static double
+logical_x (PangoLayout *layout)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  return (double) logical.x / PANGO_SCALE;
+}
+
 static void
 draw_seal (Unit    *unit,
            Render  *render,
@@ -738,7 +749,7 @@ draw_seal (Unit    *unit,
 
   cairo_set_source_rgb (cr, 0, 0, 0);
   top = cy - text_height / 2 + radius * 0.12;
-  show_layout (cr, unit->layout, cx - issuer_width / 2, top);
+  show_layout (cr, unit->layout, cx - issuer_width / 2 - logical_x (unit->layout), top);
   show_layout (cr, unit->layout2, cx - logical_width (unit->layout2) / 2, top + issuer_height);
 }
 
