@@ -138,6 +138,7 @@ yc_test_cupsd_start (GError **error)
   g_autofree char *socket = NULL;
   g_autofree char *conf = NULL;
   g_autofree char *files = NULL;
+  g_autofree char *program = NULL;
   gint64 deadline;
 
   if (g_getenv ("CUPS_SERVER") != NULL && g_getenv ("YC_TEST_CUPS_OUT") != NULL)
@@ -154,7 +155,10 @@ yc_test_cupsd_start (GError **error)
       return cupsd;
     }
 
-  if (g_find_program_in_path ("cupsd") == NULL && !g_file_test ("/usr/sbin/cupsd", G_FILE_TEST_IS_EXECUTABLE))
+  program = g_find_program_in_path ("cupsd");
+  if (program == NULL && g_file_test ("/usr/sbin/cupsd", G_FILE_TEST_IS_EXECUTABLE))
+    program = g_strdup ("/usr/sbin/cupsd");
+  if (program == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "cupsd is not installed");
       yc_test_cupsd_stop (cupsd);
@@ -171,9 +175,7 @@ yc_test_cupsd_start (GError **error)
   files = g_build_filename (cupsd->dir, "cups-files.conf", NULL);
   socket = g_build_filename (cupsd->dir, "run", "cups.sock", NULL);
   cupsd->process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, error,
-                                     g_file_test ("/usr/sbin/cupsd", G_FILE_TEST_IS_EXECUTABLE) ? "/usr/sbin/cupsd"
-                                                                                               : "cupsd",
-                                     "-f", "-c", conf, "-s", files, NULL);
+                                     program, "-f", "-c", conf, "-s", files, NULL);
   if (cupsd->process == NULL)
     {
       yc_test_cupsd_stop (cupsd);
