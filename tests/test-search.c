@@ -367,6 +367,87 @@ test_cancellation (Fixture       *fixture,
   g_clear_object (&result);
 }
 
+/* Many names sharing a prefix: tier 2 goes through FTS5 above NAME_RANGE_MAX (200) of them and
+ * through the name index below; either way the page is the shortest names, then catalogue order. */
+static void
+check_prefix_order (guint n_items)
+{
+  g_autoptr(GString) json = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(YcCatalogue) catalogue = NULL;
+  g_autoptr(YcStore) store = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *name = g_strdup_printf ("prefix-%u", n_items);
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "search", name, NULL);
+
+  g_string_append (json, "{\"version\": \"p\", \"region\": \"北方市\", \"code_lists\": "
+                         "{\"item_type\": [{\"code\": \"QR\", \"label\": \"行政确认\"}]}, "
+                         "\"items\": [");
+  for (guint i = 0; i < n_items; i++)
+    {
+      /* Lengths cycle, so catalogue order and name length disagree. */
+      g_autofree char *item_name = g_strdup_printf ("社保卡申领%.*s%u", (int) (i % 4) * 3, "补办补办补办",
+                                                    i);
+
+      g_string_append_printf (json,
+                              "%s{\"code\": \"P%04u\", \"name\": \"%s\", \"department\": \"人社局\", "
+                              "\"item_type\": \"QR\", \"case_type\": \"promised\", "
+                              "\"legal_days\": 5, \"promised_days\": 5, \"legal_basis\": \"条例\", "
+                              "\"materials\": [{\"code\": \"M01\", \"name\": \"申请表\", "
+                              "\"originals\": 1, \"form\": \"paper\", \"required\": true}]}",
+                              i > 0 ? "," : "", i, item_name);
+    }
+  /* Shorter names holding the query further in: they belong after every name starting with it. */
+  for (guint i = 0; i < 10; i++)
+    g_string_append_printf (json,
+                            ",{\"code\": \"S%04u\", \"name\": \"新社保卡%u\", "
+                            "\"department\": \"人社局\", \"item_type\": \"QR\", "
+                            "\"case_type\": \"promised\", \"legal_days\": 5, "
+                            "\"promised_days\": 5, \"legal_basis\": \"条例\", "
+                            "\"materials\": [{\"code\": \"M01\", \"name\": \"申请表\", "
+                            "\"originals\": 1, \"form\": \"paper\", \"required\": true}]}",
+                            i, i);
+  g_string_append (json, "]}");
+  bytes = g_bytes_new (json->str, json->len);
+  catalogue = yc_catalogue_parse (bytes, &error);
+  g_assert_no_error (error);
+  store = yc_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (yc_store_import_catalogue (store, catalogue, &error));
+
+  /* The expectation: stable sort by name length, catalogue order within a length. */
+  for (guint len = 1; len < 64; len++)
+    for (guint i = 0; i < yc_catalogue_get_items (catalogue)->len; i++)
+      {
+        YcItem *item = g_ptr_array_index (yc_catalogue_get_items (catalogue), i);
+
+        if ((guint) g_utf8_strlen (yc_item_get_name (item), -1) == len &&
+            g_str_has_prefix (yc_item_get_name (item), "社保卡"))
+          g_ptr_array_add (expected, g_strdup (yc_item_get_code (item)));
+      }
+
+  hits = yc_store_search_items (store, "社保卡", 50, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, MIN (50, n_items));
+  for (guint i = 0; i < hits->len; i++)
+    g_assert_cmpstr (yc_item_get_code (g_ptr_array_index (hits, i)), ==,
+                     g_ptr_array_index (expected, i));
+}
+
+static void
+test_prefix_order_few (void)
+{
+  check_prefix_order (150);
+}
+
+static void
+test_prefix_order_many (void)
+{
+  check_prefix_order (260);
+}
+
 typedef struct {
   YcStore    *store;
   const char *query;
@@ -426,6 +507,8 @@ main (int   argc,
   ADD ("cancellation", test_cancellation);
   ADD ("concurrent-readers", test_concurrent_readers);
 #undef ADD
+  g_test_add_func ("/yc/search/prefix-order/few", test_prefix_order_few);
+  g_test_add_func ("/yc/search/prefix-order/many", test_prefix_order_many);
 
   return g_test_run ();
 }
