@@ -41,65 +41,29 @@ join_keywords (const char * const *keywords)
 YcItem *
 _yc_store_item_from_row (sqlite3_stmt *stmt)
 {
-  /* Property names by column; a search builds fifty of these per keystroke, and every property
-   * set costs a lookup and a notification: only values that differ from the defaults are set. */
-  static const char * const names[YC_STORE_N_ITEM_COLUMNS] = {
-    "code", "name", "department", "item-type", "item-type-label", "case-type", "legal-days",
-    "promised-days", "commitment-allowed", "legal-basis", "conditions", "fees", "result",
-    "keywords",
-  };
-  const char *set_names[YC_STORE_N_ITEM_COLUMNS];
-  GValue values[YC_STORE_N_ITEM_COLUMNS] = { G_VALUE_INIT, };
+  g_auto(GStrv) keywords = split_keywords (_yc_store_column_text (stmt, 13));
   YcCaseType case_type = YC_CASE_TYPE_PROMISED;
-  YcItem *item;
-  guint n = 0;
 
-  for (guint column = 0; column < YC_STORE_N_ITEM_COLUMNS; column++)
-    {
-      GValue *value = &values[n];
+  if (!yc_case_type_from_string (_yc_store_column_text (stmt, 5), &case_type))
+    g_warning ("Item %s has an unknown case type “%s”", _yc_store_column_text (stmt, 0),
+               _yc_store_column_text (stmt, 5));
 
-      switch (column)
-        {
-        case 5:
-          if (!yc_case_type_from_string (_yc_store_column_text (stmt, 5), &case_type))
-            g_warning ("Item %s has an unknown case type “%s”", _yc_store_column_text (stmt, 0),
-                       _yc_store_column_text (stmt, 5));
-          g_value_init (value, YC_TYPE_CASE_TYPE);
-          g_value_set_enum (value, case_type);
-          break;
-        case 6:
-        case 7:
-          if (sqlite3_column_int (stmt, column) <= 0)
-            continue;
-          g_value_init (value, G_TYPE_UINT);
-          g_value_set_uint (value, sqlite3_column_int (stmt, column));
-          break;
-        case 8:
-          if (sqlite3_column_int (stmt, column) == 0)
-            continue;
-          g_value_init (value, G_TYPE_BOOLEAN);
-          g_value_set_boolean (value, TRUE);
-          break;
-        case 13:
-          if (_yc_store_is_blank (_yc_store_column_text (stmt, column)))
-            continue;
-          g_value_init (value, G_TYPE_STRV);
-          g_value_take_boxed (value, split_keywords (_yc_store_column_text (stmt, column)));
-          break;
-        default:
-          if (_yc_store_column_text (stmt, column) == NULL)
-            continue;
-          g_value_init (value, G_TYPE_STRING);
-          g_value_set_string (value, _yc_store_column_text (stmt, column));
-          break;
-        }
-      set_names[n++] = names[column];
-    }
-
-  item = YC_ITEM (g_object_new_with_properties (YC_TYPE_ITEM, n, set_names, values));
-  for (guint i = 0; i < n; i++)
-    g_value_unset (&values[i]);
-  return item;
+  return g_object_new (YC_TYPE_ITEM,
+                       "code", _yc_store_column_text (stmt, 0),
+                       "name", _yc_store_column_text (stmt, 1),
+                       "department", _yc_store_column_text (stmt, 2),
+                       "item-type", _yc_store_column_text (stmt, 3),
+                       "item-type-label", _yc_store_column_text (stmt, 4),
+                       "case-type", case_type,
+                       "legal-days", (guint) sqlite3_column_int (stmt, 6),
+                       "promised-days", (guint) sqlite3_column_int (stmt, 7),
+                       "commitment-allowed", sqlite3_column_int (stmt, 8) != 0,
+                       "legal-basis", _yc_store_column_text (stmt, 9),
+                       "conditions", _yc_store_column_text (stmt, 10),
+                       "fees", _yc_store_column_text (stmt, 11),
+                       "result", _yc_store_column_text (stmt, 12),
+                       "keywords", keywords,
+                       NULL);
 }
 
 static YcMaterialSpec *
