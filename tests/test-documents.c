@@ -1,5 +1,5 @@
-/* test-documents.c: every document kind renders to PDF with its data, QR code, page numbers and clean page
- * breaks; guidance in three languages, also from several threads at once. */
+/* test-documents.c: every document kind renders to PDF with its data, QR code, page numbers and
+ * clean page breaks; guidance in three languages, also from several threads at once. */
 #include <string.h>
 #include <glib.h>
 
@@ -7,8 +7,8 @@
 #include "yc-test-documents.h"
 
 static const YcDocKind all_kinds[] = {
-  YC_DOC_RECEIPT, YC_DOC_NOTICE_ONCE, YC_DOC_REFUSAL, YC_DOC_TOLERANCE, YC_DOC_COMMITMENT, YC_DOC_HANDOVER,
-  YC_DOC_GUIDANCE,
+  YC_DOC_RECEIPT, YC_DOC_NOTICE_ONCE, YC_DOC_REFUSAL, YC_DOC_TOLERANCE, YC_DOC_COMMITMENT,
+  YC_DOC_HANDOVER, YC_DOC_GUIDANCE,
 };
 
 static GBytes *
@@ -135,7 +135,8 @@ test_every_kind (void)
 
         yc_document_set_format (document, f == 0 ? YC_DOC_FORMAT_A4 : YC_DOC_FORMAT_RECEIPT);
         pdf = render_ok (document, &n_pages);
-        name = g_strdup_printf ("%s-%s", yc_doc_kind_to_string (all_kinds[k]), f == 0 ? "a4" : "roll");
+        name = g_strdup_printf ("%s-%s", yc_doc_kind_to_string (all_kinds[k]),
+                                f == 0 ? "a4" : "roll");
         yc_test_dump (pdf, name);
         text = yc_test_pdf_text (pdf, 0, 0, TRUE);
         g_test_message ("%s: %u pages", name, n_pages);
@@ -237,7 +238,8 @@ test_notice_once_long (void)
     {
       g_autofree char *page = yc_test_pdf_text (pdf, p, p, TRUE);
 
-      /* Every page the table continues on has its header; the closing text may have a page of its own. */
+      /* Every page the table continues on has its header; the closing text may have a page of its
+       * own. */
       if (strstr (page, "补充材料") != NULL)
         assert_contains (page, "需补正的材料");
       assert_contains (page, YC_TEST_CASE_NO);
@@ -288,8 +290,8 @@ test_tolerance_two_copies (void)
   g_assert_cmpuint (n_pages, ==, 2);
   g_assert_cmpuint (yc_test_count (text, "申请人留存联"), ==, 1);
   g_assert_cmpuint (yc_test_count (text, "窗口存档联"), ==, 1);
-  /* Each copy has the tolerated material, its form and deadline, the consequence, the promise and the
-   * signature lines, and is numbered on its own. */
+  /* Each copy has the tolerated material, its form and deadline, the consequence, the promise and
+   * the signature lines, and is numbered on its own. */
   g_assert_cmpuint (yc_test_count (text, yc_test_material_name (3)), ==, 2);
   g_assert_cmpuint (yc_test_count (text, "2026年3月11日"), ==, 2);
   g_assert_cmpuint (yc_test_count (text, "纸质或电子，原件1份"), ==, 2);
@@ -434,8 +436,8 @@ render_guidance_thread (gpointer user_data)
   return NULL;
 }
 
-/* Renderings in different languages at the same time never mix their languages: the language belongs to
- * the rendering, not to the process. */
+/* Renderings in different languages at the same time never mix their languages: the language
+ * belongs to the rendering, not to the process. */
 static void
 test_guidance_threads (void)
 {
@@ -477,6 +479,27 @@ test_guidance_without_case (void)
 
 /* --- long data: everything wraps inside the margins, nothing is clipped --- */
 
+/* Long texts as real catalogues have them, including addresses that have no break opportunity. */
+#define LONG_MATERIAL_NOTES \
+  "须由具有相应资质的设计单位出具，加盖出图专用章和注册建筑师执业印章；" \
+  "电子材料须为PDF格式并经CA数字签名，单个文件不超过20MB。" \
+  "https://zwfw.beifang.gov.cn/guide/materials/template-download-0001"
+#define LONG_ITEM_NAME \
+  "建设工程规划许可证核发（建筑类，含既有建筑改造、加装电梯及城市更新项目中涉及规划调整的情形）"
+#define LONG_DEPARTMENT "北方市自然资源和规划局（北方市林业局）北方市东城区分局行政审批科"
+#define LONG_LEGAL_BASIS \
+  "《中华人民共和国城乡规划法》第四十条；《北方市城乡规划条例》第三十二条、第三十三条、第三十四条"
+#define LONG_CONDITIONS \
+  "建设单位已取得建设用地规划许可证和国有土地使用权证明；设计方案已经审定；" \
+  "涉及文物保护、消防、人防等事项的，已取得相关部门意见。https://zwfw.beifang.gov.cn/" \
+  "conditions/XK00101/very-long-path-without-any-break-opportunity-0123456789"
+#define LONG_ORGANISATION \
+  "北方市城市更新建设发展集团有限公司第二分公司（北方市东城区老旧小区改造项目部）"
+#define LONG_REASON \
+  "经审查，申请人提交的建设工程设计方案未经规划主管部门审定，且项目用地范围内存在尚未完成的" \
+  "征收补偿事项，依据《中华人民共和国城乡规划法》第四十条及《北方市城乡规划条例》第三十三条的" \
+  "规定，申请事项不符合受理条件。"
+
 static YcItem *
 make_long_item (void)
 {
@@ -486,28 +509,27 @@ make_long_item (void)
   for (guint i = 0; i < 5; i++)
     {
       g_autofree char *code = g_strdup_printf ("L%02u", i + 1);
-      g_autofree char *name = g_strdup_printf ("第%u项：建设工程规划许可证及附图、附件（含总平面图、各层平面图、立面图、剖面图、"
-                                               "管线综合图）复印件并加盖建设单位公章", i + 1);
+      g_autofree char *name = g_strdup_printf ("第%u项：建设工程规划许可证及附图、附件（含总平面图、"
+                                               "各层平面图、立面图、剖面图、管线综合图）复印件并加盖"
+                                               "建设单位公章", i + 1);
 
       g_ptr_array_add (specs, g_object_new (YC_TYPE_MATERIAL_SPEC,
                                             "code", code, "name", name, "position", i,
-                                            "originals", 12, "copies", 24, "form", YC_MATERIAL_FORM_EITHER,
-                                            "tolerable", TRUE, "supplement-days", 10, "required", TRUE,
-                                            "notes", "须由具有相应资质的设计单位出具，加盖出图专用章和注册建筑师执业印章；"
-                                                     "电子材料须为PDF格式并经CA数字签名，单个文件不超过20MB。"
-                                                     "https://zwfw.beifang.gov.cn/guide/materials/template-download-0001",
+                                            "originals", 12, "copies", 24,
+                                            "form", YC_MATERIAL_FORM_EITHER,
+                                            "tolerable", TRUE, "supplement-days", 10,
+                                            "required", TRUE,
+                                            "notes", LONG_MATERIAL_NOTES,
                                             NULL));
     }
   item = g_object_new (YC_TYPE_ITEM,
                        "code", "11370100MB0001XK00101000000000000000001",
-                       "name", "建设工程规划许可证核发（建筑类，含既有建筑改造、加装电梯及城市更新项目中涉及规划调整的情形）",
-                       "department", "北方市自然资源和规划局（北方市林业局）北方市东城区分局行政审批科",
+                       "name", LONG_ITEM_NAME,
+                       "department", LONG_DEPARTMENT,
                        "item-type-label", "行政许可",
                        "case-type", YC_CASE_TYPE_JOINT, "legal-days", 20, "promised-days", 15,
-                       "legal-basis", "《中华人民共和国城乡规划法》第四十条；《北方市城乡规划条例》第三十二条、第三十三条、第三十四条",
-                       "conditions", "建设单位已取得建设用地规划许可证和国有土地使用权证明；设计方案已经审定；"
-                                     "涉及文物保护、消防、人防等事项的，已取得相关部门意见。https://zwfw.beifang.gov.cn/"
-                                     "conditions/XK00101/very-long-path-without-any-break-opportunity-0123456789",
+                       "legal-basis", LONG_LEGAL_BASIS,
+                       "conditions", LONG_CONDITIONS,
                        "fees", "不收费", "result", "建设工程规划许可证（正本一份、副本一份）及附图",
                        NULL);
   yc_item_set_materials (item, specs);
@@ -521,12 +543,9 @@ test_nothing_clipped (void)
   g_autoptr(YcCase) kase = yc_test_make_case (item, TRUE, FALSE);
   g_autoptr(YcParty) organisation = yc_party_new (YC_PARTY_ORGANISATION);
 
-  g_object_set (organisation, "name", "北方市城市更新建设发展集团有限公司第二分公司（北方市东城区老旧小区改造项目部）",
-                "id-number", "91110000600037341L", "legal-representative", "欧阳建国", "phone", "010-87654321", NULL);
-  g_object_set (kase, "applicant", organisation,
-                "reason", "经审查，申请人提交的建设工程设计方案未经规划主管部门审定，且项目用地范围内存在尚未完成的征收补偿事项，"
-                          "依据《中华人民共和国城乡规划法》第四十条及《北方市城乡规划条例》第三十三条的规定，申请事项不符合受理条件。",
-                NULL);
+  g_object_set (organisation, "name", LONG_ORGANISATION, "id-number", "91110000600037341L",
+                "legal-representative", "欧阳建国", "phone", "010-87654321", NULL);
+  g_object_set (kase, "applicant", organisation, "reason", LONG_REASON, NULL);
   for (guint f = 0; f < 2; f++)
     for (guint k = 0; k < G_N_ELEMENTS (all_kinds); k++)
       {
@@ -540,20 +559,24 @@ test_nothing_clipped (void)
         yc_document_set_format (document, format);
         g_object_set (document,
                       "issuer", "北方市东城区人民政府政务服务中心（北方市东城区行政审批局）",
-                      "query-url", "https://zwfw.beifang.gov.cn/progress/query-by-case-number-and-password", NULL);
+                      "query-url",
+                      "https://zwfw.beifang.gov.cn/progress/query-by-case-number-and-password",
+                      NULL);
         pdf = render_ok (document, NULL);
-        name = g_strdup_printf ("long-%s-%s", yc_doc_kind_to_string (all_kinds[k]), f == 0 ? "a4" : "roll");
+        name = g_strdup_printf ("long-%s-%s", yc_doc_kind_to_string (all_kinds[k]),
+                                f == 0 ? "a4" : "roll");
         yc_test_dump (pdf, name);
         /* Margins: 20 mm on A4 (56.7 pt at the sides, 40 pt top and bottom), 10 pt on the roll. */
         outside = yc_test_pdf_words_outside (pdf, f == 0 ? 56.7 : 10, f == 0 ? 40 : 10);
         for (guint i = 0; i < outside->len; i++)
-          g_test_message ("%s: outside the margins: %s", name, (char *) g_ptr_array_index (outside, i));
+          g_test_message ("%s: outside the margins: %s", name,
+                          (char *) g_ptr_array_index (outside, i));
         g_assert_cmpuint (outside->len, ==, 0);
         /* Wrapped, not cut: the long texts are there whole. */
         text = yc_test_pdf_text (pdf, 0, 0, TRUE);
-        assert_contains (text, "建设工程规划许可证核发（建筑类，含既有建筑改造、加装电梯及城市更新项目中涉及规划调整的情形）");
+        assert_contains (text, LONG_ITEM_NAME);
         if (all_kinds[k] != YC_DOC_GUIDANCE)
-          assert_contains (text, "北方市城市更新建设发展集团有限公司第二分公司（北方市东城区老旧小区改造项目部）");
+          assert_contains (text, LONG_ORGANISATION);
       }
 }
 
@@ -568,7 +591,8 @@ test_qr_url (void)
   g_autoptr(GBytes) pdf = NULL;
   g_autofree char *payload = NULL;
   g_autofree char *text = NULL;
-  const char *expected = "https://zwfw.beifang.gov.cn/q?case=" YC_TEST_CASE_NO "&pw=" YC_TEST_PASSWORD;
+  const char *expected =
+    "https://zwfw.beifang.gov.cn/q?case=" YC_TEST_CASE_NO "&pw=" YC_TEST_PASSWORD;
 
   g_object_set (document, "query-url", "https://zwfw.beifang.gov.cn/q", NULL);
   payload = yc_document_get_qr_payload (document);
@@ -600,8 +624,8 @@ test_needs_case_number (void)
     }
 }
 
-/* The document copies the case when it is made: later edits (the UI keeps editing its object) do not
- * leak into a rendering running in a worker. */
+/* The document copies the case when it is made: later edits (the UI keeps editing its object) do
+ * not leak into a rendering running in a worker. */
 static void
 test_snapshot (void)
 {
@@ -620,7 +644,8 @@ test_snapshot (void)
   g_assert_null (strstr (text, "赵六"));
 }
 
-/* The same document renders to the same bytes: a reprint or a re-render lands on the same stored file. */
+/* The same document renders to the same bytes: a reprint or a re-render lands on the same stored
+ * file. */
 static void
 test_deterministic (void)
 {

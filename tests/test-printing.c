@@ -1,6 +1,7 @@
-/* test-printing.c: documents printed through a real CUPS scheduler with file: printers that keep the PDF:
- * every kind comes out with its data and QR code; a stopped printer, a missing one, a rejecting one and a
- * cancelled job are reported and recorded, and "print again" works, also after a restart. */
+/* test-printing.c: documents printed through a real CUPS scheduler with file: printers that keep
+ * the PDF: every kind comes out with its data and QR code; a stopped printer, a missing one, a
+ * rejecting one and a cancelled job are reported and recorded, and "print again" works, also after
+ * a restart. */
 #include <string.h>
 #include <glib.h>
 #include <glib/gstdio.h>
@@ -55,7 +56,8 @@ make_stored_case (Fixture *fixture)
   YcCase *kase = yc_test_make_case (fixture->item, TRUE, FALSE);
 
   g_object_set (kase, "state", YC_CASE_STATE_DRAFT, "case-no", NULL, NULL);
-  g_assert_true (yc_store_create_case (fixture->store, kase, YC_CASE_EVENT_ACCEPT, "clerk-test", &error));
+  g_assert_true (yc_store_create_case (fixture->store, kase, YC_CASE_EVENT_ACCEPT, "clerk-test",
+                                       &error));
   g_assert_no_error (error);
   g_assert_nonnull (yc_case_get_case_no (kase));
   return kase;
@@ -119,7 +121,8 @@ wait_job_state (YcPrintJob     *job,
                 YcPrintJobState state)
 {
   JobWait wait = { job, state };
-  g_autofree char *what = g_strdup_printf ("print job state %s", yc_print_job_state_to_string (state));
+  g_autofree char *what = g_strdup_printf ("print job state %s",
+                                           yc_print_job_state_to_string (state));
 
   wait_until (job_in_state, &wait, what);
 }
@@ -163,9 +166,10 @@ print_document (Fixture    *fixture,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  yc_document_service_print_document_async (fixture->service, document, destination, 1, NULL, store_result_cb,
-                                            &result);
-  return yc_document_service_print_document_finish (fixture->service, wait_result (&result), record_id, error);
+  yc_document_service_print_document_async (fixture->service, document, destination, 1, NULL,
+                                            store_result_cb, &result);
+  return yc_document_service_print_document_finish (fixture->service, wait_result (&result),
+                                                    record_id, error);
 }
 
 static void
@@ -176,7 +180,7 @@ assert_contains (const char *text,
     g_error ("“%s” is not in the printed text:\n%s", needle, text);
 }
 
-/* What came out of the printer: the case number, applicant, item, materials, dates; and the QR code. */
+/* What came out of the printer: the case number, applicant, item, materials, dates; the QR code. */
 static void
 check_output (const char *printer,
               YcCase     *kase,
@@ -270,6 +274,7 @@ test_printer_list (Fixture       *fixture,
   g_autoptr(GPtrArray) printers = NULL;
   g_autoptr(GError) error = NULL;
   PrinterWait wait = { list, "receipt", YC_PRINTER_STATE_STOPPED, TRUE };
+  YcPrinterInfo *info;
   guint changes = 0;
 
   g_signal_connect (list, "changed", G_CALLBACK (count_changes_cb), &changes);
@@ -277,7 +282,8 @@ test_printer_list (Fixture       *fixture,
   g_assert_true (yc_printer_list_get_available (list));
   g_assert_nonnull (yc_printer_list_lookup (list, "receipt"));
   g_assert_nonnull (yc_printer_list_lookup (list, "a4"));
-  g_assert_cmpint (yc_printer_info_get_state (yc_printer_list_lookup (list, "a4")), ==, YC_PRINTER_STATE_IDLE);
+  g_assert_cmpint (yc_printer_info_get_state (yc_printer_list_lookup (list, "a4")), ==,
+                   YC_PRINTER_STATE_IDLE);
   g_assert_true (yc_printer_info_get_accepting (yc_printer_list_lookup (list, "a4")));
   g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (list)) == YC_TYPE_PRINTER_INFO);
   g_assert_cmpuint (changes, >=, 1);
@@ -287,8 +293,8 @@ test_printer_list (Fixture       *fixture,
   yc_test_cupsd_run ("cupsdisable", "-r", "paper jam", "receipt", NULL);
   wait_until (printer_in_state, &wait, "receipt to be stopped");
   g_assert_cmpuint (changes, >=, 1);
-  g_assert_true (g_strv_contains (yc_printer_info_get_state_reasons (yc_printer_list_lookup (list, "receipt")),
-                                  "paused"));
+  info = yc_printer_list_lookup (list, "receipt");
+  g_assert_true (g_strv_contains (yc_printer_info_get_state_reasons (info), "paused"));
   yc_test_cupsd_run ("cupsenable", "receipt", NULL);
   yc_test_cupsd_run ("cupsreject", "a4", NULL);
   wait.name = "a4";
@@ -311,8 +317,8 @@ test_print_every_kind (Fixture       *fixture,
                        gconstpointer  user_data)
 {
   static const YcDocKind kinds[] = {
-    YC_DOC_RECEIPT, YC_DOC_NOTICE_ONCE, YC_DOC_REFUSAL, YC_DOC_TOLERANCE, YC_DOC_COMMITMENT, YC_DOC_HANDOVER,
-    YC_DOC_GUIDANCE,
+    YC_DOC_RECEIPT, YC_DOC_NOTICE_ONCE, YC_DOC_REFUSAL, YC_DOC_TOLERANCE, YC_DOC_COMMITMENT,
+    YC_DOC_HANDOVER, YC_DOC_GUIDANCE,
   };
   g_autoptr(YcCase) kase = make_stored_case (fixture);
 
@@ -326,7 +332,7 @@ test_print_every_kind (Fixture       *fixture,
       const char *printer = kinds[i] == YC_DOC_RECEIPT ? "receipt" : "a4";
       gint64 id = 0;
 
-      yc_document_set_format (document, kinds[i] == YC_DOC_RECEIPT ? YC_DOC_FORMAT_RECEIPT : YC_DOC_FORMAT_A4);
+      yc_document_set_format (document, yc_doc_kind_get_default_format (kinds[i]));
       job = print_document (fixture, document, printer, &id, &error);
       g_assert_no_error (error);
       g_assert_cmpint (yc_print_job_get_cups_job_id (job), >, 0);
@@ -359,7 +365,8 @@ job_stopped_with_error (gpointer data)
   YcPrintJob *job = data;
 
   return yc_print_job_get_state (job) == YC_PRINT_JOB_STOPPED
-         && g_error_matches (yc_print_job_get_error (job), YC_PRINT_ERROR, YC_PRINT_ERROR_PRINTER_STOPPED);
+         && g_error_matches (yc_print_job_get_error (job), YC_PRINT_ERROR,
+                             YC_PRINT_ERROR_PRINTER_STOPPED);
 }
 
 static void
@@ -391,9 +398,11 @@ test_stopped_print_again (Fixture       *fixture,
   g_assert_nonnull (record->error_message);
   g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
 
-  /* Print again while it is still stopped: the waiting job is cancelled so only one copy will come out. */
-  yc_document_service_print_again_async (fixture->service, id, NULL, NULL, store_result_cb, &result);
-  again = yc_document_service_print_again_finish (fixture->service, wait_result (&result), &again_id, &error);
+  /* Print again while it is still stopped: the waiting job is cancelled, so one copy comes out. */
+  yc_document_service_print_again_async (fixture->service, id, NULL, NULL, store_result_cb,
+                                         &result);
+  again = yc_document_service_print_again_finish (fixture->service, wait_result (&result),
+                                                  &again_id, &error);
   g_assert_no_error (error);
   g_assert_cmpint (again_id, >, id);
   old = wait_record_state (fixture->store, id, "cancelled");
@@ -487,8 +496,10 @@ test_missing_printer (Fixture       *fixture,
     gint64 again_id = 0;
 
     g_clear_error (&error);
-    yc_document_service_print_again_async (fixture->service, id, "a4", NULL, store_result_cb, &result);
-    again = yc_document_service_print_again_finish (fixture->service, wait_result (&result), &again_id, &error);
+    yc_document_service_print_again_async (fixture->service, id, "a4", NULL, store_result_cb,
+                                           &result);
+    again = yc_document_service_print_again_finish (fixture->service, wait_result (&result),
+                                                    &again_id, &error);
     g_assert_no_error (error);
     wait_job_state (again, YC_PRINT_JOB_COMPLETED);
     done = wait_record_state (fixture->store, again_id, "completed");

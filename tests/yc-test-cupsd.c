@@ -1,4 +1,4 @@
-/* yc-test-cupsd.c: the CUPS scheduler for printing tests and benchmarks: dev.sh's, or a private one. */
+/* yc-test-cupsd.c: the CUPS scheduler of the printing tests and benchmark: dev.sh's, or our own. */
 #include <signal.h>
 #include <string.h>
 #include <glib.h>
@@ -32,8 +32,8 @@ run_argv (const char * const *argv,
   g_autofree char *err = NULL;
   int status;
 
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, output, &err, &status,
-                     error))
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, output, &err,
+                     &status, error))
     return FALSE;
   if (!g_spawn_check_wait_status (status, NULL))
     {
@@ -66,7 +66,9 @@ scheduler_running (void)
   const char *argv[] = { "lpstat", "-r", NULL };
   g_autofree char *out = NULL;
 
-  return run_argv (argv, &out, NULL) && strstr (out, "is running") != NULL && strstr (out, "not") == NULL;
+  /* "scheduler is running", not "scheduler is not running". */
+  return run_argv (argv, &out, NULL) && strstr (out, "is running") != NULL
+         && strstr (out, "not") == NULL;
 }
 
 void
@@ -109,7 +111,9 @@ write_config (const char  *dir,
                                            "WebInterface No\n"
                                            "DefaultAuthType None\n"
                                            "PreserveJobHistory Yes\n"
-                                           "<Location />\n  Order allow,deny\n  Allow all\n</Location>\n"
+                                           "<Location />\n"
+                                           "  Order allow,deny\n  Allow all\n"
+                                           "</Location>\n"
                                            "<Policy default>\n  <Limit All>\n    Order deny,allow\n"
                                            "  </Limit>\n</Policy>\n",
                                            dir);
@@ -121,14 +125,18 @@ write_config (const char  *dir,
     {
       g_autofree char *sub = g_build_filename (dir, subdirs[i], NULL);
 
-      /* Filters run as the scheduler's unprivileged user: they must reach the PPD, temp and output dirs. */
-      if (g_mkdir_with_parents (sub, 0755) != 0 || g_chmod (sub, g_str_equal (subdirs[i], "tmp") ? 01777 : 0755))
+      /* Filters run as the scheduler's unprivileged user: they must reach the PPD, temp and
+       * output directories. */
+      int mode = g_str_equal (subdirs[i], "tmp") ? 01777 : 0755;
+
+      if (g_mkdir_with_parents (sub, 0755) != 0 || g_chmod (sub, mode) != 0)
         {
           g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, "cannot create %s", sub);
           return FALSE;
         }
     }
-  return g_file_set_contents (files_path, files, -1, error) && g_file_set_contents (conf_path, conf, -1, error);
+  return g_file_set_contents (files_path, files, -1, error)
+         && g_file_set_contents (conf_path, conf, -1, error);
 }
 
 YcTestCupsd *
@@ -174,8 +182,9 @@ yc_test_cupsd_start (GError **error)
   conf = g_build_filename (cupsd->dir, "cupsd.conf", NULL);
   files = g_build_filename (cupsd->dir, "cups-files.conf", NULL);
   socket = g_build_filename (cupsd->dir, "run", "cups.sock", NULL);
-  cupsd->process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, error,
-                                     program, "-f", "-c", conf, "-s", files, NULL);
+  cupsd->process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE
+                                     | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                                     error, program, "-f", "-c", conf, "-s", files, NULL);
   if (cupsd->process == NULL)
     {
       yc_test_cupsd_stop (cupsd);
@@ -187,9 +196,11 @@ yc_test_cupsd_start (GError **error)
   deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
   while (!scheduler_running ())
     {
-      if (g_get_monotonic_time () > deadline || g_subprocess_get_identifier (cupsd->process) == NULL)
+      if (g_get_monotonic_time () > deadline
+          || g_subprocess_get_identifier (cupsd->process) == NULL)
         {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "cupsd did not start (see %s/log)", cupsd->dir);
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "cupsd did not start (see %s/log)",
+                       cupsd->dir);
           yc_test_cupsd_stop (cupsd);
           return NULL;
         }

@@ -1,4 +1,4 @@
-/* yc-test-documents.c: sample cases for document tests, and reading PDFs back with poppler-utils and zbar. */
+/* yc-test-documents.c: sample cases for document tests; PDFs read back with poppler-utils, zbar. */
 #include <string.h>
 #include <unistd.h>
 #include <glib.h>
@@ -44,7 +44,8 @@ yc_test_make_item (guint n_materials)
                                             "position", i,
                                             "originals", 1,
                                             "copies", i % 3,
-                                            "form", i % 2 ? YC_MATERIAL_FORM_EITHER : YC_MATERIAL_FORM_PAPER,
+                                            "form", i % 2 ? YC_MATERIAL_FORM_EITHER
+                                                          : YC_MATERIAL_FORM_PAPER,
                                             "tolerable", i % 5 == 3,
                                             "supplement-days", i % 5 == 3 ? 5 : 0,
                                             "required", i != 5,
@@ -102,7 +103,8 @@ yc_test_make_case (YcItem  *item,
     {
       g_autoptr(YcParty) agent = yc_party_new (YC_PARTY_PERSON);
 
-      g_object_set (agent, "name", YC_TEST_AGENT, "id-number", YC_TEST_AGENT_ID, "phone", "13900001111",
+      g_object_set (agent, "name", YC_TEST_AGENT, "id-number", YC_TEST_AGENT_ID,
+                    "phone", "13900001111",
                     "relation", "子女", "authorisation", "经公证的授权委托书", NULL);
       g_object_set (kase, "agent", agent, NULL);
     }
@@ -110,7 +112,8 @@ yc_test_make_case (YcItem  *item,
   for (guint i = 0; i < g_list_model_get_n_items (materials); i++)
     {
       g_autoptr(YcCaseMaterial) material = g_list_model_get_item (materials, i);
-      YcMaterialState state = all_pending ? YC_MATERIAL_STATE_PENDING : cycle[i % G_N_ELEMENTS (cycle)];
+      YcMaterialState state = all_pending ? YC_MATERIAL_STATE_PENDING
+                                          : cycle[i % G_N_ELEMENTS (cycle)];
 
       g_object_set (material, "state", state, NULL);
       if (state == YC_MATERIAL_STATE_ORIGINAL_CHECKED)
@@ -152,7 +155,8 @@ run (const char * const *argv,
   g_autoptr(GError) error = NULL;
   int status = 0;
 
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status,
+                &error);
   g_assert_no_error (error);
   if (!allow_failure && !g_spawn_check_wait_status (status, NULL))
     g_error ("%s failed: %s", argv[0], err);
@@ -261,7 +265,9 @@ yc_test_pdf_file_qr (const char *path,
   g_autofree char *prefix = g_build_filename (dir, "page", NULL);
   g_autofree char *png = g_strconcat (prefix, ".png", NULL);
   g_autofree char *p = g_strdup_printf ("%u", page);
-  const char *render[] = { "pdftoppm", "-png", "-r", "200", "-f", p, "-l", p, "-singlefile", path, prefix, NULL };
+  const char *render[] = {
+    "pdftoppm", "-png", "-r", "200", "-f", p, "-l", p, "-singlefile", path, prefix, NULL
+  };
   const char *decode[] = { "zbarimg", "--raw", "-q", "-Sdisable", "-Sqrcode.enable", png, NULL };
   g_autofree char *ignored = NULL;
   char *payload;
@@ -327,7 +333,8 @@ yc_test_pdf_words_outside (GBytes *pdf,
           double x0 = attribute_value (line, "xMin"), x1 = attribute_value (line, "xMax");
           double y0 = attribute_value (line, "yMin"), y1 = attribute_value (line, "yMax");
 
-          if (x0 < margin_x - 1 || x1 > width - margin_x + 1 || y0 < margin_y - 1 || y1 > height - margin_y + 1)
+          if (x0 < margin_x - 1 || x1 > width - margin_x + 1 || y0 < margin_y - 1
+              || y1 > height - margin_y + 1)
             g_ptr_array_add (outside, g_strdup_printf ("page %u: %s", page, line));
         }
     }
@@ -340,7 +347,8 @@ yc_test_count (const char *haystack,
 {
   guint n = 0;
 
-  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + strlen (needle), needle))
+  for (const char *p = strstr (haystack, needle); p != NULL;
+       p = strstr (p + strlen (needle), needle))
     n++;
   return n;
 }

@@ -1,4 +1,4 @@
-/* yc-test-documents.h: sample cases for document tests, and reading PDFs back (pdftotext, pdftoppm + zbarimg). */
+/* yc-test-documents.h: sample cases for document tests; PDFs read back (pdftotext, zbarimg). */
 #pragma once
 
 #include "yc-document.h"
@@ -16,20 +16,20 @@ G_BEGIN_DECLS
 
 /* An item with @n_materials materials (the first six have real names, the rest "补充材料NN"). */
 YcItem     *yc_test_make_item          (guint n_materials);
-/* A decided case of @item: number, password, applicant (and an agent if @with_agent), window, clerk, dates.
- * Material states cycle: original checked, scanned, pending, tolerated (due 2026-03-11), commitment; with
- * @all_pending every material is pending. */
+/* A decided case of @item: number, password, applicant (and an agent if @with_agent), window,
+ * clerk, dates. Material states cycle: original checked, scanned, pending, tolerated (due
+ * 2026-03-11), commitment; with @all_pending every material is pending. */
 YcCase     *yc_test_make_case          (YcItem  *item,
                                         gboolean with_agent,
                                         gboolean all_pending);
-/* A document of @kind for a sample case, with the context the forms need (issue date 2026-03-04). */
+/* A document of @kind for a sample case, with what the forms need besides (issued 2026-03-04). */
 YcDocument *yc_test_make_document      (YcDocKind kind,
                                         YcCase   *kase,
                                         YcItem   *item);
 const char *yc_test_material_name      (guint index);
 
-/* pdftotext of @pdf (pages @first..@last, 0 for all); with @squeeze, all white space removed, so text that
- * wrapped in a table cell still matches. */
+/* pdftotext of @pdf (pages @first..@last, 0 for all); with @squeeze, all white space removed, so
+ * text that wrapped in a table cell still matches. */
 char       *yc_test_pdf_text           (GBytes     *pdf,
                                         guint       first,
                                         guint       last,
@@ -42,20 +42,20 @@ char       *yc_test_pdf_file_text      (const char *path,
 guint       yc_test_pdf_file_n_pages   (const char *path);
 /* "595 x 842" etc. from pdfinfo. */
 char       *yc_test_pdf_page_size      (GBytes     *pdf);
-/* The QR code on page @page, decoded by zbarimg from a 200 dpi rendering; NULL if none was found. */
+/* The QR code on page @page, decoded by zbarimg from a 200 dpi rendering; NULL if none found. */
 char       *yc_test_pdf_qr             (GBytes     *pdf,
                                         guint       page);
 char       *yc_test_pdf_file_qr        (const char *path,
                                         guint       page);
-/* Words (pdftotext -bbox) that reach outside the page's margins: @margin_x on the left and right, @margin_y at
- * the top and bottom, less a point of tolerance. Returns a description of each, empty when nothing is clipped
- * or squeezed into the margins. */
+/* Words (pdftotext -bbox) that reach outside the page's margins: @margin_x on the left and right,
+ * @margin_y at the top and bottom, less a point of tolerance. Returns a description of each, empty
+ * when nothing is clipped or squeezed into the margins. */
 GPtrArray  *yc_test_pdf_words_outside  (GBytes     *pdf,
                                         double      margin_x,
                                         double      margin_y);
 guint       yc_test_count              (const char *haystack,
                                         const char *needle);
-/* Writes @pdf to $YC_TEST_DUMP_DIR/@name.pdf when that variable is set (to look at the documents). */
+/* Writes @pdf to $YC_TEST_DUMP_DIR/@name.pdf when that is set, to look at the documents. */
 void        yc_test_dump               (GBytes     *pdf,
                                         const char *name);
 

@@ -1,5 +1,5 @@
-/* yc-printer.c: CUPS destinations polled in worker threads, PDF jobs sent with the destination API and followed
- * with IPP Get-Job-Attributes; results come back on the caller's main context. */
+/* yc-printer.c: CUPS destinations polled in worker threads, PDF jobs sent with the destination API
+ * and followed with IPP Get-Job-Attributes; results come back on the caller's main context. */
 #define G_LOG_DOMAIN "yc-printer"
 
 #include <stdlib.h>
@@ -12,7 +12,8 @@
 G_DEFINE_QUARK (yc-print-error-quark, yc_print_error)
 
 static const char * const error_codes[] = {
-  "no_printer", "printer_stopped", "not_accepting", "job_failed", "job_cancelled", "cups_unreachable",
+  "no_printer", "printer_stopped", "not_accepting", "job_failed", "job_cancelled",
+  "cups_unreachable",
 };
 
 const char *
@@ -96,8 +97,8 @@ status_is_error (ipp_status_t status)
   return status > IPP_STATUS_OK_EVENTS_COMPLETE;
 }
 
-/* The error for a failed CUPS call about @destination; cupsLastError() is per thread, so call it on the thread
- * that made the call. */
+/* The error for a failed CUPS call about @destination; cupsLastError() is per thread, so call it on
+ * the thread that made the call. */
 static GError *
 error_from_cups (const char   *destination,
                  ipp_status_t  status,
@@ -112,11 +113,12 @@ error_from_cups (const char   *destination,
                             "administrator"), message != NULL ? message : "");
     case IPP_STATUS_ERROR_NOT_FOUND:
       return g_error_new (YC_PRINT_ERROR, YC_PRINT_ERROR_NO_PRINTER,
-                          _("There is no printer “%s”: choose another one in Preferences"), destination);
+                          _("There is no printer “%s”: choose another one in Preferences"),
+                          destination);
     case IPP_STATUS_ERROR_NOT_ACCEPTING_JOBS:
       return g_error_new (YC_PRINT_ERROR, YC_PRINT_ERROR_NOT_ACCEPTING,
-                          _("The printer “%s” does not accept jobs: ask the administrator to enable it, or "
-                            "choose another printer"), destination);
+                          _("The printer “%s” does not accept jobs: ask the administrator to "
+                            "enable it, or choose another printer"), destination);
     default:
       return g_error_new (YC_PRINT_ERROR, YC_PRINT_ERROR_JOB_FAILED,
                           _("Could not print on “%s”: %s. Check the printer, then print again"),
@@ -187,7 +189,8 @@ printer_state_from_ipp (int state)
     }
 }
 
-/* "none" means no reason; the rest are kept as CUPS names them ("media-empty-error", "paused", …). */
+/* "none" means no reason; the rest are kept as CUPS names them ("media-empty-error",
+ * "paused", …). */
 static GStrv
 reasons_from_list (const char *list)
 {
@@ -213,11 +216,14 @@ printer_info_from_dest (cups_dest_t *dest)
   value = cupsGetOption ("printer-info", dest->num_options, dest->options);
   self->description = g_strdup (value != NULL && *value != '\0' ? value : dest->name);
   self->location = g_strdup (cupsGetOption ("printer-location", dest->num_options, dest->options));
-  self->make_and_model = g_strdup (cupsGetOption ("printer-make-and-model", dest->num_options, dest->options));
+  self->make_and_model = g_strdup (cupsGetOption ("printer-make-and-model", dest->num_options,
+                                                  dest->options));
   value = cupsGetOption ("printer-state", dest->num_options, dest->options);
   self->state = printer_state_from_ipp (value != NULL ? atoi (value) : IPP_PSTATE_IDLE);
-  self->reasons = reasons_from_list (cupsGetOption ("printer-state-reasons", dest->num_options, dest->options));
-  self->message = g_strdup (cupsGetOption ("printer-state-message", dest->num_options, dest->options));
+  self->reasons = reasons_from_list (cupsGetOption ("printer-state-reasons", dest->num_options,
+                                                    dest->options));
+  self->message = g_strdup (cupsGetOption ("printer-state-message", dest->num_options,
+                                           dest->options));
   value = cupsGetOption ("printer-is-accepting-jobs", dest->num_options, dest->options);
   self->accepting = value == NULL || g_ascii_strcasecmp (value, "false") != 0;
   self->is_default = dest->is_default != 0;
@@ -311,7 +317,8 @@ list_destinations (GError **error)
   ipp_status_t status = cupsLastError ();
   GPtrArray *printers;
 
-  /* No destination at all is a normal answer (IPP_STATUS_OK or NOT_FOUND); an unreachable scheduler is not. */
+  /* No destination at all is a normal answer (IPP_STATUS_OK or NOT_FOUND); an unreachable scheduler
+   * is not. */
   if (n == 0 && status_is_error (status) && status != IPP_STATUS_ERROR_NOT_FOUND)
     {
       g_propagate_error (error, last_cups_error (""));
@@ -376,7 +383,8 @@ yc_printer_dup_default_name (GError **error)
         g_propagate_error (error, last_cups_error (""));
       else
         g_set_error_literal (error, YC_PRINT_ERROR, YC_PRINT_ERROR_NO_PRINTER,
-                             _("No printer is chosen and CUPS has no default printer: choose one in Preferences"));
+                             _("No printer is chosen and CUPS has no default printer: choose one "
+                               "in Preferences"));
       return NULL;
     }
   name = g_strdup (dest->name);
@@ -401,7 +409,8 @@ struct _YcPrinterList {
 static void yc_printer_list_model_init (GListModelInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (YcPrinterList, yc_printer_list, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, yc_printer_list_model_init))
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      yc_printer_list_model_init))
 
 enum {
   LIST_PROP_0,
@@ -499,7 +508,8 @@ yc_printer_list_class_init (YcPrinterListClass *klass)
   object_class->get_property = yc_printer_list_get_property;
 
   list_properties[LIST_PROP_AVAILABLE] =
-    g_param_spec_boolean ("available", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+    g_param_spec_boolean ("available", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   list_properties[LIST_PROP_LOADED] =
     g_param_spec_boolean ("loaded", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, LIST_N_PROPS, list_properties);
@@ -547,7 +557,8 @@ poll_done_cb (GObject      *source,
   gboolean was_loaded = self->loaded;
 
   self->polling = FALSE;
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || g_cancellable_is_cancelled (self->cancellable))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+      || g_cancellable_is_cancelled (self->cancellable))
     return;
 
   if (printers == NULL)
@@ -565,7 +576,8 @@ poll_done_cb (GObject      *source,
       g_ptr_array_sort (printers, compare_names);
       changed = printers->len != self->printers->len;
       for (guint i = 0; !changed && i < printers->len; i++)
-        changed = !printer_info_equal (g_ptr_array_index (printers, i), g_ptr_array_index (self->printers, i));
+        changed = !printer_info_equal (g_ptr_array_index (printers, i),
+                                       g_ptr_array_index (self->printers, i));
       if (changed)
         {
           guint removed = self->printers->len;
@@ -742,11 +754,13 @@ yc_print_job_class_init (YcPrintJobClass *klass)
 
   /* YcPrintJobState has no GType of its own: an int holding the enum. */
   job_properties[JOB_PROP_STATE] =
-    g_param_spec_int ("state", NULL, NULL, YC_PRINT_JOB_SUBMITTING, YC_PRINT_JOB_FAILED, YC_PRINT_JOB_SUBMITTING,
-                      ro);
-  job_properties[JOB_PROP_CUPS_JOB_ID] = g_param_spec_int ("cups-job-id", NULL, NULL, 0, G_MAXINT, 0, ro);
+    g_param_spec_int ("state", NULL, NULL, YC_PRINT_JOB_SUBMITTING, YC_PRINT_JOB_FAILED,
+                      YC_PRINT_JOB_SUBMITTING, ro);
+  job_properties[JOB_PROP_CUPS_JOB_ID] =
+    g_param_spec_int ("cups-job-id", NULL, NULL, 0, G_MAXINT, 0, ro);
   job_properties[JOB_PROP_ERROR] = g_param_spec_boxed ("error", NULL, NULL, G_TYPE_ERROR, ro);
-  job_properties[JOB_PROP_PRINTER_MESSAGE] = g_param_spec_string ("printer-message", NULL, NULL, NULL, ro);
+  job_properties[JOB_PROP_PRINTER_MESSAGE] =
+    g_param_spec_string ("printer-message", NULL, NULL, NULL, ro);
   g_object_class_install_properties (object_class, JOB_N_PROPS, job_properties);
 }
 
@@ -828,7 +842,8 @@ yc_print_job_get_printer_message (YcPrintJob *self)
   return self->printer_message;
 }
 
-/* Updates state, error and message together, notifying only what changed (on the caller's context). */
+/* Updates state, error and message together, notifying only what changed (on the caller's
+ * context). */
 static void
 job_update (YcPrintJob      *self,
             YcPrintJobState  state,
@@ -840,7 +855,8 @@ job_update (YcPrintJob      *self,
   g_object_freeze_notify (G_OBJECT (self));
   same_error = (self->error == NULL && error == NULL)
                || (self->error != NULL && error != NULL && self->error->domain == error->domain
-                   && self->error->code == error->code && g_strcmp0 (self->error->message, error->message) == 0);
+                   && self->error->code == error->code
+                   && g_strcmp0 (self->error->message, error->message) == 0);
   if (!same_error)
     {
       g_clear_error (&self->error);
@@ -919,14 +935,16 @@ submit_document (SubmitData    *data,
       if (status == IPP_STATUS_ERROR_SERVICE_UNAVAILABLE || status == IPP_STATUS_ERROR_TIMEOUT)
         g_propagate_error (error, last_cups_error (data->destination));
       else
-        g_propagate_error (error, error_from_cups (data->destination, IPP_STATUS_ERROR_NOT_FOUND, NULL));
+        g_propagate_error (error, error_from_cups (data->destination, IPP_STATUS_ERROR_NOT_FOUND,
+                                                   NULL));
       return 0;
     }
 
   accepting = cupsGetOption ("printer-is-accepting-jobs", dest->num_options, dest->options);
   if (accepting != NULL && g_ascii_strcasecmp (accepting, "false") == 0)
     {
-      g_propagate_error (error, error_from_cups (data->destination, IPP_STATUS_ERROR_NOT_ACCEPTING_JOBS, NULL));
+      g_propagate_error (error, error_from_cups (data->destination,
+                                                 IPP_STATUS_ERROR_NOT_ACCEPTING_JOBS, NULL));
       goto out;
     }
 
@@ -936,7 +954,8 @@ submit_document (SubmitData    *data,
   if (data->copies > 1)
     n_options = cupsAddIntegerOption ("copies", (int) data->copies, n_options, &options);
 
-  status = cupsCreateDestJob (CUPS_HTTP_DEFAULT, dest, info, &job_id, data->title, n_options, options);
+  status = cupsCreateDestJob (CUPS_HTTP_DEFAULT, dest, info, &job_id, data->title, n_options,
+                              options);
   if (status_is_error (status) || job_id <= 0)
     {
       g_propagate_error (error, last_cups_error (data->destination));
@@ -944,7 +963,8 @@ submit_document (SubmitData    *data,
       goto out;
     }
 
-  if (cupsStartDestDocument (CUPS_HTTP_DEFAULT, dest, info, job_id, data->title, CUPS_FORMAT_PDF, 0, NULL, 1)
+  if (cupsStartDestDocument (CUPS_HTTP_DEFAULT, dest, info, job_id, data->title, CUPS_FORMAT_PDF, 0,
+                             NULL, 1)
       != HTTP_STATUS_CONTINUE)
     {
       local_error = last_cups_error (data->destination);
@@ -954,13 +974,15 @@ submit_document (SubmitData    *data,
   buffer = g_malloc (64 * 1024);
   for (;;)
     {
-      gssize n = g_input_stream_read (G_INPUT_STREAM (input), buffer, 64 * 1024, cancellable, &local_error);
+      gssize n = g_input_stream_read (G_INPUT_STREAM (input), buffer, 64 * 1024, cancellable,
+                                      &local_error);
 
       if (n < 0)
         break;
       if (n == 0)
         break;
-      if (cupsWriteRequestData (CUPS_HTTP_DEFAULT, (const char *) buffer, (size_t) n) != HTTP_STATUS_CONTINUE)
+      if (cupsWriteRequestData (CUPS_HTTP_DEFAULT, (const char *) buffer, (size_t) n)
+          != HTTP_STATUS_CONTINUE)
         {
           local_error = last_cups_error (data->destination);
           break;
@@ -1053,7 +1075,8 @@ yc_print_job_submit_async (YcPrintJob         *self,
   data->copies = self->copies;
 
   job_update (self, YC_PRINT_JOB_SUBMITTING, NULL, NULL);
-  /* The inner task runs the CUPS calls; the outer one reports after the job's properties are updated. */
+  /* The inner task runs the CUPS calls; the outer one reports after the job's properties are
+   * updated. */
   inner = g_task_new (self, cancellable, submit_done_cb, outer);
   g_task_set_source_tag (inner, submit_thread);
   g_task_set_task_data (inner, data, (GDestroyNotify) submit_data_free);
@@ -1066,11 +1089,13 @@ yc_print_job_submit_finish (YcPrintJob   *self,
                             GError      **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == yc_print_job_submit_async, FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == yc_print_job_submit_async,
+                        FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-/* Following, by polling: one short IPP exchange per poll in a worker, the decision on the caller's context. */
+/* Following, by polling: one short IPP exchange per poll in a worker, the decision on the caller's
+ * context. */
 
 typedef struct {
   char         *destination;
@@ -1131,10 +1156,12 @@ poll_thread (GTask        *task,
   ipp_t *response;
   ipp_attribute_t *attribute;
 
-  httpAssembleURIf (HTTP_URI_CODING_ALL, uri, sizeof uri, "ipp", NULL, "localhost", 0, "/jobs/%d", data->job_id);
+  httpAssembleURIf (HTTP_URI_CODING_ALL, uri, sizeof uri, "ipp", NULL, "localhost", 0, "/jobs/%d",
+                    data->job_id);
   request = ippNewRequest (IPP_OP_GET_JOB_ATTRIBUTES);
   ippAddString (request, IPP_TAG_OPERATION, IPP_TAG_URI, "job-uri", NULL, uri);
-  ippAddString (request, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", NULL, cupsUser ());
+  ippAddString (request, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", NULL,
+                cupsUser ());
   ippAddStrings (request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes",
                  G_N_ELEMENTS (job_attributes), NULL, job_attributes);
   response = cupsDoRequest (CUPS_HTTP_DEFAULT, request, "/");
@@ -1144,8 +1171,10 @@ poll_thread (GTask        *task,
     {
       if ((attribute = ippFindAttribute (response, "job-state", IPP_TAG_ENUM)) != NULL)
         data->job_state = ippGetInteger (attribute, 0);
-      data->job_reasons = strings_of (ippFindAttribute (response, "job-state-reasons", IPP_TAG_KEYWORD));
-      if ((attribute = ippFindAttribute (response, "job-printer-state-message", IPP_TAG_TEXT)) != NULL)
+      data->job_reasons = strings_of (ippFindAttribute (response, "job-state-reasons",
+                                                        IPP_TAG_KEYWORD));
+      if ((attribute = ippFindAttribute (response, "job-printer-state-message",
+                                         IPP_TAG_TEXT)) != NULL)
         data->job_message = g_strdup (ippGetString (attribute, 0, NULL));
     }
   ippDelete (response);
@@ -1155,8 +1184,8 @@ poll_thread (GTask        *task,
       return;
     }
 
-  httpAssembleURIf (HTTP_URI_CODING_ALL, uri, sizeof uri, "ipp", NULL, "localhost", 0, "/printers/%s",
-                    data->destination);
+  httpAssembleURIf (HTTP_URI_CODING_ALL, uri, sizeof uri, "ipp", NULL, "localhost", 0,
+                    "/printers/%s", data->destination);
   request = ippNewRequest (IPP_OP_GET_PRINTER_ATTRIBUTES);
   ippAddString (request, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", NULL, uri);
   ippAddStrings (request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes",
@@ -1166,7 +1195,8 @@ poll_thread (GTask        *task,
     {
       if ((attribute = ippFindAttribute (response, "printer-state", IPP_TAG_ENUM)) != NULL)
         data->printer_state = ippGetInteger (attribute, 0);
-      data->printer_reasons = strings_of (ippFindAttribute (response, "printer-state-reasons", IPP_TAG_KEYWORD));
+      data->printer_reasons = strings_of (ippFindAttribute (response, "printer-state-reasons",
+                                                            IPP_TAG_KEYWORD));
       if ((attribute = ippFindAttribute (response, "printer-state-message", IPP_TAG_TEXT)) != NULL)
         data->printer_message = g_strdup (ippGetString (attribute, 0, NULL));
     }
@@ -1208,8 +1238,9 @@ poll_done_job_cb (GObject      *source,
   g_autoptr(GTask) wait = user_data;
   PollData *data = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
-  const char *message = data->job_message != NULL && *data->job_message != '\0' ? data->job_message
-                                                                                : data->printer_message;
+  /* The job's own message first (a filter's complaint), else the printer's. */
+  const char *message = data->job_message != NULL && *data->job_message != '\0'
+                        ? data->job_message : data->printer_message;
 
   if (g_task_return_error_if_cancelled (wait))
     return;
@@ -1218,8 +1249,9 @@ poll_done_job_cb (GObject      *source,
     {
       /* The scheduler forgot the job (its history was purged): nobody can say it printed. */
       error = g_error_new (YC_PRINT_ERROR, YC_PRINT_ERROR_JOB_FAILED,
-                           _("The printing service no longer knows print job %d on “%s”: check the printout, "
-                             "and print again if it is missing"), data->job_id, data->destination);
+                           _("The printing service no longer knows print job %d on “%s”: check "
+                             "the printout, and print again if it is missing"),
+                           data->job_id, data->destination);
       job_update (self, YC_PRINT_JOB_ABORTED, error, NULL);
       g_task_return_error (wait, g_steal_pointer (&error));
       return;
@@ -1241,7 +1273,8 @@ poll_done_job_cb (GObject      *source,
       return;
     case IPP_JSTATE_CANCELED:
       error = g_error_new (YC_PRINT_ERROR, YC_PRINT_ERROR_JOB_CANCELLED,
-                           _("The print job on “%s” was cancelled: print again if the paper is still needed"),
+                           _("The print job on “%s” was cancelled: print again if the paper is "
+                             "still needed"),
                            data->destination);
       job_update (self, YC_PRINT_JOB_CANCELLED, error, message);
       g_task_return_error (wait, g_steal_pointer (&error));
@@ -1249,7 +1282,8 @@ poll_done_job_cb (GObject      *source,
     case IPP_JSTATE_ABORTED:
       error = g_error_new (YC_PRINT_ERROR, YC_PRINT_ERROR_JOB_FAILED,
                            _("Printing on “%s” failed (%s): check the printer, then print again"),
-                           data->destination, message != NULL ? message : C_("print failure", "unknown reason"));
+                           data->destination,
+                           message != NULL ? message : C_("print failure", "unknown reason"));
       job_update (self, YC_PRINT_JOB_ABORTED, error, message);
       g_task_return_error (wait, g_steal_pointer (&error));
       return;
@@ -1263,8 +1297,9 @@ poll_done_job_cb (GObject      *source,
           g_autofree char *reason = stopped_reason (data);
 
           error = g_error_new (YC_PRINT_ERROR, YC_PRINT_ERROR_PRINTER_STOPPED,
-                               _("The printer “%s” is stopped (%s): check paper and power, resume it, then the "
-                                 "job prints or print again"), data->destination, reason);
+                               _("The printer “%s” is stopped (%s): check paper and power, resume "
+                                 "it, then the job prints or print again"),
+                               data->destination, reason);
           job_update (self, YC_PRINT_JOB_STOPPED, error, message);
         }
       else
@@ -1303,16 +1338,16 @@ poll_timeout_job_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Polls soon after a submission (a receipt prints in a fraction of a second), then less often (a stopped
- * printer may wait for hours). Takes the reference on @wait. */
+/* Polls soon after a submission (a receipt prints in a fraction of a second), then less often (a
+ * stopped printer may wait for hours). Takes the reference on @wait. */
 static void
 schedule_poll (GTask *wait)
 {
   WaitData *data = g_task_get_task_data (wait);
 
   data->interval_ms = MIN (MAX (data->interval_ms * 3 / 2, 50), 1000);
-  data->timeout_id = g_timeout_add_full (G_PRIORITY_DEFAULT, data->interval_ms, poll_timeout_job_cb, wait,
-                                         g_object_unref);
+  data->timeout_id = g_timeout_add_full (G_PRIORITY_DEFAULT, data->interval_ms,
+                                         poll_timeout_job_cb, wait, g_object_unref);
 }
 
 void
@@ -1331,7 +1366,8 @@ yc_print_job_wait_async (YcPrintJob         *self,
   if (self->cups_job_id <= 0)
     {
       g_task_return_new_error (wait, YC_PRINT_ERROR, YC_PRINT_ERROR_JOB_FAILED,
-                               _("The document was never sent to “%s”: print again"), self->destination);
+                               _("The document was never sent to “%s”: print again"),
+                               self->destination);
       g_object_unref (wait);
       return;
     }
@@ -1418,6 +1454,7 @@ yc_print_job_cancel_finish (YcPrintJob   *self,
                             GError      **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == yc_print_job_cancel_async, FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == yc_print_job_cancel_async,
+                        FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -1,4 +1,4 @@
-/* yc-document-i18n.c: the language of one rendering, read straight from the project's .mo catalogues. */
+/* yc-document-i18n.c: the language of one rendering, read from the project's .mo catalogues. */
 #define G_LOG_DOMAIN "yc-documents"
 
 #include <string.h>
@@ -6,10 +6,11 @@
 
 #include "yc-document-private.h"
 
-/* Why not setlocale() or uselocale() around gettext: setlocale changes the whole process (the UI would flip
- * language while a guidance sheet renders), uselocale needs the system locale to be generated (a Chinese
- * workstation rarely has ru_RU), and in both glibc lets $LANGUAGE override the locale, so an English sheet
- * could come out in Chinese. Reading the catalogue ourselves is thread-safe and needs neither. */
+/* Why not setlocale() or uselocale() around gettext: setlocale changes the whole process (the UI
+ * would flip language while a guidance sheet renders), uselocale needs the system locale to be
+ * generated (a Chinese workstation rarely has ru_RU), and in both glibc lets $LANGUAGE override the
+ * locale, so an English sheet could come out in Chinese. Reading the catalogue ourselves is
+ * thread-safe and needs neither. */
 
 struct _YcDocLanguage {
   char       *code;
@@ -52,7 +53,8 @@ parse_mo (GBytes      *bytes,
   n = read_u32 (data, 8, swapped);
   originals = read_u32 (data, 12, swapped);
   translations = read_u32 (data, 16, swapped);
-  if ((guint64) originals + 8 * (guint64) n > size || (guint64) translations + 8 * (guint64) n > size)
+  if ((guint64) originals + 8 * (guint64) n > size
+      || (guint64) translations + 8 * (guint64) n > size)
     goto invalid;
 
   for (guint32 i = 0; i < n; i++)
@@ -69,7 +71,8 @@ parse_mo (GBytes      *bytes,
       /* The header entry (empty msgid) and empty translations are not translations. */
       if (olen == 0 || tlen == 0)
         continue;
-      /* Plural entries hold "singular\0plural": the key is the singular, and so is the first translation. */
+      /* Plural entries hold "singular\0plural": the key is the singular, and so is the first
+       * translation. */
       g_hash_table_insert (messages, (char *) data + ooff, (char *) data + toff);
     }
   return g_steal_pointer (&messages);
@@ -137,7 +140,8 @@ load_language (const char  *code,
   if (!g_file_get_contents (path, &contents, &length, &local_error))
     {
       g_set_error (error, YC_DOCUMENT_ERROR, YC_DOCUMENT_ERROR_LANGUAGE,
-                   _("The translations for “%s” are not installed: %s"), code, local_error->message);
+                   _("The translations for “%s” are not installed: %s"), code,
+                   local_error->message);
       return NULL;
     }
   language->data = g_bytes_new_take (g_steal_pointer (&contents), length);
@@ -152,7 +156,7 @@ _yc_doc_language_get (const char  *code,
                       GError     **error)
 {
   static GMutex lock;
-  static GHashTable *languages;   /* code → YcDocLanguage, never freed: renderings hold plain pointers */
+  static GHashTable *languages;   /* code → YcDocLanguage, never freed: renderings point in */
   g_autoptr(GMutexLocker) locker = NULL;
   const char *canonical;
   YcDocLanguage *language;
@@ -161,7 +165,8 @@ _yc_doc_language_get (const char  *code,
   if (canonical == NULL)
     {
       g_set_error (error, YC_DOCUMENT_ERROR, YC_DOCUMENT_ERROR_LANGUAGE,
-                   _("Documents cannot be printed in “%s”: choose Chinese, English or Russian"), code);
+                   _("Documents cannot be printed in “%s”: choose Chinese, English or Russian"),
+                   code);
       return NULL;
     }
 

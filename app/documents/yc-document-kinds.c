@@ -1,5 +1,5 @@
-/* yc-document-kinds.c: what each document says: receipt, one-time notice, refusal, tolerance notice,
- * commitment form, handover record and the applicant guidance. */
+/* yc-document-kinds.c: what each document says: receipt, one-time notice, refusal, tolerance
+ * notice, commitment form, handover record and the applicant guidance. */
 #define G_LOG_DOMAIN "yc-documents"
 
 #include <glib/gi18n.h>
@@ -7,9 +7,10 @@
 #include "yc-document-private.h"
 #include "yc-validators.h"
 
-/* The official forms are legal instruments whose wording is fixed in Chinese, whatever language the clerk's
- * screen uses: their text is written here in Chinese and never translated. Only the applicant guidance is
- * translated (its msgids are English, in the "document" context, looked up in the rendering's language). */
+/* The official forms are legal instruments whose wording is fixed in Chinese, whatever language the
+ * clerk's screen uses: their text is written here in Chinese and never translated. Only the
+ * applicant guidance is translated (its msgids are English, in the "document" context, looked up in
+ * the rendering's language). */
 #define TR(msgid) _yc_doc_translate (language, "document", (msgid))
 
 /* --- formatting helpers --- */
@@ -35,7 +36,8 @@ format_date_time_zh (GDateTime *date_time)
 {
   if (date_time == NULL)
     return g_strdup ("");
-  return g_strdup_printf ("%d年%d月%d日", g_date_time_get_year (date_time), g_date_time_get_month (date_time),
+  return g_strdup_printf ("%d年%d月%d日", g_date_time_get_year (date_time),
+                          g_date_time_get_month (date_time),
                           g_date_time_get_day_of_month (date_time));
 }
 
@@ -44,6 +46,13 @@ static char *
 format_date_time_iso (GDateTime *date_time)
 {
   return date_time != NULL ? g_date_time_format (date_time, "%Y-%m-%d") : g_strdup ("");
+}
+
+/* When the applicant applied: the decision's time, or the document's for an undecided case. */
+static GDateTime *
+decided_or_issued (const YcDocData *data)
+{
+  return data->decided_at != NULL ? data->decided_at : data->issued_at;
 }
 
 static const char *
@@ -245,8 +254,8 @@ set_identity_zh (const YcDocData *data,
   _yc_doc_builder_set_identity (builder, number, payload, "扫码查询办理进度");
 }
 
-/* A grid of label/value pairs: four columns on A4, two on the receipt roll. Entries with a NULL value are
- * skipped; a value flagged wide takes the whole row. */
+/* A grid of label/value pairs: four columns on A4, two on the receipt roll. Entries with a NULL
+ * value are skipped; a value flagged wide takes the whole row. */
 typedef struct {
   const char *label;
   const char *value;
@@ -347,7 +356,7 @@ build_receipt (const YcDocData *data,
   g_autofree char *phone = masked_phone (&data->applicant);
   g_autofree char *agent_id = masked_id (&data->agent);
   g_autofree char *issued = format_date_time_zh (data->issued_at);
-  g_autofree char *submitted = format_date_time_zh (data->decided_at ? data->decided_at : data->issued_at);
+  g_autofree char *submitted = format_date_time_zh (decided_or_issued (data));
   g_autofree char *legal = time_limit_zh (data->legal_days, data->legal_deadline);
   g_autofree char *promised = time_limit_zh (data->promised_days, data->promised_deadline);
   g_autofree char *intro = NULL;
@@ -411,7 +420,8 @@ build_receipt (const YcDocData *data,
       originals = g_strdup_printf ("%u", m->originals);
       copies = g_strdup_printf ("%u", m->copies);
       if (a4)
-        _yc_doc_builder_add_row_texts (builder, no, m->name, originals, copies, received_note_zh (m), NULL);
+        _yc_doc_builder_add_row_texts (builder, no, m->name, originals, copies,
+                                       received_note_zh (m), NULL);
       else
         _yc_doc_builder_add_row_texts (builder, m->name, originals, copies, NULL);
     }
@@ -423,7 +433,8 @@ build_receipt (const YcDocData *data,
     }
   _yc_doc_builder_end_table (builder);
 
-  /* Materials accepted on a promise are listed too: the receipt is what the applicant holds against them. */
+  /* Materials accepted on a promise are listed too: the receipt is what the applicant holds against
+   * them. */
   n = 0;
   for (guint i = 0; i < data->materials->len; i++)
     {
@@ -460,7 +471,7 @@ build_notice_once (const YcDocData *data,
                    GError         **error)
 {
   gboolean a4 = data->format == YC_DOC_FORMAT_A4;
-  g_autofree char *submitted = format_date_time_zh (data->decided_at ? data->decided_at : data->issued_at);
+  g_autofree char *submitted = format_date_time_zh (decided_or_issued (data));
   g_autofree char *intro = NULL;
   g_autofree char *closing = NULL;
   static const char * const signatures[] = { "申请人（签收）：", NULL };
@@ -505,14 +516,15 @@ build_notice_once (const YcDocData *data,
       counts = m->has_spec ? counts_zh (m->req_originals, m->req_copies) : g_strdup ("—");
       notes = g_strconcat (nonempty (m->spec_notes, ""),
                            m->has_spec && !m->required ? "（视情形提交）" : "",
-                           m->note != NULL && *m->note != '\0' ? "；" : "", nonempty (m->note, ""), NULL);
+                           m->note != NULL && *m->note != '\0' ? "；" : "",
+                           nonempty (m->note, ""), NULL);
       if (a4)
         _yc_doc_builder_add_row_texts (builder, no, m->name, counts,
                                        m->has_spec ? form_label_zh (m->form) : "—", notes, NULL);
       else
         {
-          g_autofree char *requirement = g_strdup_printf ("%s，%s%s%s", counts,
-                                                          m->has_spec ? form_label_zh (m->form) : "—",
+          const char *form = m->has_spec ? form_label_zh (m->form) : "—";
+          g_autofree char *requirement = g_strdup_printf ("%s，%s%s%s", counts, form,
                                                           *notes != '\0' ? "；" : "", notes);
 
           _yc_doc_builder_add_row_texts (builder, no, m->name, requirement, NULL);
@@ -550,7 +562,7 @@ build_refusal (const YcDocData *data,
                YcDocBuilder    *builder,
                GError         **error)
 {
-  g_autofree char *submitted = format_date_time_zh (data->decided_at ? data->decided_at : data->issued_at);
+  g_autofree char *submitted = format_date_time_zh (decided_or_issued (data));
   g_autofree char *intro = NULL;
   g_autofree char *basis = NULL;
   g_autofree char *remedies = NULL;
@@ -680,7 +692,11 @@ build_tolerance (const YcDocData *data,
   if (!require_case_number (data, error))
     return FALSE;
   for (guint i = 0; i < data->materials->len; i++)
-    any |= ((YcDocMaterial *) g_ptr_array_index (data->materials, i))->state == YC_MATERIAL_STATE_TOLERATED;
+    {
+      const YcDocMaterial *m = g_ptr_array_index (data->materials, i);
+
+      any |= m->state == YC_MATERIAL_STATE_TOLERATED;
+    }
   if (!any)
     {
       g_set_error (error, YC_DOCUMENT_ERROR, YC_DOCUMENT_ERROR_INCOMPLETE,
@@ -706,6 +722,7 @@ build_commitment (const YcDocData *data,
   g_autofree char *id = masked_id (&data->applicant);
   g_autofree char *phone = masked_phone (&data->applicant);
   g_autofree char *agent_id = masked_id (&data->agent);
+  gboolean organisation = data->applicant.kind == YC_PARTY_ORGANISATION;
   GPtrArray *labels = g_ptr_array_new ();
   guint n = 0;
 
@@ -717,9 +734,8 @@ build_commitment (const YcDocData *data,
   {
     Field fields[] = {
       { "申请人", nonempty (data->applicant.name, ""), FALSE },
-      { data->applicant.kind == YC_PARTY_ORGANISATION ? "统一社会信用代码" : "证件号码", id, FALSE },
-      { "法定代表人", data->applicant.kind == YC_PARTY_ORGANISATION ? data->applicant.legal_representative : NULL,
-        FALSE },
+      { organisation ? "统一社会信用代码" : "证件号码", id, FALSE },
+      { "法定代表人", organisation ? data->applicant.legal_representative : NULL, FALSE },
       { "联系电话", *phone != '\0' ? phone : NULL, FALSE },
       { "代理人", data->agent.present ? nonempty (data->agent.name, "") : NULL, FALSE },
       { "代理人证件", data->agent.present ? agent_id : NULL, FALSE },
@@ -782,8 +798,7 @@ build_commitment (const YcDocData *data,
                                  "申请人在一定期限内不再适用告知承诺制；涉嫌违法犯罪的，依法移送有关机关处理。",
                                  YC_DOC_PARA_INDENT | YC_DOC_PARA_KEEP_NEXT);
 
-  g_ptr_array_add (labels, data->applicant.kind == YC_PARTY_ORGANISATION
-                           ? "申请人（盖章）：" : "申请人（签字）：");
+  g_ptr_array_add (labels, organisation ? "申请人（盖章）：" : "申请人（签字）：");
   if (data->agent.present)
     g_ptr_array_add (labels, "代理人（签字）：");
   g_ptr_array_add (labels, "行政机关经办人（签字）：");
@@ -888,6 +903,10 @@ build_guidance (const YcDocData     *data,
   g_autofree char *promised = days_text (language, data->promised_days);
   g_autofree char *issued = format_date_time_iso (data->issued_at);
   g_autofree char *footer = NULL;
+  const char *fees = nonempty (data->fees, TR (NC_("document", "Free of charge")));
+  const char *material = TR (NC_("document", "Material"));
+  const char *originals_header = TR (NC_("document", "Originals"));
+  const char *copies_header = TR (NC_("document", "Copies"));
   guint n = 0;
 
   if (!data->has_item)
@@ -897,9 +916,11 @@ build_guidance (const YcDocData     *data,
       return FALSE;
     }
 
-  number = data->has_case && data->case_no != NULL
-           ? label_value (language, TR (NC_("document", "Case No.")), data->case_no)
-           : label_value (language, TR (NC_("document", "Item code")), nonempty (data->item_code, ""));
+  if (data->has_case && data->case_no != NULL)
+    number = label_value (language, TR (NC_("document", "Case No.")), data->case_no);
+  else
+    number = label_value (language, TR (NC_("document", "Item code")),
+                          nonempty (data->item_code, ""));
   _yc_doc_builder_set_identity (builder, number, payload,
                                 data->has_case ? TR (NC_("document", "Scan to check progress"))
                                                : TR (NC_("document", "Scan for this item online")));
@@ -913,7 +934,7 @@ build_guidance (const YcDocData     *data,
       { TR (NC_("document", "Processing")), case_type_label (language, data->case_type), FALSE },
       { TR (NC_("document", "Legal time limit")), legal, FALSE },
       { TR (NC_("document", "Promised time limit")), promised, FALSE },
-      { TR (NC_("document", "Fees")), nonempty (data->fees, TR (NC_("document", "Free of charge"))), FALSE },
+      { TR (NC_("document", "Fees")), fees, FALSE },
       { TR (NC_("document", "Result")), data->result, FALSE },
     };
 
@@ -935,8 +956,8 @@ build_guidance (const YcDocData     *data,
     {
       static const double widths[] = { 0.7, 2.4, 1.4, 1.1, 2.0, 2.8 };
       const char *headers[] = {
-        TR (NC_("document", "No.")), TR (NC_("document", "Material")), TR (NC_("document", "Originals")),
-        TR (NC_("document", "Copies")), TR (NC_("document", "Form")), TR (NC_("document", "Notes")), NULL
+        TR (NC_("document", "No.")), material, originals_header, copies_header,
+        TR (NC_("document", "Form")), TR (NC_("document", "Notes")), NULL
       };
 
       _yc_doc_builder_begin_table (builder, 6, widths, headers);
@@ -944,10 +965,7 @@ build_guidance (const YcDocData     *data,
   else
     {
       static const double widths[] = { 3.0, 1.2, 1.2 };
-      const char *headers[] = {
-        TR (NC_("document", "Material")), TR (NC_("document", "Originals")), TR (NC_("document", "Copies")),
-        NULL
-      };
+      const char *headers[] = { material, originals_header, copies_header, NULL };
 
       _yc_doc_builder_begin_table (builder, 3, widths, headers);
     }
@@ -955,16 +973,16 @@ build_guidance (const YcDocData     *data,
     {
       const YcDocMaterial *m = g_ptr_array_index (data->materials, i);
       g_autofree char *no = g_strdup_printf ("%u", ++n);
-      g_autofree char *originals = g_strdup_printf ("%u", m->has_spec ? m->req_originals : m->originals);
+      g_autofree char *originals = g_strdup_printf ("%u", m->has_spec ? m->req_originals
+                                                                      : m->originals);
       g_autofree char *copies = g_strdup_printf ("%u", m->has_spec ? m->req_copies : m->copies);
-      g_autofree char *notes = g_strconcat (nonempty (m->spec_notes, ""),
-                                            m->has_spec && !m->required
-                                            ? TR (NC_("document", " (only where it applies)")) : "",
-                                            NULL);
+      const char *form = m->has_spec ? form_label (language, m->form) : "—";
+      const char *optional = m->has_spec && !m->required
+                             ? TR (NC_("document", " (only where it applies)")) : "";
+      g_autofree char *notes = g_strconcat (nonempty (m->spec_notes, ""), optional, NULL);
 
       if (a4)
-        _yc_doc_builder_add_row_texts (builder, no, m->name, originals, copies,
-                                       m->has_spec ? form_label (language, m->form) : "—", notes, NULL);
+        _yc_doc_builder_add_row_texts (builder, no, m->name, originals, copies, form, notes, NULL);
       else
         _yc_doc_builder_add_row_texts (builder, m->name, originals, copies, NULL);
     }
@@ -973,23 +991,23 @@ build_guidance (const YcDocData     *data,
   _yc_doc_builder_add_heading (builder, TR (NC_("document", "How to check progress")));
   if (data->has_case)
     {
+      /* Translations keep both %s: the case number, then the query password. */
+      const char *format = TR (NC_("document", "Scan the QR code, or enter the case number %s "
+                                               "and the query password %s on the government "
+                                               "service portal."));
+      g_autofree char *text = NULL;
+
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
-      /* Translations keep both %s: the case number, then the query password. */
-      g_autofree char *text = g_strdup_printf (TR (NC_("document",
-                                                       "Scan the QR code, or enter the case number %s and "
-                                                       "the query password %s on the government service "
-                                                       "portal.")),
-                                               data->case_no, nonempty (data->query_password, ""));
+      text = g_strdup_printf (format, data->case_no, nonempty (data->query_password, ""));
 #pragma GCC diagnostic pop
-
       _yc_doc_builder_add_paragraph (builder, text, YC_DOC_PARA_NONE);
     }
   else
     _yc_doc_builder_add_paragraph (builder,
-                                   TR (NC_("document", "After your application is accepted, the receipt "
-                                                       "gives a case number and a query password to check "
-                                                       "progress.")),
+                                   TR (NC_("document", "After your application is accepted, the "
+                                                       "receipt gives a case number and a query "
+                                                       "password to check progress.")),
                                    YC_DOC_PARA_NONE);
   if (data->query_url != NULL)
     _yc_doc_builder_add_paragraph (builder, data->query_url, YC_DOC_PARA_NONE);
@@ -997,7 +1015,8 @@ build_guidance (const YcDocData     *data,
   {
     g_autofree char *window = label_value (language, TR (NC_("document", "Window")),
                                            nonempty (data->window_code, "—"));
-    g_autofree char *clerk = label_value (language, TR (NC_("document", "Clerk")), nonempty (data->clerk, "—"));
+    g_autofree char *clerk = label_value (language, TR (NC_("document", "Clerk")),
+                                          nonempty (data->clerk, "—"));
     g_autofree char *date = label_value (language, TR (NC_("document", "Date")), issued);
 
     footer = g_strdup_printf ("%s · %s · %s", window, clerk, date);
@@ -1005,8 +1024,9 @@ build_guidance (const YcDocData     *data,
   _yc_doc_builder_add_space (builder, 6);
   _yc_doc_builder_add_paragraph (builder, footer, YC_DOC_PARA_SMALL);
   _yc_doc_builder_add_paragraph (builder,
-                                 TR (NC_("document", "This guidance is for reference. The requirements checked "
-                                                     "at the window prevail.")),
+                                 TR (NC_("document", "This guidance is for reference. The "
+                                                     "requirements checked at the window "
+                                                     "prevail.")),
                                  YC_DOC_PARA_SMALL);
   return TRUE;
 }

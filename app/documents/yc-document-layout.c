@@ -1,5 +1,5 @@
-/* yc-document-layout.c: a small page layout engine (paragraphs, bordered tables, signature lines, seal area,
- * QR code) that paginates cleanly and draws to PDF with cairo and pango. */
+/* yc-document-layout.c: a small page layout engine (paragraphs, bordered tables, signature lines,
+ * seal area, QR code) that paginates cleanly and draws to PDF with cairo and pango. */
 #define G_LOG_DOMAIN "yc-documents"
 
 #include <errno.h>
@@ -168,7 +168,8 @@ _yc_doc_builder_begin_copy (YcDocBuilder *builder,
   g_ptr_array_add (builder->copies, copy);
   /* The number line ("编号：…") opens every copy, right-aligned under the title. */
   if (builder->number_line != NULL)
-    _yc_doc_builder_add_paragraph (builder, builder->number_line, YC_DOC_PARA_RIGHT | YC_DOC_PARA_KEEP_NEXT);
+    _yc_doc_builder_add_paragraph (builder, builder->number_line,
+                                   YC_DOC_PARA_RIGHT | YC_DOC_PARA_KEEP_NEXT);
 }
 
 void
@@ -232,7 +233,8 @@ _yc_doc_builder_add_row (YcDocBuilder    *builder,
                     cells[i].label };
 
       /* A row never reaches past the last column: the last cell absorbs any shortfall. */
-      cell.span = MIN (cell.span, builder->open_table->n_columns - MIN (span, builder->open_table->n_columns));
+      cell.span = MIN (cell.span,
+                       builder->open_table->n_columns - MIN (span, builder->open_table->n_columns));
       if (cell.span == 0)
         {
           g_free (cell.text);
@@ -507,10 +509,11 @@ layout_paragraph (Render *render,
       unit->layout = g_object_ref (layout);
       unit->line_index = index++;
       unit->line_x = (double) logical.x / PANGO_SCALE;
-      unit->baseline = (double) (pango_layout_iter_get_baseline (iter) - logical.y) / PANGO_SCALE + extra / 2;
+      unit->baseline = (double) (pango_layout_iter_get_baseline (iter) - logical.y) / PANGO_SCALE
+                       + extra / 2;
       unit->gap_before = unit->line_index == 0 ? gap_before : 0;
-      /* Keep the first two and last two lines of a paragraph together (no widows or orphans), and a heading
-       * or a KEEP_NEXT paragraph with what follows. */
+      /* Keep the first two and last two lines of a paragraph together (no widows or orphans), and a
+       * heading or a KEEP_NEXT paragraph with what follows. */
       unit->keep_with_next = (block->flags & YC_DOC_PARA_KEEP_NEXT) != 0
                              || unit->line_index == 0
                              || pango_layout_get_line_count (layout) - unit->line_index == 2;
@@ -544,7 +547,8 @@ draw_row (Unit    *unit,
         }
       cairo_set_source_rgb (cr, 0, 0, 0);
       /* Text vertically centred in the row. */
-      show_layout (cr, cell->layout, x0 + cell->x + render->g->cell_pad, y + (unit->height - text_height) / 2);
+      show_layout (cr, cell->layout, x0 + cell->x + render->g->cell_pad,
+                   y + (unit->height - text_height) / 2);
       cairo_rectangle (cr, x0 + cell->x, y, cell->width, unit->height);
       cairo_set_line_width (cr, 0.6);
       cairo_stroke (cr);
@@ -582,15 +586,17 @@ layout_row (Render   *render,
       const Cell *cell = &g_array_index (cells, Cell, i);
       CellLayout *layout = g_new0 (CellLayout, 1);
       guint end = MIN (column + cell->span, block->n_columns);
+      gboolean centred;
 
       layout->x = column_x[column];
       layout->width = column_x[end] - column_x[column];
       layout->shaded = header || cell->label;
-      /* Labels, headers and plain numbers (sequence numbers, counts) are centred; text reads from the left. */
+      /* Labels, headers and plain numbers (sequence numbers, counts) are centred; text reads from
+       * the left. */
+      centred = header || cell->label || (cell->span == 1 && is_number (cell->text));
       layout->layout = make_layout (render, cell->text, FALSE, header ? HEADING_FONT : BODY_FONT,
                                     g->table_size, header, layout->width - 2 * g->cell_pad,
-                                    header || cell->label || (cell->span == 1 && is_number (cell->text))
-                                    ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
+                                    centred ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
       height = MAX (height, layout_height (layout->layout) + 2 * g->cell_pad);
       g_ptr_array_add (unit->cells, layout);
       column = end;
@@ -676,7 +682,8 @@ draw_signatures (Unit    *unit,
         show_layout (cr, date, x0 + render->content_width - (double) date_width / PANGO_SCALE,
                      text_y + g->sign_height);
       else
-        show_layout (cr, date, x0 + render->content_width - (double) date_width / PANGO_SCALE, text_y);
+        show_layout (cr, date, x0 + render->content_width - (double) date_width / PANGO_SCALE,
+                     text_y);
     }
 }
 
@@ -773,7 +780,7 @@ layout_seal (Render *render,
                                PANGO_ALIGN_CENTER);
 }
 
-/* The QR code: modules drawn as filled rectangles (horizontal runs merged) with a four-module quiet zone. */
+/* The QR code: modules as filled rectangles (horizontal runs merged), a four-module quiet zone. */
 
 static void
 draw_qr_code (cairo_t *cr,
@@ -840,13 +847,13 @@ layout_qr (Render *render,
   unit->gap_before = gap_before;
   if (render->builder->qr_caption != NULL)
     {
-      unit->layout = make_layout (render, render->builder->qr_caption, FALSE, BODY_FONT, g->small_size,
-                                  FALSE, render->content_width, PANGO_ALIGN_CENTER);
+      unit->layout = make_layout (render, render->builder->qr_caption, FALSE, BODY_FONT,
+                                  g->small_size, FALSE, render->content_width, PANGO_ALIGN_CENTER);
       unit->height += layout_height (unit->layout);
     }
 }
 
-/* The masthead of a copy's first page: the title centred; on A4 the QR code at the top right beside it. */
+/* The masthead of a copy's first page: the title centred; on A4 the QR code at the top right. */
 
 static gboolean
 masthead_has_qr (Render *render)
@@ -870,7 +877,8 @@ draw_masthead (Unit    *unit,
     {
       double caption_height = 0;
 
-      draw_qr_code (cr, render->qr, g->margin_x + render->content_width - g->qr_size, y, g->qr_size);
+      draw_qr_code (cr, render->qr, g->margin_x + render->content_width - g->qr_size, y,
+                    g->qr_size);
       if (unit->cells != NULL)
         {
           CellLayout *caption = g_ptr_array_index (unit->cells, 0);
@@ -907,14 +915,16 @@ layout_masthead (Render *render,
   /* Short Chinese titles are letter-spaced, as printed forms are. */
   if (g_utf8_strlen (copy->title, -1) <= 8 && !g_str_is_ascii (copy->title))
     {
-      pango_attr_list_insert (attrs, pango_attr_letter_spacing_new ((int) (g->title_size * 0.3 * PANGO_SCALE)));
+      int spacing = (int) (g->title_size * 0.3 * PANGO_SCALE);
+
+      pango_attr_list_insert (attrs, pango_attr_letter_spacing_new (spacing));
       pango_layout_set_attributes (unit->layout, attrs);
     }
   height = layout_height (unit->layout);
   if (copy->copy_label != NULL)
     {
-      unit->layout2 = make_layout (render, copy->copy_label, FALSE, HEADING_FONT, g->body_size, FALSE,
-                                   width, PANGO_ALIGN_CENTER);
+      unit->layout2 = make_layout (render, copy->copy_label, FALSE, HEADING_FONT, g->body_size,
+                                   FALSE, width, PANGO_ALIGN_CENTER);
       height += layout_height (unit->layout2);
     }
   if (masthead_has_qr (render))
@@ -922,9 +932,10 @@ layout_masthead (Render *render,
       CellLayout *caption = g_new0 (CellLayout, 1);
 
       unit->cells = g_ptr_array_new_with_free_func ((GDestroyNotify) cell_layout_free);
-      caption->layout = make_layout (render, render->builder->qr_caption ? render->builder->qr_caption : "",
-                                     FALSE, BODY_FONT, g->small_size * 0.9, FALSE, g->qr_size + 8,
-                                     PANGO_ALIGN_CENTER);
+      const char *text = render->builder->qr_caption ? render->builder->qr_caption : "";
+
+      caption->layout = make_layout (render, text, FALSE, BODY_FONT, g->small_size * 0.9, FALSE,
+                                     g->qr_size + 8, PANGO_ALIGN_CENTER);
       g_ptr_array_add (unit->cells, caption);
       height = MAX (height, g->qr_size + layout_height (caption->layout));
     }
@@ -1060,19 +1071,23 @@ draw_page_frame (Render     *render,
     {
       /* Continuation pages: the title and the case number on a ruled running header. */
       /* The copy's label only where there is room for it: the roll has 206 pt for both sides. */
-      g_autofree char *title = page->copy->copy_label != NULL && render->builder->format == YC_DOC_FORMAT_A4
-                               ? g_strdup_printf ("%s（%s）", page->copy->title, page->copy->copy_label)
-                               : g_strdup (page->copy->title);
-      g_autoptr(PangoLayout) left = make_layout (render, title, FALSE, HEADING_FONT, g->small_size, FALSE,
-                                                 render->content_width * 0.5, PANGO_ALIGN_LEFT);
-      g_autoptr(PangoLayout) right = make_layout (render, render->builder->number_line, FALSE, BODY_FONT,
-                                                  g->small_size, FALSE, render->content_width * 0.5,
+      gboolean labelled = page->copy->copy_label != NULL
+                          && render->builder->format == YC_DOC_FORMAT_A4;
+      g_autofree char *title = labelled ? g_strdup_printf ("%s（%s）", page->copy->title,
+                                                           page->copy->copy_label)
+                                        : g_strdup (page->copy->title);
+      double half = render->content_width * 0.5;
+      g_autoptr(PangoLayout) left = make_layout (render, title, FALSE, HEADING_FONT, g->small_size,
+                                                 FALSE, half, PANGO_ALIGN_LEFT);
+      g_autoptr(PangoLayout) right = make_layout (render, render->builder->number_line, FALSE,
+                                                  BODY_FONT, g->small_size, FALSE, half,
                                                   PANGO_ALIGN_RIGHT);
       double rule = g->margin_top + g->running_header - 8;
 
       cairo_set_source_rgb (cr, 0, 0, 0);
       show_layout (cr, left, g->margin_x, rule - 2 - layout_height (left));
-      show_layout (cr, right, g->margin_x + render->content_width * 0.5, rule - 2 - layout_height (right));
+      show_layout (cr, right, g->margin_x + render->content_width * 0.5,
+                   rule - 2 - layout_height (right));
       cairo_set_line_width (cr, 0.5);
       cairo_move_to (cr, g->margin_x, rule);
       cairo_line_to (cr, g->margin_x + render->content_width, rule);
@@ -1084,8 +1099,8 @@ draw_page_frame (Render     *render,
   /* The format comes from a translation of "Page %u of %u", which keeps both conversions. */
   number = g_strdup_printf (page_format, page->index + 1, page->n_in_copy);
 #pragma GCC diagnostic pop
-  footer = make_layout (render, number, FALSE, BODY_FONT, g->small_size, FALSE, render->content_width,
-                        PANGO_ALIGN_CENTER);
+  footer = make_layout (render, number, FALSE, BODY_FONT, g->small_size, FALSE,
+                        render->content_width, PANGO_ALIGN_CENTER);
   cairo_set_source_rgb (cr, 0, 0, 0);
   show_layout (cr, footer, g->margin_x, g->height - g->margin_bottom - layout_height (footer));
 }
@@ -1100,7 +1115,8 @@ write_to_array (void                *closure,
 }
 
 /* One font map for every rendering, created once and used under the lock: pango font maps are not
- * thread-safe, and a warm one saves the font lookups (~100 ms with the CJK collections) on each document. */
+ * thread-safe, and a warm one saves the font lookups (~100 ms with the CJK collections) on every
+ * document. */
 static GMutex render_lock;
 static PangoFontMap *render_font_map;
 
@@ -1198,7 +1214,8 @@ render_locked (YcDocBuilder *builder,
       paginate (&render, copy, first_unit, pages);
     }
 
-  surface = cairo_pdf_surface_create_for_stream (write_to_array, pdf, render.g->width, render.g->height);
+  surface = cairo_pdf_surface_create_for_stream (write_to_array, pdf, render.g->width,
+                                                 render.g->height);
   if (pdf_title != NULL)
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, pdf_title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Yichuang " PACKAGE_VERSION);

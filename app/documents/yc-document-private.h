@@ -1,4 +1,4 @@
-/* yc-document-private.h: the page layout engine and the document snapshot shared by app/documents' files. */
+/* yc-document-private.h: the page layout engine and the document snapshot behind yc-document.h. */
 #pragma once
 
 #include <pango/pango.h>
@@ -8,16 +8,18 @@ G_BEGIN_DECLS
 
 /* --- the language of one rendering (yc-document-i18n.c) --- */
 
-/* A message catalogue for one language, read from the project's compiled .mo file. Lookups never touch the
- * process locale, so documents in several languages can render at the same time on different threads. */
+/* A message catalogue for one language, read from the project's compiled .mo file. Lookups never
+ * touch the process locale, so documents in several languages can render at the same time on
+ * different threads. */
 typedef struct _YcDocLanguage YcDocLanguage;
 
-/* "zh_CN", "en" or "ru" (aliases such as "zh", "ru_RU.UTF-8" are accepted); NULL with an error if the language
- * is not supported or its catalogue is missing. The result is shared and lives as long as the process. */
+/* "zh_CN", "en" or "ru" (aliases such as "zh", "ru_RU.UTF-8" are accepted); NULL with an error if
+ * the language is not supported or its catalogue is missing. The result is shared and lives as long
+ * as the process. */
 const YcDocLanguage *_yc_doc_language_get     (const char          *code,
                                                GError             **error);
 const char          *_yc_doc_language_code    (const YcDocLanguage *language);
-/* The translation of @msgid in @context (NULL: none), or @msgid itself when the catalogue has none. */
+/* The translation of @msgid in @context (NULL: none), or @msgid itself if there is none. */
 const char          *_yc_doc_translate        (const YcDocLanguage *language,
                                                const char          *context,
                                                const char          *msgid);
@@ -32,7 +34,7 @@ typedef enum {
   YC_DOC_PARA_RIGHT      = 1 << 1,
   YC_DOC_PARA_CENTER     = 1 << 2,
   YC_DOC_PARA_SMALL      = 1 << 3,
-  YC_DOC_PARA_MARKUP     = 1 << 4,  /* @text is Pango markup (escape data with g_markup_printf_escaped) */
+  YC_DOC_PARA_MARKUP     = 1 << 4,  /* Pango markup: escape data with g_markup_printf_escaped() */
   YC_DOC_PARA_KEEP_NEXT  = 1 << 5,  /* never the last thing on a page */
   YC_DOC_PARA_BOLD       = 1 << 6,
 } YcDocParaFlags;
@@ -49,13 +51,14 @@ YcDocBuilder *_yc_doc_builder_new            (YcDocFormat          format,
 void          _yc_doc_builder_free           (YcDocBuilder *builder);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (YcDocBuilder, _yc_doc_builder_free)
 
-/* What every copy shows: the number line ("编号：…"), the QR code's payload and its caption; call it before
- * the first copy. The QR code sits at the top right of A4 pages and closes each copy on the receipt roll. */
+/* What every copy shows: the number line ("编号：…"), the QR code's payload and its caption; call it
+ * before the first copy. The QR code sits at the top right of A4 pages and closes each copy on the
+ * receipt roll. */
 void          _yc_doc_builder_set_identity   (YcDocBuilder *builder,
                                               const char   *number_line,
                                               const char   *qr_payload,
                                               const char   *qr_caption);
-/* Each copy starts on a new page with its own title and page numbering ("第 1 页 / 共 2 页" per copy). */
+/* Each copy starts on a new page, with its own title and its own page numbers (第 1 页 / 共 2 页). */
 void          _yc_doc_builder_begin_copy     (YcDocBuilder *builder,
                                               const char   *title,
                                               const char   *copy_label);
@@ -66,8 +69,8 @@ void          _yc_doc_builder_add_paragraph  (YcDocBuilder  *builder,
                                               YcDocParaFlags flags);
 void          _yc_doc_builder_add_space      (YcDocBuilder *builder,
                                               double        points);
-/* A bordered table. @widths are relative column widths; @headers (NULL for a grid of fields) is repeated at
- * the top of every page the table continues on. Rows are never split across pages. */
+/* A bordered table. @widths are relative column widths; @headers (NULL for a grid of fields) is
+ * repeated at the top of every page the table continues on. Rows are never split across pages. */
 void          _yc_doc_builder_begin_table    (YcDocBuilder       *builder,
                                               guint               n_columns,
                                               const double       *widths,
@@ -91,8 +94,8 @@ void          _yc_doc_builder_add_seal       (YcDocBuilder *builder,
                                               const char   *date);
 
 /* Lays out, paginates and draws the whole document into a PDF. @page_format is the translated
- * "Page %u of %u". @created goes into the PDF instead of the current time, so the same document always
- * gives the same bytes (and the same hash in the file store). */
+ * "Page %u of %u". @created goes into the PDF instead of the current time, so the same document
+ * always gives the same bytes (and the same hash in the file store). */
 GBytes       *_yc_doc_builder_render_pdf     (YcDocBuilder *builder,
                                               const char   *page_format,
                                               const char   *pdf_title,
@@ -102,8 +105,8 @@ GBytes       *_yc_doc_builder_render_pdf     (YcDocBuilder *builder,
 
 /* --- the content of each kind (yc-document-kinds.c) --- */
 
-/* Everything a rendering needs, copied from the case and item on the caller's thread, so a worker thread can
- * render without touching those objects. */
+/* Everything a rendering needs, copied from the case and item on the caller's thread, so a worker
+ * thread can render without touching those objects. */
 typedef struct {
   char          *name;
   YcMaterialState state;

@@ -1,4 +1,4 @@
-/* yc-document-service.c: render → file store → case record → CUPS, and every print job followed and recorded. */
+/* yc-document-service.c: render → file store → case record → CUPS; every print job followed. */
 #define G_LOG_DOMAIN "yc-documents"
 
 #include <glib/gi18n.h>
@@ -113,11 +113,13 @@ issue_thread (GTask        *task,
   IssueData *data = task_data;
   GError *error = NULL;
   g_autoptr(GBytes) pdf = NULL;
+  YcDocFormat format = yc_document_get_format (data->document);
   gint64 start = g_get_monotonic_time ();
 
   if (g_task_return_error_if_cancelled (task))
     return;
-  /* The document was copied from the case on the caller's thread; rendering reads only that copy. */
+  /* The document was copied from the case on the caller's thread; rendering reads only that
+   * copy. */
   pdf = yc_document_render (data->document, &data->n_pages, &error);
   if (pdf == NULL)
     {
@@ -132,10 +134,11 @@ issue_thread (GTask        *task,
       return;
     }
   if (data->case_uuid != NULL
-      && !yc_store_record_document (self->store, data->case_uuid, yc_document_get_kind (data->document), data->hash,
-                                    yc_doc_format_to_string (yc_document_get_format (data->document)),
-                                    yc_document_get_language (data->document), data->n_pages, data->render_us,
-                                    data->actor, &error))
+      && !yc_store_record_document (self->store, data->case_uuid,
+                                    yc_document_get_kind (data->document), data->hash,
+                                    yc_doc_format_to_string (format),
+                                    yc_document_get_language (data->document), data->n_pages,
+                                    data->render_us, data->actor, &error))
     {
       g_task_return_error (task, error);
       return;
@@ -176,7 +179,8 @@ yc_document_service_issue_finish (YcDocumentService *self,
   IssueData *data;
 
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == yc_document_service_issue_async, NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == yc_document_service_issue_async,
+                        NULL);
 
   if (!g_task_propagate_boolean (G_TASK (result), error))
     return NULL;
@@ -207,13 +211,16 @@ record_job_state (YcDocumentService *self,
                   YcPrintJob        *job)
 {
   const GError *error = yc_print_job_get_error (job);
-  const char *code = error != NULL && error->domain == YC_PRINT_ERROR ? yc_print_error_to_string (error->code)
-                                                                      : NULL;
+  const char *code = NULL;
 
-  /* Writes are queued on the store's one writer in order, so the last state seen is the one stored. */
+  if (error != NULL && error->domain == YC_PRINT_ERROR)
+    code = yc_print_error_to_string (error->code);
+
+  /* Writes are queued on the store's one writer in order: the last state seen is the one stored. */
   yc_store_update_print_job_async (self->store, record_id, yc_print_job_get_cups_job_id (job),
-                                   yc_print_job_state_to_string (yc_print_job_get_state (job)), code,
-                                   error != NULL ? error->message : NULL, NULL, update_done_cb, NULL);
+                                   yc_print_job_state_to_string (yc_print_job_get_state (job)),
+                                   code, error != NULL ? error->message : NULL,
+                                   NULL, update_done_cb, NULL);
 }
 
 typedef struct {
@@ -329,9 +336,9 @@ add_record_thread (GTask        *task,
       if (data->destination == NULL)
         data->destination = g_strdup ("");
     }
-  data->record_id = yc_store_add_print_job (self->store, data->case_uuid, data->kind, data->file_hash,
-                                            data->destination, data->media, data->copies, data->replaces,
-                                            data->actor, &error);
+  data->record_id = yc_store_add_print_job (self->store, data->case_uuid, data->kind,
+                                            data->file_hash, data->destination, data->media,
+                                            data->copies, data->replaces, data->actor, &error);
   if (data->record_id == 0)
     {
       g_clear_error (&no_default);
@@ -343,7 +350,8 @@ add_record_thread (GTask        *task,
       /* Recorded as failed, so the case shows it and offers "print again". */
       if (!yc_store_update_print_job (self->store, data->record_id, 0,
                                       yc_print_job_state_to_string (YC_PRINT_JOB_FAILED),
-                                      yc_print_error_to_string (no_default->code), no_default->message, &error))
+                                      yc_print_error_to_string (no_default->code),
+                                      no_default->message, &error))
         {
           g_warning ("Could not record a failed print job: %s", error->message);
           g_clear_error (&error);
@@ -395,7 +403,8 @@ record_added_cb (GObject      *source,
   path = yc_file_store_get_path (self->files, data->file_hash);
   title = g_strdup_printf ("%s %s", yc_doc_kind_get_label (data->kind), data->case_uuid);
   data->job = yc_print_job_new (data->destination, path, title, data->media, data->copies);
-  yc_print_job_submit_async (data->job, g_task_get_cancellable (task), submitted_cb, g_object_ref (task));
+  yc_print_job_submit_async (data->job, g_task_get_cancellable (task), submitted_cb,
+                             g_object_ref (task));
 }
 
 static void
@@ -466,13 +475,15 @@ yc_document_service_print_async (YcDocumentService  *self,
                                  gpointer            user_data)
 {
   g_autoptr(GTask) task = NULL;
+  PrintData *data;
 
   g_return_if_fail (YC_IS_DOCUMENT_SERVICE (self));
   g_return_if_fail (case_uuid != NULL && file_hash != NULL);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, yc_document_service_print_async);
-  start_print (self, task, print_data_new (case_uuid, kind, file_hash, destination, media, copies, 0));
+  data = print_data_new (case_uuid, kind, file_hash, destination, media, copies, 0);
+  start_print (self, task, data);
 }
 
 YcPrintJob *
@@ -520,8 +531,9 @@ issued_cb (GObject      *source,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  start_print (self, task, print_data_new (request->case_uuid, request->kind, hash, request->destination,
-                                           request->media, request->copies, 0));
+  start_print (self, task, print_data_new (request->case_uuid, request->kind, hash,
+                                           request->destination, request->media, request->copies,
+                                           0));
   print_document_data_free (request);
 }
 
@@ -596,7 +608,8 @@ reprint_submit (GTask *task)
   if (!yc_file_store_contains (self->files, record->file_hash))
     {
       g_task_return_new_error (task, YC_FILE_STORE_ERROR, YC_FILE_STORE_ERROR_NOT_FOUND,
-                               _("The printed document is missing from the file store: render it again"));
+                               _("The printed document is missing from the file store: render "
+                                 "it again"));
       return;
     }
   start_print (self, task, print_data_new (record->case_uuid, record->kind, record->file_hash,
@@ -612,7 +625,7 @@ old_job_cancelled_cb (GObject      *source,
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
 
-  /* If the old job cannot be cancelled (CUPS away), printing again is still what the clerk asked for. */
+  /* If the old job cannot be cancelled (CUPS away), printing again is still what was asked for. */
   if (!yc_print_job_cancel_finish (YC_PRINT_JOB (source), result, &error))
     g_warning ("Could not cancel the earlier print job: %s", error->message);
   reprint_submit (task);
@@ -635,7 +648,8 @@ record_read_cb (GObject      *source,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  g_object_set_data_full (G_OBJECT (task), "yc-record", record, (GDestroyNotify) yc_print_job_record_free);
+  g_object_set_data_full (G_OBJECT (task), "yc-record", record,
+                          (GDestroyNotify) yc_print_job_record_free);
 
   /* A job still waiting in CUPS would print as well once the printer is back: cancel it first. */
   old = g_hash_table_lookup (self->jobs, &record->id);
@@ -726,7 +740,8 @@ unfinished_listed_cb (GObject      *source,
         continue;
       if (record->cups_job_id > 0)
         {
-          g_autoptr(YcPrintJob) job = yc_print_job_new_for_cups_job (record->destination, record->cups_job_id);
+          g_autoptr(YcPrintJob) job = yc_print_job_new_for_cups_job (record->destination,
+                                                                     record->cups_job_id);
 
           follow (self, record->id, job);
           followed++;
@@ -736,8 +751,8 @@ unfinished_listed_cb (GObject      *source,
         yc_store_update_print_job_async (self->store, record->id, 0,
                                          yc_print_job_state_to_string (YC_PRINT_JOB_FAILED),
                                          yc_print_error_to_string (YC_PRINT_ERROR_JOB_FAILED),
-                                         _("The program stopped before the document reached the printer: print "
-                                           "again"),
+                                         _("The program stopped before the document reached "
+                                           "the printer: print again"),
                                          NULL, update_done_cb, NULL);
     }
   g_task_return_int (task, followed);
@@ -769,7 +784,8 @@ yc_document_service_resume_finish (YcDocumentService *self,
   gssize n;
 
   g_return_val_if_fail (g_task_is_valid (result, self), 0);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == yc_document_service_resume_async, 0);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == yc_document_service_resume_async,
+                        0);
 
   n = g_task_propagate_int (G_TASK (result), error);
   return n < 0 ? 0 : (guint) n;

@@ -287,8 +287,11 @@ yc_document_get_property (GObject    *object,
       break;
     default:
       if (prop_id >= PROP_WINDOW_CODE && prop_id < N_PROPS)
-        g_value_set_string (value, G_STRUCT_MEMBER (char *, self->data,
-                                                    string_fields[prop_id - PROP_WINDOW_CODE].offset));
+        {
+          gsize offset = string_fields[prop_id - PROP_WINDOW_CODE].offset;
+
+          g_value_set_string (value, G_STRUCT_MEMBER (char *, self->data, offset));
+        }
       else
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -330,7 +333,8 @@ yc_document_set_property (GObject      *object,
     default:
       if (prop_id >= PROP_WINDOW_CODE && prop_id < N_PROPS)
         {
-          char **field = &G_STRUCT_MEMBER (char *, self->data, string_fields[prop_id - PROP_WINDOW_CODE].offset);
+          gsize offset = string_fields[prop_id - PROP_WINDOW_CODE].offset;
+          char **field = &G_STRUCT_MEMBER (char *, self->data, offset);
 
           if (g_strcmp0 (*field, g_value_get_string (value)) != 0)
             {
@@ -359,12 +363,15 @@ yc_document_class_init (YcDocumentClass *klass)
                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   /* YcDocFormat has no GType of its own: an int holding the enum. */
   properties[PROP_FORMAT] =
-    g_param_spec_int ("format", NULL, NULL, YC_DOC_FORMAT_A4, YC_DOC_FORMAT_RECEIPT, YC_DOC_FORMAT_A4, rw);
+    g_param_spec_int ("format", NULL, NULL, YC_DOC_FORMAT_A4, YC_DOC_FORMAT_RECEIPT,
+                      YC_DOC_FORMAT_A4, rw);
   properties[PROP_LANGUAGE] = g_param_spec_string ("language", NULL, NULL, "zh_CN", rw);
-  properties[PROP_COLLECTED_BY_AGENT] = g_param_spec_boolean ("collected-by-agent", NULL, NULL, FALSE, rw);
+  properties[PROP_COLLECTED_BY_AGENT] =
+    g_param_spec_boolean ("collected-by-agent", NULL, NULL, FALSE, rw);
   properties[PROP_ISSUED_AT] = g_param_spec_boxed ("issued-at", NULL, NULL, G_TYPE_DATE_TIME, rw);
   for (guint i = 0; i < G_N_ELEMENTS (string_fields); i++)
-    properties[PROP_WINDOW_CODE + i] = g_param_spec_string (string_fields[i].name, NULL, NULL, NULL, rw);
+    properties[PROP_WINDOW_CODE + i] =
+      g_param_spec_string (string_fields[i].name, NULL, NULL, NULL, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -550,8 +557,10 @@ _yc_doc_data_qr_payload (const YcDocData *data)
     {
       if (data->query_url != NULL)
         {
-          g_autofree char *no = g_uri_escape_string (data->case_no ? data->case_no : "", NULL, FALSE);
-          g_autofree char *pw = g_uri_escape_string (data->query_password ? data->query_password : "",
+          g_autofree char *no = g_uri_escape_string (data->case_no ? data->case_no : "", NULL,
+                                                     FALSE);
+          g_autofree char *pw = g_uri_escape_string (data->query_password ? data->query_password
+                                                     : "",
                                                      NULL, FALSE);
 
           return g_strdup_printf ("%s%scase=%s&pw=%s", data->query_url,
@@ -562,7 +571,8 @@ _yc_doc_data_qr_payload (const YcDocData *data)
     }
   if (data->query_url != NULL)
     {
-      g_autofree char *code = g_uri_escape_string (data->item_code ? data->item_code : "", NULL, FALSE);
+      g_autofree char *code = g_uri_escape_string (data->item_code ? data->item_code : "", NULL,
+                                                   FALSE);
 
       return g_strdup_printf ("%s%sitem=%s", data->query_url,
                               strchr (data->query_url, '?') != NULL ? "&" : "?", code);
@@ -584,8 +594,8 @@ yc_document_get_title (YcDocument *self)
 
   g_return_val_if_fail (YC_IS_DOCUMENT (self), NULL);
 
-  language = _yc_doc_language_get (self->data->kind == YC_DOC_GUIDANCE ? self->data->language : "zh_CN",
-                                   NULL);
+  language = _yc_doc_language_get (self->data->kind == YC_DOC_GUIDANCE ? self->data->language
+                                                                       : "zh_CN", NULL);
   return g_strdup (_yc_doc_data_title (self->data, language));
 }
 
@@ -600,8 +610,8 @@ render_data (const YcDocData *data,
   const YcDocLanguage *language;
   g_autofree char *title = NULL;
 
-  /* The official forms are legal instruments in Chinese whatever the UI language; only the guidance sheet
-   * follows the applicant's choice. */
+  /* The official forms are legal instruments in Chinese whatever the UI language; only the guidance
+   * sheet follows the applicant's choice. */
   language = _yc_doc_language_get (data->kind == YC_DOC_GUIDANCE ? data->language : "zh_CN", error);
   if (language == NULL)
     return NULL;

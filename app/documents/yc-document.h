@@ -1,4 +1,5 @@
-/* yc-document.h: receipts, notices and guidance (受理凭证, 告知书, 办事指南) filled from a case and rendered to PDF. */
+/* yc-document.h: receipts, notices and guidance (受理凭证, 告知书, 办事指南) filled from a case and rendered
+ * to PDF. */
 #pragma once
 
 #include <gio/gio.h>
@@ -10,14 +11,15 @@ G_BEGIN_DECLS
 
 #define YC_DOCUMENT_ERROR (yc_document_error_quark ())
 typedef enum {
-  YC_DOCUMENT_ERROR_INCOMPLETE,   /* the document needs data the case lacks (no case number, no reason, …) */
+  /* the document needs data the case lacks (no case number, no reason, …) */
+  YC_DOCUMENT_ERROR_INCOMPLETE,
   YC_DOCUMENT_ERROR_LANGUAGE,     /* guidance asked in a language without a translation catalogue */
   YC_DOCUMENT_ERROR_RENDER,       /* cairo, pango or the QR encoder failed */
 } YcDocumentError;
 GQuark yc_document_error_quark (void);
 
-/* Paper: A4 (595×842 pt, 20 mm margins) or the 80 mm receipt roll, cut into pages of 226×600 pt (the "X80mm"
- * page size of the receipt printer's PPD). Codes "a4", "receipt". */
+/* Paper: A4 (595×842 pt, 20 mm margins) or the 80 mm receipt roll, cut into pages of 226×600 pt
+ * (the "X80mm" page size of the receipt printer's PPD). Codes "a4", "receipt". */
 typedef enum {
   YC_DOC_FORMAT_A4,
   YC_DOC_FORMAT_RECEIPT,
@@ -27,30 +29,35 @@ const char *yc_doc_format_to_string   (YcDocFormat format);
 gboolean    yc_doc_format_from_string (const char *code, YcDocFormat *out);
 /* The CUPS "media" value of the format's page size: "A4" or "X80mm". */
 const char *yc_doc_format_get_media   (YcDocFormat format);
-/* Where a kind goes by default: the acceptance receipt on the 80 mm receipt printer, every form with signature
- * lines or two copies on A4 (the receipt printer and document printer settings follow from it). */
+/* Where a kind goes by default: the acceptance receipt on the 80 mm receipt printer, every form
+ * with signature lines or two copies on A4 (the receipt printer and document printer settings
+ * follow from it). */
 YcDocFormat yc_doc_kind_get_default_format (YcDocKind kind);
 
 #define YC_TYPE_DOCUMENT (yc_document_get_type ())
 G_DECLARE_FINAL_TYPE (YcDocument, yc_document, YC, DOCUMENT, GObject)
 
-/* A document of @kind for @kase (NULL only for guidance about an item) and its @item (NULL allowed except for
- * guidance; it gives the requirements of missing materials and the item's data). The case, its parties and its
- * checklist are COPIED now, on the caller's thread: later changes to @kase do not show, and the document can be
- * rendered on any thread.
+/* A document of @kind for @kase (NULL only for guidance about an item) and its @item (NULL allowed
+ * except for guidance; it gives the requirements of missing materials and the item's data). The
+ * case, its parties and its checklist are COPIED now, on the caller's thread: later changes to
+ * @kase do not show, and the document can be rendered on any thread.
  *
  * Properties, read-write, for the data a case does not hold:
- *   "format" YcDocFormat (default A4), "language" ("zh_CN" default, "en", "ru": guidance only; the official
- *   forms are always Chinese), "window-code" and "clerk" (default: the case's), "issued-at" GDateTime (default:
- *   now), "issuer" (the issuing organisation for the seal line; default: "<department>"),
- *   "query-url" (where to check progress; also changes the QR payload, see below), "query-instructions",
- *   "legal-basis" (refusal: the legal basis; default: the item's), "review-body" (行政复议机关) and "court"
- *   (人民法院) for a refusal's remedies, "handover-result" (default: the item's result), "collected-by-agent"
- *   boolean, "handover-method" (e.g. 窗口领取, 邮寄).
+ *   "format" YcDocFormat (default A4);
+ *   "language" ("zh_CN" default, "en", "ru": guidance only; the official forms are always Chinese);
+ *   "window-code" and "clerk" (default: the case's); "issued-at" GDateTime (default: now);
+ *   "issuer" (the issuing organisation on the seal line; default: the department);
+ *   "query-url" (where to check progress; also changes the QR payload, see below);
+ *   "query-instructions" (e.g. a telephone line);
+ *   "legal-basis" (refusal: the legal basis; default: the item's);
+ *   "review-body" (行政复议机关) and "court" (人民法院) named in a refusal's remedies;
+ *   "handover-result" (default: the item's result), "collected-by-agent" boolean,
+ *   "handover-method" (e.g. 窗口领取, 邮寄).
  *
  * QR payload: "YC1:<case number>:<query password>", or with "query-url" set
- * "<query-url>?case=<case number>&pw=<query password>" (URI-escaped), so a phone camera opens the query page.
- * Guidance without a case carries "YC1:ITEM:<item code>" or "<query-url>?item=<item code>". */
+ * "<query-url>?case=<case number>&pw=<query password>" (URI-escaped), so a phone camera opens the
+ * query page. Guidance without a case carries "YC1:ITEM:<item code>" or
+ * "<query-url>?item=<item code>". */
 YcDocument  *yc_document_new            (YcDocKind    kind,
                                          YcCase      *kase,
                                          YcItem      *item);
@@ -62,14 +69,16 @@ const char  *yc_document_get_language   (YcDocument  *self);
 void         yc_document_set_language   (YcDocument  *self,
                                          const char  *language);
 const char  *yc_document_get_case_no    (YcDocument  *self);
-const char  *yc_document_get_case_uuid  (YcDocument  *self);   /* NULL for guidance without a case */
+/* NULL for guidance without a case */
+const char  *yc_document_get_case_uuid  (YcDocument  *self);
 /* The text the QR code holds (see above). */
 char        *yc_document_get_qr_payload (YcDocument  *self);
 /* The title, e.g. "受理凭证", or the translated "Applicant guidance". */
 char        *yc_document_get_title      (YcDocument  *self);
 
-/* Renders to PDF. Blocks for tens of milliseconds: use the async form on the main thread. Safe from any thread;
- * renderings are serialised inside (one font map kept warm). @n_pages (optional) gets the page count. */
+/* Renders to PDF. Blocks for tens of milliseconds: use the async form on the main thread. Safe from
+ * any thread; renderings are serialised inside (one font map kept warm). @n_pages (optional) gets
+ * the page count. */
 GBytes      *yc_document_render         (YcDocument  *self,
                                          guint       *n_pages,
                                          GError     **error);

@@ -1,4 +1,4 @@
-/* yc-store-documents.c: rendered documents on case_documents and the print_jobs table (migration 006). */
+/* yc-store-documents.c: rendered documents on case_documents, and print_jobs (migration 006). */
 #define G_LOG_DOMAIN "yc-store"
 
 #include <glib/gi18n.h>
@@ -34,7 +34,8 @@ yc_document_record_free (YcDocumentRecord *record)
   g_free (record);
 }
 
-G_DEFINE_BOXED_TYPE (YcDocumentRecord, yc_document_record, yc_document_record_copy, yc_document_record_free)
+G_DEFINE_BOXED_TYPE (YcDocumentRecord, yc_document_record, yc_document_record_copy,
+                     yc_document_record_free)
 
 YcPrintJobRecord *
 yc_print_job_record_copy (const YcPrintJobRecord *record)
@@ -70,7 +71,8 @@ yc_print_job_record_free (YcPrintJobRecord *record)
   g_free (record);
 }
 
-G_DEFINE_BOXED_TYPE (YcPrintJobRecord, yc_print_job_record, yc_print_job_record_copy, yc_print_job_record_free)
+G_DEFINE_BOXED_TYPE (YcPrintJobRecord, yc_print_job_record, yc_print_job_record_copy,
+                     yc_print_job_record_free)
 
 static GDateTime *
 local_from_usec (gint64 usec)
@@ -118,12 +120,13 @@ record_document_func (YcStoreConn *conn,
     return FALSE;
   {
     g_autoptr(YcStoreStmt) stmt = _yc_store_prepare (conn,
-      "INSERT INTO case_documents (case_uuid, kind, copies, state, file_hash, created_at, updated_at, "
-      "  format, language, pages, rendered_at, render_us) "
+      "INSERT INTO case_documents (case_uuid, kind, copies, state, file_hash, created_at, "
+      "  updated_at, format, language, pages, rendered_at, render_us) "
       "VALUES (?1, ?2, 1, 'rendered', ?3, ?4, ?4, ?5, ?6, ?7, ?4, ?8) "
-      "ON CONFLICT (case_uuid, kind) DO UPDATE SET state = 'rendered', file_hash = excluded.file_hash, "
-      "  updated_at = excluded.updated_at, format = excluded.format, language = excluded.language, "
-      "  pages = excluded.pages, rendered_at = excluded.rendered_at, render_us = excluded.render_us",
+      "ON CONFLICT (case_uuid, kind) DO UPDATE SET state = 'rendered', "
+      "  file_hash = excluded.file_hash, updated_at = excluded.updated_at, "
+      "  format = excluded.format, language = excluded.language, pages = excluded.pages, "
+      "  rendered_at = excluded.rendered_at, render_us = excluded.render_us",
       error);
 
     if (stmt == NULL)
@@ -139,8 +142,10 @@ record_document_func (YcStoreConn *conn,
     if (!_yc_store_step_done (conn, stmt, error))
       goto fail;
   }
-  detail = g_strdup_printf ("%s %s %s", yc_doc_kind_to_string (data->kind), data->format, data->file_hash);
-  if (!_yc_store_insert_audit (conn, now, data->actor, "document.render", data->case_uuid, detail, error))
+  detail = g_strdup_printf ("%s %s %s", yc_doc_kind_to_string (data->kind), data->format,
+                            data->file_hash);
+  if (!_yc_store_insert_audit (conn, now, data->actor, "document.render", data->case_uuid, detail,
+                               error))
     goto fail;
   return _yc_store_commit (conn, error);
 
@@ -195,7 +200,8 @@ yc_store_get_document (YcStore    *self,
   if (conn == NULL)
     return NULL;
   stmt = _yc_store_prepare (conn,
-                            "SELECT copies, state, file_hash, format, language, pages, render_us, rendered_at "
+                            "SELECT copies, state, file_hash, format, language, pages, "
+                            "  render_us, rendered_at "
                             "FROM case_documents WHERE case_uuid = ?1 AND kind = ?2", error);
   if (stmt != NULL)
     {
@@ -266,8 +272,8 @@ add_job_func (YcStoreConn *conn,
     return FALSE;
   {
     g_autoptr(YcStoreStmt) stmt = _yc_store_prepare (conn,
-      "INSERT INTO print_jobs (case_uuid, kind, file_hash, destination, media, copies, state, replaces, "
-      "  created_at, updated_at) "
+      "INSERT INTO print_jobs (case_uuid, kind, file_hash, destination, media, copies, state, "
+      "  replaces, created_at, updated_at) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'submitting', ?7, ?8, ?8)", error);
 
     if (stmt == NULL)
@@ -287,9 +293,11 @@ add_job_func (YcStoreConn *conn,
       goto fail;
     data->id = sqlite3_last_insert_rowid (conn->db);
   }
-  detail = g_strdup_printf ("%s on %s, job %" G_GINT64_FORMAT "%s", yc_doc_kind_to_string (data->kind),
-                            data->destination, data->id, data->replaces > 0 ? " (again)" : "");
-  if (!_yc_store_insert_audit (conn, now, data->actor, "document.print", data->case_uuid, detail, error))
+  detail = g_strdup_printf ("%s on %s, job %" G_GINT64_FORMAT "%s",
+                            yc_doc_kind_to_string (data->kind), data->destination, data->id,
+                            data->replaces > 0 ? " (again)" : "");
+  if (!_yc_store_insert_audit (conn, now, data->actor, "document.print", data->case_uuid, detail,
+                               error))
     goto fail;
   return _yc_store_commit (conn, error);
 
@@ -313,7 +321,8 @@ yc_store_add_print_job (YcStore    *self,
   g_autoptr(AddJobData) data = g_new0 (AddJobData, 1);
 
   g_return_val_if_fail (YC_IS_STORE (self), 0);
-  g_return_val_if_fail (case_uuid != NULL && file_hash != NULL && destination != NULL && actor != NULL, 0);
+  g_return_val_if_fail (case_uuid != NULL && file_hash != NULL && destination != NULL
+                        && actor != NULL, 0);
 
   data->case_uuid = g_strdup (case_uuid);
   data->kind = kind;
@@ -358,8 +367,8 @@ update_job_func (YcStoreConn *conn,
     return FALSE;
   {
     g_autoptr(YcStoreStmt) stmt = _yc_store_prepare (conn,
-      "UPDATE print_jobs SET cups_job_id = coalesce (?2, cups_job_id), state = ?3, error_code = ?4, "
-      "  error_message = ?5, updated_at = ?6 WHERE id = ?1", error);
+      "UPDATE print_jobs SET cups_job_id = coalesce (?2, cups_job_id), state = ?3, "
+      "  error_code = ?4, error_message = ?5, updated_at = ?6 WHERE id = ?1", error);
 
     if (stmt == NULL)
       goto fail;
@@ -378,7 +387,8 @@ update_job_func (YcStoreConn *conn,
       {
         g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, data->id);
 
-        g_set_error (error, YC_STORE_ERROR, YC_STORE_ERROR_NOT_FOUND, _("Print job %s is not recorded"), id);
+        g_set_error (error, YC_STORE_ERROR, YC_STORE_ERROR_NOT_FOUND,
+                     _("Print job %s is not recorded"), id);
         goto fail;
       }
   }
@@ -386,8 +396,8 @@ update_job_func (YcStoreConn *conn,
     {
       g_autoptr(YcStoreStmt) stmt = _yc_store_prepare (conn,
         "UPDATE case_documents SET state = 'printed', updated_at = ?2 "
-        "WHERE (case_uuid, kind, file_hash) = (SELECT case_uuid, kind, file_hash FROM print_jobs WHERE id = ?1)",
-        error);
+        "WHERE (case_uuid, kind, file_hash) = "
+        "  (SELECT case_uuid, kind, file_hash FROM print_jobs WHERE id = ?1)", error);
 
       if (stmt == NULL)
         goto fail;
@@ -468,7 +478,8 @@ yc_store_update_print_job_finish (YcStore      *self,
                                   GError      **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == yc_store_update_print_job_async, FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == yc_store_update_print_job_async,
+                        FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
@@ -514,7 +525,8 @@ yc_store_get_print_job (YcStore *self,
   conn = _yc_store_acquire_reader (self, NULL, error);
   if (conn == NULL)
     return NULL;
-  stmt = _yc_store_prepare (conn, "SELECT " PRINT_JOB_COLUMNS " FROM print_jobs WHERE id = ?1", error);
+  stmt = _yc_store_prepare (conn, "SELECT " PRINT_JOB_COLUMNS " FROM print_jobs WHERE id = ?1",
+                            error);
   if (stmt != NULL)
     {
       sqlite3_bind_int64 (stmt, 1, id);
@@ -525,7 +537,8 @@ yc_store_get_print_job (YcStore *self,
         {
           g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
 
-          g_set_error (error, YC_STORE_ERROR, YC_STORE_ERROR_NOT_FOUND, _("Print job %s is not recorded"), number);
+          g_set_error (error, YC_STORE_ERROR, YC_STORE_ERROR_NOT_FOUND,
+                       _("Print job %s is not recorded"), number);
         }
       else
         _yc_store_set_error (conn, rc, error);
@@ -541,7 +554,7 @@ yc_store_list_print_jobs (YcStore    *self,
                           gboolean    unfinished_only,
                           GError    **error)
 {
-  g_autoptr(GPtrArray) jobs = g_ptr_array_new_with_free_func ((GDestroyNotify) yc_print_job_record_free);
+  g_autoptr(GPtrArray) jobs = NULL;
   g_autoptr(YcStoreStmt) stmt = NULL;
   YcStoreConn *conn;
   int rc;
@@ -551,10 +564,12 @@ yc_store_list_print_jobs (YcStore    *self,
   conn = _yc_store_acquire_reader (self, NULL, error);
   if (conn == NULL)
     return NULL;
+  jobs = g_ptr_array_new_with_free_func ((GDestroyNotify) yc_print_job_record_free);
   stmt = _yc_store_prepare (conn,
                             "SELECT " PRINT_JOB_COLUMNS " FROM print_jobs "
                             "WHERE (?1 IS NULL OR case_uuid = ?1) "
-                            "  AND (?2 = 0 OR state IN ('submitting', 'pending', 'processing', 'stopped')) "
+                            "  AND (?2 = 0 OR state IN ('submitting', 'pending', 'processing', "
+                            "                           'stopped')) "
                             "ORDER BY id", error);
   if (stmt == NULL)
     {
@@ -595,7 +610,8 @@ list_jobs_thread (GTask        *task,
 {
   ListJobsData *data = task_data;
   GError *error = NULL;
-  GPtrArray *jobs = yc_store_list_print_jobs (source_object, data->case_uuid, data->unfinished_only, &error);
+  GPtrArray *jobs = yc_store_list_print_jobs (source_object, data->case_uuid, data->unfinished_only,
+                                              &error);
 
   if (jobs == NULL)
     g_task_return_error (task, error);
@@ -630,6 +646,7 @@ yc_store_list_print_jobs_finish (YcStore      *self,
                                  GError      **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == yc_store_list_print_jobs_async, NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == yc_store_list_print_jobs_async,
+                        NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -1,16 +1,17 @@
-/* yc-store-documents.h: rendered documents and their print jobs, recorded on the case (migration 006). */
+/* yc-store-documents.h: rendered documents and their print jobs, on the case (migration 006). */
 #pragma once
 
 #include "yc-store.h"
 
 G_BEGIN_DECLS
 
-/* The sync calls block on the database: call them from worker threads; the main thread uses the async pairs. */
+/* The sync calls block on the database: call them from worker threads; the main thread uses the
+ * async forms. */
 
-/* A document rendered for a case: its case_documents row ('due' or new) becomes 'rendered' with the file's
- * SHA-256 (in the file store), its format ("a4", "receipt"), language, page count and rendering time; an
- * audit entry "document.render" by @actor is written in the same transaction. A row that was not due is
- * created (copies 1). */
+/* A document rendered for a case: its case_documents row ('due' or new) becomes 'rendered' with the
+ * file's SHA-256 (in the file store), its format ("a4", "receipt"), language, page count and
+ * rendering time; an audit entry "document.render" by @actor is written in the same transaction. A
+ * row that was not due is created (copies 1). */
 gboolean   yc_store_record_document      (YcStore      *self,
                                           const char   *case_uuid,
                                           YcDocKind     kind,
@@ -67,8 +68,8 @@ YcPrintJobRecord *yc_print_job_record_copy     (const YcPrintJobRecord *record);
 void              yc_print_job_record_free     (YcPrintJobRecord *record);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (YcPrintJobRecord, yc_print_job_record_free)
 
-/* A new job in state "submitting", with an audit entry "document.print" by @actor; returns its id, or 0 with
- * @error set. @replaces is the job printed again (0: none). */
+/* A new job in state "submitting", with an audit entry "document.print" by @actor; returns its id,
+ * or 0 with @error set. @replaces is the job printed again (0: none). */
 gint64     yc_store_add_print_job        (YcStore      *self,
                                           const char   *case_uuid,
                                           YcDocKind     kind,
@@ -79,8 +80,8 @@ gint64     yc_store_add_print_job        (YcStore      *self,
                                           gint64        replaces,
                                           const char   *actor,
                                           GError      **error);
-/* Records a job's progress (@cups_job_id 0 leaves it unchanged; NULL error fields clear them). A completed
- * job marks its document 'printed'. */
+/* Records a job's progress (@cups_job_id 0 leaves it unchanged; NULL error fields clear them). A
+ * completed job marks its document 'printed'. */
 gboolean   yc_store_update_print_job     (YcStore      *self,
                                           gint64        id,
                                           int           cups_job_id,
@@ -103,11 +104,12 @@ gboolean   yc_store_update_print_job_finish (YcStore      *self,
 YcPrintJobRecord *yc_store_get_print_job (YcStore      *self,
                                           gint64        id,
                                           GError      **error);
-/* Oldest first; @case_uuid NULL: every case. @unfinished_only: submitting, pending, processing, stopped. */
+/* (element-type YcPrintJobRecord), oldest first; @case_uuid NULL: every case. @unfinished_only:
+ * submitting, pending, processing, stopped. */
 GPtrArray *yc_store_list_print_jobs      (YcStore      *self,
                                           const char   *case_uuid,
                                           gboolean      unfinished_only,
-                                          GError      **error);   /* (element-type YcPrintJobRecord) */
+                                          GError      **error);
 void       yc_store_list_print_jobs_async  (YcStore            *self,
                                           const char         *case_uuid,
                                           gboolean            unfinished_only,

@@ -1,5 +1,6 @@
--- 006-documents.sql: rendered documents (the file in the content-addressed store, how and how fast it was
--- rendered) and the print jobs sent to CUPS, so "print again" works after a restart and nothing is lost.
+-- 006-documents.sql: rendered documents (the file in the content-addressed store, how and how
+-- fast it was rendered) and the print jobs sent to CUPS, so "print again" works after a restart
+-- and nothing is lost.
 
 -- A case_documents row goes 'due' → 'rendered' (file_hash set) → 'printed' (a print job completed).
 ALTER TABLE case_documents ADD COLUMN format TEXT;       -- "a4" or "receipt"
@@ -8,8 +9,9 @@ ALTER TABLE case_documents ADD COLUMN pages INTEGER;
 ALTER TABLE case_documents ADD COLUMN rendered_at INTEGER;
 ALTER TABLE case_documents ADD COLUMN render_us INTEGER;  -- rendering time, microseconds
 
--- One row per job sent (or tried) to a printer; "print again" adds a row that replaces the earlier one.
--- States: submitting, pending, processing, stopped, completed, cancelled, aborted, failed (yc-printer.h).
+-- One row per job sent (or tried) to a printer; "print again" adds a row that replaces the
+-- earlier one. States: submitting, pending, processing, stopped, completed, cancelled, aborted,
+-- failed (yc-printer.h).
 CREATE TABLE print_jobs (
   id            INTEGER PRIMARY KEY AUTOINCREMENT,
   case_uuid     TEXT NOT NULL REFERENCES cases (uuid) ON DELETE CASCADE,

@@ -1,6 +1,7 @@
-/* bench-print.c: "print the receipt" (render, store, record, submit) until cupsd has accepted the job, p95 over
- * many receipts, and the rendering time of every document kind on A4 and on the 80 mm roll. Uses dev.sh's cupsd
- * ($CUPS_SERVER) or starts its own. Prints PASS/FAIL lines; exits non-zero only when something does not work. */
+/* bench-print.c: "print the receipt" (render, store, record, submit) until cupsd has accepted the
+ * job, p95 over many receipts, and the rendering time of every document kind on A4 and on the 80 mm
+ * roll. Uses dev.sh's cupsd ($CUPS_SERVER) or starts its own. Prints PASS/FAIL lines; exits
+ * non-zero only when something does not work. */
 #include <stdlib.h>
 #include <string.h>
 #include <glib.h>
@@ -110,8 +111,10 @@ bench_print (YcStore     *store,
 
       /* From the clerk's "print the receipt" to CUPS holding the whole job. */
       start = g_get_monotonic_time ();
-      yc_document_service_print_document_async (service, document, "receipt", 1, NULL, store_result_cb, &result);
-      job = yc_document_service_print_document_finish (service, wait_result (&result), NULL, &error);
+      yc_document_service_print_document_async (service, document, "receipt", 1, NULL,
+                                                store_result_cb, &result);
+      job = yc_document_service_print_document_finish (service, wait_result (&result), NULL,
+                                                       &error);
       accepted_ms[i] = (g_get_monotonic_time () - start) / 1000.0;
       if (job == NULL)
         {
@@ -119,9 +122,11 @@ bench_print (YcStore     *store,
           return FALSE;
         }
       /* One receipt at a time, as at a counter: the next starts on an idle printer (not timed). */
-      if (!wait_job_final (job, 60 * G_USEC_PER_SEC) || yc_print_job_get_state (job) != YC_PRINT_JOB_COMPLETED)
+      if (!wait_job_final (job, 60 * G_USEC_PER_SEC)
+          || yc_print_job_get_state (job) != YC_PRINT_JOB_COMPLETED)
         {
-          g_printerr ("bench-print: job %d did not complete (%s)\n", yc_print_job_get_cups_job_id (job),
+          g_printerr ("bench-print: job %d did not complete (%s)\n",
+                      yc_print_job_get_cups_job_id (job),
                       yc_print_job_state_to_string (yc_print_job_get_state (job)));
           return FALSE;
         }
@@ -133,9 +138,10 @@ bench_print (YcStore     *store,
   p50 = percentile (accepted_ms, N_JOBS, 50);
   p95 = percentile (accepted_ms, N_JOBS, 95);
   *pass = p95 <= TARGET_P95_MS;
-  g_print ("print the receipt → accepted by cupsd: n=%u p50 %.1f ms, p95 %.1f ms, max %.1f ms\n", N_JOBS, p50,
-           p95, max);
-  g_print ("%s print-receipt p95 %.1f ms <= %.0f ms\n", *pass ? "PASS" : "FAIL", p95, TARGET_P95_MS);
+  g_print ("print the receipt → accepted by cupsd: n=%u p50 %.1f ms, p95 %.1f ms, max %.1f ms\n",
+           N_JOBS, p50, p95, max);
+  g_print ("%s print-receipt p95 %.1f ms <= %.0f ms\n", *pass ? "PASS" : "FAIL", p95,
+           TARGET_P95_MS);
   return TRUE;
 }
 
@@ -143,13 +149,13 @@ static gboolean
 bench_render (YcItem *item)
 {
   static const YcDocKind kinds[] = {
-    YC_DOC_RECEIPT, YC_DOC_NOTICE_ONCE, YC_DOC_REFUSAL, YC_DOC_TOLERANCE, YC_DOC_COMMITMENT, YC_DOC_HANDOVER,
-    YC_DOC_GUIDANCE,
+    YC_DOC_RECEIPT, YC_DOC_NOTICE_ONCE, YC_DOC_REFUSAL, YC_DOC_TOLERANCE, YC_DOC_COMMITMENT,
+    YC_DOC_HANDOVER, YC_DOC_GUIDANCE,
   };
   g_autoptr(YcCase) kase = yc_test_make_case (item, TRUE, FALSE);
 
-  g_print ("\nrender time per kind (ms, n=%u each)   %-22s %-22s\n", N_RENDERS, "A4 p50 / p95 / pages",
-           "80 mm p50 / p95 / pages");
+  g_print ("\nrender time per kind (ms, n=%u each)   %-22s %-22s\n", N_RENDERS,
+           "A4 p50 / p95 / pages", "80 mm p50 / p95 / pages");
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     {
       g_autoptr(GString) line = g_string_new (NULL);
@@ -172,8 +178,8 @@ bench_render (YcItem *item)
               ms[i] = (g_get_monotonic_time () - start) / 1000.0;
               if (pdf == NULL)
                 {
-                  g_printerr ("bench-print: rendering %s failed: %s\n", yc_doc_kind_to_string (kinds[k]),
-                              error->message);
+                  g_printerr ("bench-print: rendering %s failed: %s\n",
+                              yc_doc_kind_to_string (kinds[k]), error->message);
                   return FALSE;
                 }
             }
@@ -229,7 +235,8 @@ main (int   argc,
       return 1;
     }
 
-  /* The first rendering loads the CJK fonts (a one-off at start-up): not part of printing a receipt. */
+  /* The first rendering loads the CJK fonts (a one-off at start-up): not part of printing a
+   * receipt. */
   {
     g_autoptr(YcCase) kase = yc_test_make_case (item, FALSE, FALSE);
     g_autoptr(YcDocument) document = yc_test_make_document (YC_DOC_RECEIPT, kase, item);
