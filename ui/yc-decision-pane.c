@@ -20,7 +20,8 @@ struct _YcDecisionPane
   GtkWidget         *outcome_reasons[YC_DECISION_N_OUTCOMES];
 
   /* template children */
-  GtkStack          *stack;
+  GtkWidget         *choose_box;
+  GtkWidget         *result_box;
   GtkBox            *outcomes_box;
   GtkWidget         *refuse_box;
   GtkDropDown       *ground_dropdown;
@@ -285,6 +286,30 @@ field_changed_cb (YcDecisionPane *self)
   emit_changed (self);
 }
 
+/* The grounds are long sentences: wrapped, so the column keeps its width. */
+static void
+ground_setup_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+  gtk_label_set_width_chars (GTK_LABEL (label), 12);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+ground_bind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item)
+{
+  GtkStringObject *item = gtk_list_item_get_item (list_item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), gtk_string_object_get_string (item));
+}
+
 static void
 yc_decision_pane_dispose (GObject *object)
 {
@@ -316,7 +341,8 @@ yc_decision_pane_class_init (YcDecisionPaneClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/yichuang/Yichuang/ui/yc-decision-pane.ui");
-  gtk_widget_class_bind_template_child (widget_class, YcDecisionPane, stack);
+  gtk_widget_class_bind_template_child (widget_class, YcDecisionPane, choose_box);
+  gtk_widget_class_bind_template_child (widget_class, YcDecisionPane, result_box);
   gtk_widget_class_bind_template_child (widget_class, YcDecisionPane, outcomes_box);
   gtk_widget_class_bind_template_child (widget_class, YcDecisionPane, refuse_box);
   gtk_widget_class_bind_template_child (widget_class, YcDecisionPane, ground_dropdown);
@@ -378,6 +404,13 @@ yc_decision_pane_init (YcDecisionPane *self)
   reasons = yc_refusal_reasons (&n);
   for (guint i = 0; i < n; i++)
     gtk_string_list_append (grounds, reasons[i].reason);
+  {
+    g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+    g_signal_connect (factory, "setup", G_CALLBACK (ground_setup_cb), NULL);
+    g_signal_connect (factory, "bind", G_CALLBACK (ground_bind_cb), NULL);
+    gtk_drop_down_set_factory (self->ground_dropdown, factory);
+  }
   gtk_drop_down_set_model (self->ground_dropdown, G_LIST_MODEL (grounds));
   fill_basis_from_ground (self);
 
@@ -702,7 +735,8 @@ yc_decision_pane_show_result (YcDecisionPane *self,
       yc_field_set_text (self->explanation_field, NULL);
       yc_decision_pane_set_problem (self, NULL, FALSE);
       yc_decision_pane_set_busy (self, FALSE);
-      gtk_stack_set_visible_child_name (self->stack, "choose");
+      gtk_widget_set_visible (self->result_box, FALSE);
+      gtk_widget_set_visible (self->choose_box, TRUE);
       return;
     }
 
@@ -741,7 +775,8 @@ yc_decision_pane_show_result (YcDecisionPane *self,
   gtk_widget_set_visible (GTK_WIDGET (self->result_documents_label), documents != NULL);
 
   yc_decision_pane_set_busy (self, FALSE);
-  gtk_stack_set_visible_child_name (self->stack, "result");
+  gtk_widget_set_visible (self->choose_box, FALSE);
+  gtk_widget_set_visible (self->result_box, TRUE);
 }
 
 gboolean
@@ -749,7 +784,7 @@ yc_decision_pane_get_showing_result (YcDecisionPane *self)
 {
   g_return_val_if_fail (YC_IS_DECISION_PANE (self), FALSE);
 
-  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "result") == 0;
+  return gtk_widget_get_visible (self->result_box);
 }
 
 void

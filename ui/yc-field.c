@@ -81,11 +81,17 @@ update_accessible (YcField *self)
 
   if (self->title != NULL)
     {
-      plain = g_strdup (self->title);
+      GString *without = g_string_new (NULL);
+
       /* The accessible name is read out: no mnemonic underscore. */
-      g_strdelimit (plain, "_", ' ');
-      g_strstrip (plain);
+      for (const char *c = self->title; *c != '\0'; c++)
+        if (*c != '_')
+          g_string_append_c (without, *c);
+      plain = g_string_free (without, FALSE);
     }
+  /* The label property alone names the entry: GTK 4.8 would add the mnemonic label's text to it
+   * ("Name Name"). */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, plain != NULL ? plain : "",
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
