@@ -954,7 +954,7 @@ build_guidance (const YcDocData     *data,
   _yc_doc_builder_add_heading (builder, TR (NC_("document", "Materials to bring")));
   if (a4)
     {
-      static const double widths[] = { 0.7, 2.4, 1.4, 1.1, 2.0, 2.8 };
+      static const double widths[] = { 0.7, 2.3, 1.6, 1.1, 1.9, 2.8 };
       const char *headers[] = {
         TR (NC_("document", "No.")), material, originals_header, copies_header,
         TR (NC_("document", "Form")), TR (NC_("document", "Notes")), NULL
