@@ -1,6 +1,7 @@
 /* yc-test-cupsd.c: the CUPS scheduler of the printing tests and benchmark: dev.sh's, or our own. */
 #include <signal.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <gio/gio.h>
@@ -139,6 +140,13 @@ write_config (const char  *dir,
          && g_file_set_contents (conf_path, conf, -1, error);
 }
 
+/* A test that fails an assertion aborts without stopping anything: the scheduler goes with it. */
+static void
+die_with_parent (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
 YcTestCupsd *
 yc_test_cupsd_start (GError **error)
 {
@@ -147,6 +155,7 @@ yc_test_cupsd_start (GError **error)
   g_autofree char *conf = NULL;
   g_autofree char *files = NULL;
   g_autofree char *program = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
   gint64 deadline;
 
   if (g_getenv ("CUPS_SERVER") != NULL && g_getenv ("YC_TEST_CUPS_OUT") != NULL)
@@ -182,9 +191,11 @@ yc_test_cupsd_start (GError **error)
   conf = g_build_filename (cupsd->dir, "cupsd.conf", NULL);
   files = g_build_filename (cupsd->dir, "cups-files.conf", NULL);
   socket = g_build_filename (cupsd->dir, "run", "cups.sock", NULL);
-  cupsd->process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE
-                                     | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
-                                     error, program, "-f", "-c", conf, "-s", files, NULL);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE
+                                        | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  cupsd->process = g_subprocess_launcher_spawn (launcher, error, program, "-f", "-c", conf,
+                                                "-s", files, NULL);
   if (cupsd->process == NULL)
     {
       yc_test_cupsd_stop (cupsd);
