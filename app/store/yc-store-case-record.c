@@ -147,6 +147,14 @@ _yc_store_from_usec (gint64 usec)
   return g_date_time_add (utc, usec % G_USEC_PER_SEC);
 }
 
+GDateTime *
+_yc_store_local_from_usec (gint64 usec)
+{
+  g_autoptr(GDateTime) utc = _yc_store_from_usec (usec);
+
+  return g_date_time_to_local (utc);
+}
+
 YcCaseRecord *
 _yc_case_record_from_case (YcCase *kase)
 {
@@ -503,3 +511,46 @@ _yc_store_read_case (YcStoreConn *conn,
   return g_steal_pointer (&record);
 }
 
+char *
+_yc_store_event_to_json (const char *case_uuid,
+                         YcCaseEvent event,
+                         YcCaseState from,
+                         YcCaseState to,
+                         const char *reason,
+                         const char *actor,
+                         GDateTime  *at)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *event_uuid = g_uuid_string_random ();
+  g_autofree char *when = g_date_time_format_iso8601 (at);
+
+  /* POST /api/v1/cases/{uuid}/events: each event has its own uuid, so a retried send is recognised.
+   */
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "uuid");
+  json_builder_add_string_value (builder, event_uuid);
+  json_builder_set_member_name (builder, "case_uuid");
+  json_builder_add_string_value (builder, case_uuid);
+  json_builder_set_member_name (builder, "event");
+  json_builder_add_string_value (builder, yc_case_event_to_string (event));
+  json_builder_set_member_name (builder, "from");
+  json_builder_add_string_value (builder, yc_case_state_to_string (from));
+  json_builder_set_member_name (builder, "to");
+  json_builder_add_string_value (builder, yc_case_state_to_string (to));
+  json_builder_set_member_name (builder, "reason");
+  if (reason != NULL)
+    json_builder_add_string_value (builder, reason);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "actor");
+  json_builder_add_string_value (builder, actor);
+  json_builder_set_member_name (builder, "at");
+  json_builder_add_string_value (builder, when);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
+}

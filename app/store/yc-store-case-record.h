@@ -93,6 +93,15 @@ gboolean      _yc_store_create_case_func (YcStoreConn  *conn,
  * deadlines). */
 void          _yc_store_apply_decision  (YcCase       *kase,
                                          YcCaseRecord *record);
+/* The async halves both decision paths share: @data (or, when NULL, @error) goes to the writer
+ * through @task, and finish writes the decision back on @kase on the caller's thread. */
+void          _yc_store_decide_task     (YcStore      *self,
+                                         GTask        *task,
+                                         YcCase       *kase,
+                                         YcCreateData *data,
+                                         GError       *error);
+gboolean      _yc_store_decide_task_finish (GAsyncResult *result,
+                                         GError      **error);
 
 /* yc_store_decide_case with a chosen decision day, optionally failing before COMMIT (for tests). */
 gboolean      _yc_store_decide_case_full (YcStore      *self,
@@ -105,7 +114,7 @@ gboolean      _yc_store_decide_case_full (YcStore      *self,
                                          gboolean      fail_before_commit,
                                          GError      **error);
 
-/* The body of POST /api/v1/cases/{uuid}/events: one event with its own uuid (yc-store-cases.c). */
+/* The body of POST /api/v1/cases/{uuid}/events: one event with its own uuid. */
 char         *_yc_store_event_to_json   (const char   *case_uuid,
                                          YcCaseEvent   event,
                                          YcCaseState   from,
@@ -123,5 +132,6 @@ char         *_yc_store_phone_key       (const char   *phone);
 /* Times are stored as microseconds since the epoch. */
 gint64        _yc_store_to_usec         (GDateTime    *date_time);
 GDateTime    *_yc_store_from_usec       (gint64        usec);   /* UTC */
+GDateTime    *_yc_store_local_from_usec (gint64        usec);
 
 G_END_DECLS

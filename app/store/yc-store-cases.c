@@ -1,10 +1,8 @@
-/* yc-store-cases.c: the case repository: deciding a draft (number, case, audit and outbox in one
- * transaction), later events, and reading cases back. */
+/* yc-store-cases.c: the case repository's writes: deciding a draft (number, case, audit and outbox
+ * in one transaction) and later events. Reading cases back is in yc-store-queries.c. */
 #define G_LOG_DOMAIN "yc-store"
 
-#include <string.h>
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 
 #include "yc-store-case-record.h"
 #include "yc-case-number.h"
@@ -12,52 +10,6 @@
 #include "yc-decision.h"
 
 /* --- writing --- */
-
-gboolean
-_yc_store_insert_audit (YcStoreConn *conn,
-                        gint64       at,
-                        const char  *actor,
-                        const char  *action,
-                        const char  *case_uuid,
-                        const char  *detail,
-                        GError     **error)
-{
-  g_autoptr(YcStoreStmt) stmt = NULL;
-
-  stmt = _yc_store_prepare (conn,
-                            "INSERT INTO audit_log (at, actor, action, case_uuid, detail) "
-                            "VALUES (?1, ?2, ?3, ?4, ?5)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, at);
-  _yc_store_bind_text (stmt, 2, actor);
-  _yc_store_bind_text (stmt, 3, action);
-  _yc_store_bind_text (stmt, 4, case_uuid);
-  _yc_store_bind_text (stmt, 5, detail);
-  return _yc_store_step_done (conn, stmt, error);
-}
-
-gboolean
-_yc_store_insert_outbox (YcStoreConn *conn,
-                         gint64       at,
-                         const char  *kind,
-                         const char  *key,
-                         const char  *payload,
-                         GError     **error)
-{
-  g_autoptr(YcStoreStmt) stmt = NULL;
-
-  stmt = _yc_store_prepare (conn,
-                            "INSERT INTO outbox (kind, key, payload, created_at, next_attempt_at) "
-                            "VALUES (?1, ?2, ?3, ?4, ?4)", error);
-  if (stmt == NULL)
-    return FALSE;
-  _yc_store_bind_text (stmt, 1, kind);
-  _yc_store_bind_text (stmt, 2, key);
-  _yc_store_bind_text (stmt, 3, payload);
-  sqlite3_bind_int64 (stmt, 4, at);
-  return _yc_store_step_done (conn, stmt, error);
-}
 
 static gboolean
 insert_party (YcStoreConn *conn,
@@ -463,8 +415,7 @@ void
 _yc_store_apply_decision (YcCase       *kase,
                           YcCaseRecord *record)
 {
-  g_autoptr(GDateTime) decided_utc = _yc_store_from_usec (record->decided_at);
-  g_autoptr(GDateTime) decided_at = g_date_time_to_local (decided_utc);
+  g_autoptr(GDateTime) decided_at = _yc_store_local_from_usec (record->decided_at);
   GListModel *materials = yc_case_get_materials (kase);
 
   g_object_set (kase,
@@ -542,15 +493,7 @@ yc_store_create_case_async (YcStore            *self,
   g_task_set_source_tag (task, yc_store_create_case_async);
 
   data = _yc_store_create_data_new (kase, decision, actor, &error);
-  if (data == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_set_task_data (task, data, (GDestroyNotify) _yc_store_create_data_free);
-  /* Kept alive until finish, which writes the number and state back on the caller's thread. */
-  g_object_set_data_full (G_OBJECT (task), "yc-case", g_object_ref (kase), g_object_unref);
-  _yc_store_write_async (self, _yc_store_create_case_func, data, task);
+  _yc_store_decide_task (self, task, kase, data, error);
 }
 
 gboolean
@@ -558,11 +501,31 @@ yc_store_create_case_finish (YcStore      *self,
                              GAsyncResult *result,
                              GError      **error)
 {
-  YcCreateData *data;
-
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == yc_store_create_case_async,
                         FALSE);
+
+  return _yc_store_decide_task_finish (result, error);
+}
+
+void
+_yc_store_decide_task (YcStore      *self,
+                       GTask        *task,
+                       YcCase       *kase,
+                       YcCreateData *data,
+                       GError       *error)
+{
+  /* Kept alive until finish, which writes the number and state back on the caller's thread. */
+  g_object_set_data_full (G_OBJECT (task), "yc-case", g_object_ref (kase), g_object_unref);
+  _yc_store_write_task (self, task, _yc_store_create_case_func, data,
+                        (GDestroyNotify) _yc_store_create_data_free, error);
+}
+
+gboolean
+_yc_store_decide_task_finish (GAsyncResult *result,
+                              GError      **error)
+{
+  YcCreateData *data;
 
   if (!g_task_propagate_boolean (G_TASK (result), error))
     return FALSE;
@@ -570,413 +533,4 @@ yc_store_create_case_finish (YcStore      *self,
   data = g_task_get_task_data (G_TASK (result));
   _yc_store_apply_decision (g_object_get_data (G_OBJECT (result), "yc-case"), data->record);
   return TRUE;
-}
-
-/* --- later events --- */
-
-typedef struct {
-  char        *uuid;
-  YcCaseEvent  event;
-  char        *reason;
-  char        *actor;
-  YcCaseState  new_state;
-} EventData;
-
-static void
-event_data_free (EventData *data)
-{
-  g_free (data->uuid);
-  g_free (data->reason);
-  g_free (data->actor);
-  g_free (data);
-}
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (EventData, event_data_free)
-
-char *
-_yc_store_event_to_json (const char *case_uuid,
-                         YcCaseEvent event,
-                         YcCaseState from,
-                         YcCaseState to,
-                         const char *reason,
-                         const char *actor,
-                         GDateTime  *at)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *event_uuid = g_uuid_string_random ();
-  g_autofree char *when = g_date_time_format_iso8601 (at);
-
-  /* POST /api/v1/cases/{uuid}/events: each event has its own uuid, so a retried send is recognised.
-   */
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "uuid");
-  json_builder_add_string_value (builder, event_uuid);
-  json_builder_set_member_name (builder, "case_uuid");
-  json_builder_add_string_value (builder, case_uuid);
-  json_builder_set_member_name (builder, "event");
-  json_builder_add_string_value (builder, yc_case_event_to_string (event));
-  json_builder_set_member_name (builder, "from");
-  json_builder_add_string_value (builder, yc_case_state_to_string (from));
-  json_builder_set_member_name (builder, "to");
-  json_builder_add_string_value (builder, yc_case_state_to_string (to));
-  json_builder_set_member_name (builder, "reason");
-  if (reason != NULL)
-    json_builder_add_string_value (builder, reason);
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "actor");
-  json_builder_add_string_value (builder, actor);
-  json_builder_set_member_name (builder, "at");
-  json_builder_add_string_value (builder, when);
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  return json_generator_to_data (generator, NULL);
-}
-
-static gboolean
-apply_event_func (YcStoreConn *conn,
-                  gpointer     user_data,
-                  GError     **error)
-{
-  EventData *data = user_data;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(YcStoreStmt) select = NULL;
-  g_autoptr(YcStoreStmt) update = NULL;
-  g_autofree char *action = NULL;
-  g_autofree char *detail = NULL;
-  g_autofree char *payload = NULL;
-  YcCaseState from, to;
-  gint64 at = _yc_store_to_usec (now);
-  int rc;
-
-  if (!_yc_store_begin (conn, error))
-    return FALSE;
-
-  select = _yc_store_prepare (conn, "SELECT state FROM cases WHERE uuid = ?1", error);
-  if (select == NULL)
-    return FALSE;
-  _yc_store_bind_text (select, 1, data->uuid);
-  rc = sqlite3_step (select);
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error (error, YC_STORE_ERROR, YC_STORE_ERROR_NOT_FOUND,
-                   _("The case %s is not stored on this workstation."), data->uuid);
-      return FALSE;
-    }
-  if (rc != SQLITE_ROW)
-    return _yc_store_set_error (conn, rc, error);
-  if (!yc_case_state_from_string (_yc_store_column_text (select, 0), &from))
-    {
-      g_set_error (error, YC_STORE_ERROR, YC_STORE_ERROR_CORRUPT,
-                   _("The case %s has an unknown state “%s”. Update Yichuang on this workstation."),
-                   data->uuid, _yc_store_column_text (select, 0));
-      return FALSE;
-    }
-  sqlite3_reset (select);
-
-  if (!yc_case_state_transition (from, data->event, &to, error))
-    return FALSE;
-
-  update = _yc_store_prepare (conn,
-                              "UPDATE cases SET state = ?2, reason = coalesce (?3, reason), "
-                              "  version = version + 1, updated_at = ?4 "
-                              "WHERE uuid = ?1",
-                              error);
-  if (update == NULL)
-    return FALSE;
-  _yc_store_bind_text (update, 1, data->uuid);
-  _yc_store_bind_text (update, 2, yc_case_state_to_string (to));
-  _yc_store_bind_text (update, 3, data->reason);
-  sqlite3_bind_int64 (update, 4, at);
-  if (!_yc_store_step_done (conn, update, error))
-    return FALSE;
-
-  action = g_strconcat ("case.", yc_case_event_to_string (data->event), NULL);
-  detail = g_strdup_printf ("%s → %s%s%s", yc_case_state_to_string (from),
-                            yc_case_state_to_string (to), data->reason ? ": " : "",
-                            data->reason ? data->reason : "");
-  payload = _yc_store_event_to_json (data->uuid, data->event, from, to, data->reason, data->actor,
-                                     now);
-
-  if (!_yc_store_insert_audit (conn, at, data->actor, action, data->uuid, detail, error) ||
-      !_yc_store_insert_outbox (conn, at, "case.event", data->uuid, payload, error) ||
-      !_yc_store_commit (conn, error))
-    return FALSE;
-
-  data->new_state = to;
-  return TRUE;
-}
-
-static EventData *
-event_data_new (const char  *uuid,
-                YcCaseEvent  event,
-                const char  *reason,
-                const char  *actor,
-                GError     **error)
-{
-  EventData *data;
-
-  if (yc_case_event_needs_reason (event) && _yc_store_is_blank (reason))
-    {
-      g_set_error_literal (error, YC_STORE_ERROR, YC_STORE_ERROR_INVALID,
-                           _("Enter the reason for this change: it is kept with the case."));
-      return NULL;
-    }
-  if (_yc_store_is_blank (actor))
-    {
-      g_set_error_literal (error, YC_STORE_ERROR, YC_STORE_ERROR_INVALID,
-                           _("No clerk is logged in at this window. Log in before changing "
-                             "cases."));
-      return NULL;
-    }
-
-  data = g_new0 (EventData, 1);
-  data->uuid = g_strdup (uuid);
-  data->event = event;
-  data->reason = _yc_store_is_blank (reason) ? NULL : g_strdup (reason);
-  data->actor = g_strdup (actor);
-  return data;
-}
-
-gboolean
-yc_store_apply_case_event (YcStore     *self,
-                           const char  *uuid,
-                           YcCaseEvent  event,
-                           const char  *reason,
-                           const char  *actor,
-                           YcCaseState *new_state,
-                           GError     **error)
-{
-  g_autoptr(EventData) data = NULL;
-
-  g_return_val_if_fail (YC_IS_STORE (self), FALSE);
-  g_return_val_if_fail (uuid != NULL, FALSE);
-
-  data = event_data_new (uuid, event, reason, actor, error);
-  if (data == NULL || !_yc_store_write_sync (self, apply_event_func, data, NULL, error))
-    return FALSE;
-
-  if (new_state != NULL)
-    *new_state = data->new_state;
-  return TRUE;
-}
-
-void
-yc_store_apply_case_event_async (YcStore            *self,
-                                 const char         *uuid,
-                                 YcCaseEvent         event,
-                                 const char         *reason,
-                                 const char         *actor,
-                                 GCancellable       *cancellable,
-                                 GAsyncReadyCallback callback,
-                                 gpointer            user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  GError *error = NULL;
-  EventData *data;
-
-  g_return_if_fail (YC_IS_STORE (self));
-  g_return_if_fail (uuid != NULL);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, yc_store_apply_case_event_async);
-
-  data = event_data_new (uuid, event, reason, actor, &error);
-  if (data == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_set_task_data (task, data, (GDestroyNotify) event_data_free);
-  _yc_store_write_async (self, apply_event_func, data, task);
-}
-
-gboolean
-yc_store_apply_case_event_finish (YcStore      *self,
-                                  GAsyncResult *result,
-                                  YcCaseState  *new_state,
-                                  GError      **error)
-{
-  EventData *data;
-
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
-                        yc_store_apply_case_event_async, FALSE);
-
-  if (!g_task_propagate_boolean (G_TASK (result), error))
-    return FALSE;
-
-  data = g_task_get_task_data (G_TASK (result));
-  if (new_state != NULL)
-    *new_state = data->new_state;
-  return TRUE;
-}
-
-/* --- reading --- */
-
-YcCase *
-yc_store_get_case (YcStore    *self,
-                   const char *uuid,
-                   GError    **error)
-{
-  g_autoptr(YcCaseRecord) record = NULL;
-  YcStoreConn *conn;
-
-  g_return_val_if_fail (YC_IS_STORE (self), NULL);
-  g_return_val_if_fail (uuid != NULL, NULL);
-
-  conn = _yc_store_acquire_reader (self, NULL, error);
-  if (conn == NULL)
-    return NULL;
-  /* The case, its parties and its checklist from one snapshot. */
-  if (_yc_store_exec (conn, "BEGIN", error))
-    record = _yc_store_read_case (conn, uuid, error);
-  _yc_store_release_reader (self, conn);
-
-  return record ? _yc_case_record_to_case (record) : NULL;
-}
-
-GPtrArray *
-yc_store_list_cases (YcStore *self,
-                     guint    limit,
-                     GError **error)
-{
-  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
-  YcStoreConn *conn;
-  gboolean ok = FALSE;
-
-  g_return_val_if_fail (YC_IS_STORE (self), NULL);
-
-  conn = _yc_store_acquire_reader (self, NULL, error);
-  if (conn == NULL)
-    return NULL;
-
-  if (_yc_store_exec (conn, "BEGIN", error))
-    {
-      g_autoptr(YcStoreStmt) stmt = NULL;
-      int rc = SQLITE_DONE;
-
-      stmt = _yc_store_prepare (conn,
-                                "SELECT uuid FROM cases ORDER BY created_at DESC, rowid DESC "
-                                "LIMIT ?1",
-                                error);
-      if (stmt != NULL)
-        {
-          sqlite3_bind_int64 (stmt, 1, limit);
-          while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-            g_ptr_array_add (uuids, g_strdup (_yc_store_column_text (stmt, 0)));
-          ok = rc == SQLITE_DONE || _yc_store_set_error (conn, rc, error);
-        }
-
-      for (guint i = 0; ok && i < uuids->len; i++)
-        {
-          const char *uuid = g_ptr_array_index (uuids, i);
-          g_autoptr(YcCaseRecord) record = _yc_store_read_case (conn, uuid, error);
-
-          if (record == NULL)
-            ok = FALSE;
-          else
-            g_ptr_array_add (cases, _yc_case_record_to_case (record));
-        }
-    }
-
-  _yc_store_release_reader (self, conn);
-  return ok ? g_steal_pointer (&cases) : NULL;
-}
-
-static void
-get_case_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
-{
-  GError *error = NULL;
-  YcCase *kase = yc_store_get_case (source_object, task_data, &error);
-
-  if (kase == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, kase, g_object_unref);
-}
-
-void
-yc_store_get_case_async (YcStore            *self,
-                         const char         *uuid,
-                         GCancellable       *cancellable,
-                         GAsyncReadyCallback callback,
-                         gpointer            user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (YC_IS_STORE (self));
-  g_return_if_fail (uuid != NULL);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, yc_store_get_case_async);
-  g_task_set_task_data (task, g_strdup (uuid), g_free);
-  g_task_run_in_thread (task, get_case_thread);
-}
-
-YcCase *
-yc_store_get_case_finish (YcStore      *self,
-                          GAsyncResult *result,
-                          GError      **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == yc_store_get_case_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static void
-list_cases_thread (GTask        *task,
-                   gpointer      source_object,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
-{
-  GError *error = NULL;
-  g_autoptr(GPtrArray) cases =
-    yc_store_list_cases (source_object, GPOINTER_TO_UINT (task_data), &error);
-  GListStore *model;
-
-  if (cases == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  model = g_list_store_new (YC_TYPE_CASE);
-  g_list_store_splice (model, 0, 0, cases->pdata, cases->len);
-  g_task_return_pointer (task, model, g_object_unref);
-}
-
-void
-yc_store_list_cases_async (YcStore            *self,
-                           guint               limit,
-                           GCancellable       *cancellable,
-                           GAsyncReadyCallback callback,
-                           gpointer            user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (YC_IS_STORE (self));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, yc_store_list_cases_async);
-  g_task_set_task_data (task, GUINT_TO_POINTER (limit), NULL);
-  g_task_run_in_thread (task, list_cases_thread);
-}
-
-GListModel *
-yc_store_list_cases_finish (YcStore      *self,
-                            GAsyncResult *result,
-                            GError      **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == yc_store_list_cases_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
 }

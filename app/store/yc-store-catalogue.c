@@ -271,15 +271,11 @@ yc_store_import_catalogue_async (YcStore            *self,
                                  GAsyncReadyCallback callback,
                                  gpointer            user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (YC_IS_STORE (self));
   g_return_if_fail (catalogue != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, yc_store_import_catalogue_async);
-  g_task_set_task_data (task, catalogue, NULL);
-  _yc_store_write_async (self, import_func, catalogue, task);
+  _yc_store_start_write (self, yc_store_import_catalogue_async, import_func, catalogue, NULL,
+                         cancellable, callback, user_data);
 }
 
 gboolean
@@ -332,13 +328,10 @@ yc_store_ensure_catalogue_async (YcStore            *self,
                                  GAsyncReadyCallback callback,
                                  gpointer            user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (YC_IS_STORE (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, yc_store_ensure_catalogue_async);
-  _yc_store_write_async (self, ensure_func, NULL, task);
+  _yc_store_start_write (self, yc_store_ensure_catalogue_async, ensure_func, NULL, NULL,
+                         cancellable, callback, user_data);
 }
 
 gboolean
@@ -492,10 +485,7 @@ get_item_thread (GTask        *task,
   item = get_item (conn, task_data, &error);
   _yc_store_release_reader (self, conn);
 
-  if (item == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, item, g_object_unref);
+  _yc_store_return_pointer (task, item, g_object_unref, error);
 }
 
 void
@@ -505,15 +495,11 @@ yc_store_get_item_async (YcStore            *self,
                          GAsyncReadyCallback callback,
                          gpointer            user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (YC_IS_STORE (self));
   g_return_if_fail (code != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, yc_store_get_item_async);
-  g_task_set_task_data (task, g_strdup (code), g_free);
-  g_task_run_in_thread (task, get_item_thread);
+  _yc_store_run_in_thread (self, yc_store_get_item_async, g_strdup (code), g_free, get_item_thread,
+                           cancellable, callback, user_data);
 }
 
 YcItem *

@@ -229,15 +229,7 @@ yc_store_decide_case_async (YcStore            *self,
   g_task_set_source_tag (task, yc_store_decide_case_async);
 
   data = decide_data_new (kase, item, outcome, calendar, NULL, actor, &error);
-  if (data == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_set_task_data (task, data, (GDestroyNotify) _yc_store_create_data_free);
-  /* Kept alive until finish, which writes the number and state back on the caller's thread. */
-  g_object_set_data_full (G_OBJECT (task), "yc-case", g_object_ref (kase), g_object_unref);
-  _yc_store_write_async (self, _yc_store_create_case_func, data, task);
+  _yc_store_decide_task (self, task, kase, data, error);
 }
 
 gboolean
@@ -245,18 +237,11 @@ yc_store_decide_case_finish (YcStore      *self,
                              GAsyncResult *result,
                              GError      **error)
 {
-  YcCreateData *data;
-
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == yc_store_decide_case_async,
                         FALSE);
 
-  if (!g_task_propagate_boolean (G_TASK (result), error))
-    return FALSE;
-
-  data = g_task_get_task_data (G_TASK (result));
-  _yc_store_apply_decision (g_object_get_data (G_OBJECT (result), "yc-case"), data->record);
-  return TRUE;
+  return _yc_store_decide_task_finish (result, error);
 }
 
 /* --- documents due --- */

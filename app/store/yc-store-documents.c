@@ -74,14 +74,6 @@ yc_print_job_record_free (YcPrintJobRecord *record)
 G_DEFINE_BOXED_TYPE (YcPrintJobRecord, yc_print_job_record, yc_print_job_record_copy,
                      yc_print_job_record_free)
 
-static GDateTime *
-local_from_usec (gint64 usec)
-{
-  g_autoptr(GDateTime) utc = _yc_store_from_usec (usec);
-
-  return g_date_time_to_local (utc);
-}
-
 /* --- rendered documents --- */
 
 typedef struct {
@@ -220,7 +212,7 @@ yc_store_get_document (YcStore    *self,
           record->pages = sqlite3_column_int (stmt, 5);
           record->render_us = sqlite3_column_int64 (stmt, 6);
           if (sqlite3_column_type (stmt, 7) != SQLITE_NULL)
-            record->rendered_at = local_from_usec (sqlite3_column_int64 (stmt, 7));
+            record->rendered_at = _yc_store_local_from_usec (sqlite3_column_int64 (stmt, 7));
         }
       else if (rc == SQLITE_DONE)
         g_set_error (error, YC_STORE_ERROR, YC_STORE_ERROR_NOT_FOUND,
@@ -459,17 +451,12 @@ yc_store_update_print_job_async (YcStore            *self,
                                  GAsyncReadyCallback callback,
                                  gpointer            user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  UpdateJobData *data;
-
   g_return_if_fail (YC_IS_STORE (self));
   g_return_if_fail (state != NULL);
 
-  data = update_job_data_new (id, cups_job_id, state, error_code, error_message);
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, yc_store_update_print_job_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) update_job_data_free);
-  _yc_store_write_async (self, update_job_func, data, task);
+  _yc_store_start_write (self, yc_store_update_print_job_async, update_job_func,
+                         update_job_data_new (id, cups_job_id, state, error_code, error_message),
+                         (GDestroyNotify) update_job_data_free, cancellable, callback, user_data);
 }
 
 gboolean
@@ -505,8 +492,8 @@ print_job_from_row (sqlite3_stmt *stmt)
   record->error_code = g_strdup (_yc_store_column_text (stmt, 9));
   record->error_message = g_strdup (_yc_store_column_text (stmt, 10));
   record->replaces = sqlite3_column_int64 (stmt, 11);
-  record->created_at = local_from_usec (sqlite3_column_int64 (stmt, 12));
-  record->updated_at = local_from_usec (sqlite3_column_int64 (stmt, 13));
+  record->created_at = _yc_store_local_from_usec (sqlite3_column_int64 (stmt, 12));
+  record->updated_at = _yc_store_local_from_usec (sqlite3_column_int64 (stmt, 13));
   return record;
 }
 
@@ -613,10 +600,7 @@ list_jobs_thread (GTask        *task,
   GPtrArray *jobs = yc_store_list_print_jobs (source_object, data->case_uuid, data->unfinished_only,
                                               &error);
 
-  if (jobs == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, jobs, (GDestroyNotify) g_ptr_array_unref);
+  _yc_store_return_pointer (task, jobs, (GDestroyNotify) g_ptr_array_unref, error);
 }
 
 void
@@ -627,17 +611,16 @@ yc_store_list_print_jobs_async (YcStore            *self,
                                 GAsyncReadyCallback callback,
                                 gpointer            user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  ListJobsData *data = g_new0 (ListJobsData, 1);
+  ListJobsData *data;
 
   g_return_if_fail (YC_IS_STORE (self));
 
+  data = g_new0 (ListJobsData, 1);
   data->case_uuid = g_strdup (case_uuid);
   data->unfinished_only = unfinished_only;
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, yc_store_list_print_jobs_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) list_jobs_data_free);
-  g_task_run_in_thread (task, list_jobs_thread);
+  _yc_store_run_in_thread (self, yc_store_list_print_jobs_async, data,
+                           (GDestroyNotify) list_jobs_data_free, list_jobs_thread, cancellable,
+                           callback, user_data);
 }
 
 GPtrArray *

@@ -129,13 +129,7 @@ yc_store_save_draft_async (YcStore            *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, yc_store_save_draft_async);
   data = save_data_new (kase, outcome, extra, &error);
-  if (data == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
-  _yc_store_write_async (self, save_draft_func, data, task);
+  _yc_store_write_task (self, task, save_draft_func, data, (GDestroyNotify) save_data_free, error);
 }
 
 gboolean
@@ -165,14 +159,6 @@ yc_draft_info_free (YcDraftInfo *info)
   g_clear_pointer (&info->created_at, g_date_time_unref);
   g_clear_pointer (&info->updated_at, g_date_time_unref);
   g_free (info);
-}
-
-static GDateTime *
-local_time (gint64 usec)
-{
-  g_autoptr(GDateTime) utc = _yc_store_from_usec (usec);
-
-  return g_date_time_to_local (utc);
 }
 
 static GPtrArray *
@@ -209,8 +195,8 @@ list_drafts (YcStore      *self,
           info->item_code = g_strdup (_yc_store_column_text (stmt, 2));
           info->summary = g_strdup (_yc_store_column_text (stmt, 3));
           info->payload = g_strdup (_yc_store_column_text (stmt, 4));
-          info->created_at = local_time (sqlite3_column_int64 (stmt, 5));
-          info->updated_at = local_time (sqlite3_column_int64 (stmt, 6));
+          info->created_at = _yc_store_local_from_usec (sqlite3_column_int64 (stmt, 5));
+          info->updated_at = _yc_store_local_from_usec (sqlite3_column_int64 (stmt, 6));
           g_ptr_array_add (drafts, info);
         }
       if (rc != SQLITE_DONE)
@@ -241,10 +227,7 @@ list_drafts_thread (GTask        *task,
   GError *error = NULL;
   GPtrArray *drafts = list_drafts (source_object, task_data, cancellable, &error);
 
-  if (drafts == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, drafts, (GDestroyNotify) g_ptr_array_unref);
+  _yc_store_return_pointer (task, drafts, (GDestroyNotify) g_ptr_array_unref, error);
 }
 
 void
@@ -254,14 +237,10 @@ yc_store_list_drafts_async (YcStore            *self,
                             GAsyncReadyCallback callback,
                             gpointer            user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (YC_IS_STORE (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, yc_store_list_drafts_async);
-  g_task_set_task_data (task, g_strdup (clerk), g_free);
-  g_task_run_in_thread (task, list_drafts_thread);
+  _yc_store_run_in_thread (self, yc_store_list_drafts_async, g_strdup (clerk), g_free,
+                           list_drafts_thread, cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -312,17 +291,11 @@ yc_store_discard_draft_async (YcStore            *self,
                               GAsyncReadyCallback callback,
                               gpointer            user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  char *copy;
-
   g_return_if_fail (YC_IS_STORE (self));
   g_return_if_fail (uuid != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, yc_store_discard_draft_async);
-  copy = g_strdup (uuid);
-  g_task_set_task_data (task, copy, g_free);
-  _yc_store_write_async (self, discard_draft_func, copy, task);
+  _yc_store_start_write (self, yc_store_discard_draft_async, discard_draft_func, g_strdup (uuid),
+                         g_free, cancellable, callback, user_data);
 }
 
 gboolean

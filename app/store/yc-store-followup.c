@@ -1,5 +1,5 @@
-/* yc-store-followup.c: after the counter: receiving tolerated materials, marking overdue
- * supplements. */
+/* yc-store-followup.c: after the counter: later events on a case, receiving tolerated materials,
+ * marking overdue supplements. */
 #define G_LOG_DOMAIN "yc-store"
 
 #include <glib/gi18n.h>
@@ -7,6 +7,202 @@
 #include "yc-store-counter.h"
 #include "yc-store-case-record.h"
 #include "yc-case-state.h"
+
+/* --- later events: one transition with its reason, audited and sent --- */
+
+typedef struct {
+  char        *uuid;
+  YcCaseEvent  event;
+  char        *reason;
+  char        *actor;
+  YcCaseState  new_state;
+} EventData;
+
+static void
+event_data_free (EventData *data)
+{
+  g_free (data->uuid);
+  g_free (data->reason);
+  g_free (data->actor);
+  g_free (data);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EventData, event_data_free)
+
+static gboolean
+apply_event_func (YcStoreConn *conn,
+                  gpointer     user_data,
+                  GError     **error)
+{
+  EventData *data = user_data;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(YcStoreStmt) select = NULL;
+  g_autoptr(YcStoreStmt) update = NULL;
+  g_autofree char *action = NULL;
+  g_autofree char *detail = NULL;
+  g_autofree char *payload = NULL;
+  YcCaseState from, to;
+  gint64 at = _yc_store_to_usec (now);
+  int rc;
+
+  if (!_yc_store_begin (conn, error))
+    return FALSE;
+
+  select = _yc_store_prepare (conn, "SELECT state FROM cases WHERE uuid = ?1", error);
+  if (select == NULL)
+    return FALSE;
+  _yc_store_bind_text (select, 1, data->uuid);
+  rc = sqlite3_step (select);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, YC_STORE_ERROR, YC_STORE_ERROR_NOT_FOUND,
+                   _("The case %s is not stored on this workstation."), data->uuid);
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    return _yc_store_set_error (conn, rc, error);
+  if (!yc_case_state_from_string (_yc_store_column_text (select, 0), &from))
+    {
+      g_set_error (error, YC_STORE_ERROR, YC_STORE_ERROR_CORRUPT,
+                   _("The case %s has an unknown state “%s”. Update Yichuang on this workstation."),
+                   data->uuid, _yc_store_column_text (select, 0));
+      return FALSE;
+    }
+  sqlite3_reset (select);
+
+  if (!yc_case_state_transition (from, data->event, &to, error))
+    return FALSE;
+
+  update = _yc_store_prepare (conn,
+                              "UPDATE cases SET state = ?2, reason = coalesce (?3, reason), "
+                              "  version = version + 1, updated_at = ?4 "
+                              "WHERE uuid = ?1",
+                              error);
+  if (update == NULL)
+    return FALSE;
+  _yc_store_bind_text (update, 1, data->uuid);
+  _yc_store_bind_text (update, 2, yc_case_state_to_string (to));
+  _yc_store_bind_text (update, 3, data->reason);
+  sqlite3_bind_int64 (update, 4, at);
+  if (!_yc_store_step_done (conn, update, error))
+    return FALSE;
+
+  action = g_strconcat ("case.", yc_case_event_to_string (data->event), NULL);
+  detail = g_strdup_printf ("%s → %s%s%s", yc_case_state_to_string (from),
+                            yc_case_state_to_string (to), data->reason ? ": " : "",
+                            data->reason ? data->reason : "");
+  payload = _yc_store_event_to_json (data->uuid, data->event, from, to, data->reason, data->actor,
+                                     now);
+
+  if (!_yc_store_insert_audit (conn, at, data->actor, action, data->uuid, detail, error) ||
+      !_yc_store_insert_outbox (conn, at, "case.event", data->uuid, payload, error) ||
+      !_yc_store_commit (conn, error))
+    return FALSE;
+
+  data->new_state = to;
+  return TRUE;
+}
+
+static EventData *
+event_data_new (const char  *uuid,
+                YcCaseEvent  event,
+                const char  *reason,
+                const char  *actor,
+                GError     **error)
+{
+  EventData *data;
+
+  if (yc_case_event_needs_reason (event) && _yc_store_is_blank (reason))
+    {
+      g_set_error_literal (error, YC_STORE_ERROR, YC_STORE_ERROR_INVALID,
+                           _("Enter the reason for this change: it is kept with the case."));
+      return NULL;
+    }
+  if (_yc_store_is_blank (actor))
+    {
+      g_set_error_literal (error, YC_STORE_ERROR, YC_STORE_ERROR_INVALID,
+                           _("No clerk is logged in at this window. Log in before changing "
+                             "cases."));
+      return NULL;
+    }
+
+  data = g_new0 (EventData, 1);
+  data->uuid = g_strdup (uuid);
+  data->event = event;
+  data->reason = _yc_store_is_blank (reason) ? NULL : g_strdup (reason);
+  data->actor = g_strdup (actor);
+  return data;
+}
+
+gboolean
+yc_store_apply_case_event (YcStore     *self,
+                           const char  *uuid,
+                           YcCaseEvent  event,
+                           const char  *reason,
+                           const char  *actor,
+                           YcCaseState *new_state,
+                           GError     **error)
+{
+  g_autoptr(EventData) data = NULL;
+
+  g_return_val_if_fail (YC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (uuid != NULL, FALSE);
+
+  data = event_data_new (uuid, event, reason, actor, error);
+  if (data == NULL || !_yc_store_write_sync (self, apply_event_func, data, NULL, error))
+    return FALSE;
+
+  if (new_state != NULL)
+    *new_state = data->new_state;
+  return TRUE;
+}
+
+void
+yc_store_apply_case_event_async (YcStore            *self,
+                                 const char         *uuid,
+                                 YcCaseEvent         event,
+                                 const char         *reason,
+                                 const char         *actor,
+                                 GCancellable       *cancellable,
+                                 GAsyncReadyCallback callback,
+                                 gpointer            user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
+  EventData *data;
+
+  g_return_if_fail (YC_IS_STORE (self));
+  g_return_if_fail (uuid != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, yc_store_apply_case_event_async);
+
+  data = event_data_new (uuid, event, reason, actor, &error);
+  _yc_store_write_task (self, task, apply_event_func, data, (GDestroyNotify) event_data_free,
+                        error);
+}
+
+gboolean
+yc_store_apply_case_event_finish (YcStore      *self,
+                                  GAsyncResult *result,
+                                  YcCaseState  *new_state,
+                                  GError      **error)
+{
+  EventData *data;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        yc_store_apply_case_event_async, FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  data = g_task_get_task_data (G_TASK (result));
+  if (new_state != NULL)
+    *new_state = data->new_state;
+  return TRUE;
+}
+
+/* --- supplements --- */
 
 /*
  * The supplement path, as the state machine (yc-case-state.c) reads the issue: a tolerance-accepted
@@ -334,13 +530,8 @@ yc_store_supplement_case_async (YcStore            *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, yc_store_supplement_case_async);
   data = supplement_data_new (case_uuid, lines, n_lines, actor, &error);
-  if (data == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_set_task_data (task, data, (GDestroyNotify) supplement_data_free);
-  _yc_store_write_async (self, supplement_func, data, task);
+  _yc_store_write_task (self, task, supplement_func, data,
+                        (GDestroyNotify) supplement_data_free, error);
 }
 
 gboolean

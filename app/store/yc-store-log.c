@@ -68,15 +68,55 @@ yc_outbox_entry_free (YcOutboxEntry *entry)
 
 G_DEFINE_BOXED_TYPE (YcOutboxEntry, yc_outbox_entry, yc_outbox_entry_copy, yc_outbox_entry_free)
 
-static GDateTime *
-local_from_usec (gint64 usec)
-{
-  g_autoptr(GDateTime) utc = _yc_store_from_usec (usec);
+/* --- audit log --- */
 
-  return g_date_time_to_local (utc);
+/* Rows written inside a caller's transaction. */
+
+gboolean
+_yc_store_insert_audit (YcStoreConn *conn,
+                        gint64       at,
+                        const char  *actor,
+                        const char  *action,
+                        const char  *case_uuid,
+                        const char  *detail,
+                        GError     **error)
+{
+  g_autoptr(YcStoreStmt) stmt = NULL;
+
+  stmt = _yc_store_prepare (conn,
+                            "INSERT INTO audit_log (at, actor, action, case_uuid, detail) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, at);
+  _yc_store_bind_text (stmt, 2, actor);
+  _yc_store_bind_text (stmt, 3, action);
+  _yc_store_bind_text (stmt, 4, case_uuid);
+  _yc_store_bind_text (stmt, 5, detail);
+  return _yc_store_step_done (conn, stmt, error);
 }
 
-/* --- audit log --- */
+gboolean
+_yc_store_insert_outbox (YcStoreConn *conn,
+                         gint64       at,
+                         const char  *kind,
+                         const char  *key,
+                         const char  *payload,
+                         GError     **error)
+{
+  g_autoptr(YcStoreStmt) stmt = NULL;
+
+  stmt = _yc_store_prepare (conn,
+                            "INSERT INTO outbox (kind, key, payload, created_at, next_attempt_at) "
+                            "VALUES (?1, ?2, ?3, ?4, ?4)", error);
+  if (stmt == NULL)
+    return FALSE;
+  _yc_store_bind_text (stmt, 1, kind);
+  _yc_store_bind_text (stmt, 2, key);
+  _yc_store_bind_text (stmt, 3, payload);
+  sqlite3_bind_int64 (stmt, 4, at);
+  return _yc_store_step_done (conn, stmt, error);
+}
 
 typedef struct {
   char *actor;
@@ -150,17 +190,12 @@ yc_store_append_audit_async (YcStore            *self,
                              GAsyncReadyCallback callback,
                              gpointer            user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  AuditData *data;
-
   g_return_if_fail (YC_IS_STORE (self));
   g_return_if_fail (actor != NULL && action != NULL);
 
-  data = audit_data_new (actor, action, case_uuid, detail);
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, yc_store_append_audit_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) audit_data_free);
-  _yc_store_write_async (self, append_audit_func, data, task);
+  _yc_store_start_write (self, yc_store_append_audit_async, append_audit_func,
+                         audit_data_new (actor, action, case_uuid, detail),
+                         (GDestroyNotify) audit_data_free, cancellable, callback, user_data);
 }
 
 gboolean
@@ -208,7 +243,7 @@ yc_store_list_audit (YcStore    *self,
           YcAuditEntry *entry = g_new0 (YcAuditEntry, 1);
 
           entry->id = sqlite3_column_int64 (stmt, 0);
-          entry->at = local_from_usec (sqlite3_column_int64 (stmt, 1));
+          entry->at = _yc_store_local_from_usec (sqlite3_column_int64 (stmt, 1));
           entry->actor = g_strdup (_yc_store_column_text (stmt, 2));
           entry->action = g_strdup (_yc_store_column_text (stmt, 3));
           entry->case_uuid = g_strdup (_yc_store_column_text (stmt, 4));
@@ -261,10 +296,10 @@ yc_store_outbox_pending (YcStore *self,
           entry->kind = g_strdup (_yc_store_column_text (stmt, 1));
           entry->key = g_strdup (_yc_store_column_text (stmt, 2));
           entry->payload = g_strdup (_yc_store_column_text (stmt, 3));
-          entry->created_at = local_from_usec (sqlite3_column_int64 (stmt, 4));
+          entry->created_at = _yc_store_local_from_usec (sqlite3_column_int64 (stmt, 4));
           entry->attempts = sqlite3_column_int (stmt, 5);
           entry->last_error = g_strdup (_yc_store_column_text (stmt, 6));
-          entry->next_attempt_at = local_from_usec (sqlite3_column_int64 (stmt, 7));
+          entry->next_attempt_at = _yc_store_local_from_usec (sqlite3_column_int64 (stmt, 7));
           g_ptr_array_add (entries, entry);
         }
       ok = rc == SQLITE_DONE || _yc_store_set_error (conn, rc, error);

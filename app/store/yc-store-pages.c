@@ -1,68 +1,12 @@
-/* yc-store-pages.c: pages on a case's materials (add, list, reorder, rotate, move, delete) and
- * material PDFs. */
+/* yc-store-pages.c: changes to the pages on a case's materials (add, reorder, rotate, move,
+ * delete) and recording material PDFs. The boxed row and the reads are in yc-store-page-list.c. */
 #define G_LOG_DOMAIN "yc-store"
 
 #include <glib/gi18n.h>
 
 #include "yc-file-store.h"
-#include "yc-store-private.h"
+#include "yc-store-case-record.h"
 #include "yc-store-pages.h"
-
-/* --- the boxed row --- */
-
-YcCasePage *
-yc_case_page_new (const char *case_uuid,
-                  guint       material,
-                  const char *sha256,
-                  const char *content_type)
-{
-  YcCasePage *page = g_new0 (YcCasePage, 1);
-
-  page->case_uuid = g_strdup (case_uuid);
-  page->material = material;
-  page->sha256 = g_strdup (sha256);
-  page->content_type = g_strdup (content_type);
-  page->page_count = 1;
-  return page;
-}
-
-YcCasePage *
-yc_case_page_copy (const YcCasePage *page)
-{
-  YcCasePage *copy = g_new0 (YcCasePage, 1);
-
-  *copy = *page;
-  copy->case_uuid = g_strdup (page->case_uuid);
-  copy->sha256 = g_strdup (page->sha256);
-  copy->content_type = g_strdup (page->content_type);
-  copy->mode = g_strdup (page->mode);
-  copy->created_at = page->created_at ? g_date_time_ref (page->created_at) : NULL;
-  return copy;
-}
-
-void
-yc_case_page_free (YcCasePage *page)
-{
-  if (page == NULL)
-    return;
-  g_free (page->case_uuid);
-  g_free (page->sha256);
-  g_free (page->content_type);
-  g_free (page->mode);
-  g_clear_pointer (&page->created_at, g_date_time_unref);
-  g_free (page);
-}
-
-G_DEFINE_BOXED_TYPE (YcCasePage, yc_case_page, yc_case_page_copy, yc_case_page_free)
-
-static GDateTime *
-local_from_usec (gint64 usec)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
-  g_autoptr(GDateTime) exact = g_date_time_add (utc, usec % G_USEC_PER_SEC);
-
-  return g_date_time_to_local (exact);
-}
 
 /* --- writes --- */
 
@@ -128,6 +72,13 @@ typedef struct {
   guint  material;
   guint  page_order;
 } PagePlace;
+
+static void
+page_place_clear (PagePlace *place)
+{
+  g_clear_pointer (&place->case_uuid, g_free);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PagePlace, page_place_clear)
 
 static gboolean
 load_place (YcStoreConn *conn,
@@ -288,20 +239,15 @@ move_page (YcStoreConn *conn,
   g_autoptr(YcStoreStmt) shift = NULL;
   g_autoptr(YcStoreStmt) place_stmt = NULL;
   g_autofree char *detail = NULL;
-  PagePlace place = { 0 };
+  g_auto(PagePlace) place = { 0 };
   guint last, target;
-  gboolean ok = FALSE;
 
-  if (!load_place (conn, op->id, &place, error))
+  if (!load_place (conn, op->id, &place, error) ||
+      !next_order (conn, place.case_uuid, place.material, &last, error))
     return FALSE;
-  if (!next_order (conn, place.case_uuid, place.material, &last, error))
-    goto out;
   target = MIN (op->value, last - 1);
   if (target == place.page_order)
-    {
-      ok = TRUE;
-      goto out;
-    }
+    return TRUE;
 
   /* The pages between the old and the new place shift by one towards the old place. */
   shift = _yc_store_prepare (conn,
@@ -313,31 +259,27 @@ move_page (YcStoreConn *conn,
                                "WHERE case_uuid = ?1 AND material = ?2 "
                                "AND page_order > ?4 AND page_order <= ?3", error);
   if (shift == NULL)
-    goto out;
+    return FALSE;
   _yc_store_bind_text (shift, 1, place.case_uuid);
   sqlite3_bind_int (shift, 2, place.material);
   sqlite3_bind_int (shift, 3, target);
   sqlite3_bind_int (shift, 4, place.page_order);
   if (!_yc_store_step_done (conn, shift, error))
-    goto out;
+    return FALSE;
 
   place_stmt = _yc_store_prepare (conn, "UPDATE case_pages SET page_order = ?2 WHERE id = ?1",
                                   error);
   if (place_stmt == NULL)
-    goto out;
+    return FALSE;
   sqlite3_bind_int64 (place_stmt, 1, op->id);
   sqlite3_bind_int (place_stmt, 2, target);
   if (!_yc_store_step_done (conn, place_stmt, error))
-    goto out;
+    return FALSE;
 
   detail = g_strdup_printf ("page %" G_GINT64_FORMAT " material %u order %u → %u", op->id,
                             place.material, place.page_order, target);
-  ok = drop_pdf (conn, place.case_uuid, place.material, error) &&
-       audit (conn, now, op, "page.move", place.case_uuid, detail, error);
-
-out:
-  g_free (place.case_uuid);
-  return ok;
+  return drop_pdf (conn, place.case_uuid, place.material, error) &&
+         audit (conn, now, op, "page.move", place.case_uuid, detail, error);
 }
 
 static gboolean
@@ -348,41 +290,33 @@ move_to_material (YcStoreConn *conn,
 {
   g_autoptr(YcStoreStmt) stmt = NULL;
   g_autofree char *detail = NULL;
-  PagePlace place = { 0 };
+  g_auto(PagePlace) place = { 0 };
   guint order;
-  gboolean ok = FALSE;
 
   if (!load_place (conn, op->id, &place, error))
     return FALSE;
   if (place.material == op->value)
-    {
-      ok = TRUE;
-      goto out;
-    }
+    return TRUE;
   if (!next_order (conn, place.case_uuid, op->value, &order, error))
-    goto out;
+    return FALSE;
 
   stmt = _yc_store_prepare (conn,
                             "UPDATE case_pages SET material = ?2, page_order = ?3 WHERE id = ?1",
                             error);
   if (stmt == NULL)
-    goto out;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, op->id);
   sqlite3_bind_int (stmt, 2, op->value);
   sqlite3_bind_int (stmt, 3, order);
   if (!_yc_store_step_done (conn, stmt, error) ||
       !close_gap (conn, place.case_uuid, place.material, place.page_order, error))
-    goto out;
+    return FALSE;
 
   detail = g_strdup_printf ("page %" G_GINT64_FORMAT " material %u → %u order %u", op->id,
                             place.material, op->value, order);
-  ok = drop_pdf (conn, place.case_uuid, place.material, error) &&
-       drop_pdf (conn, place.case_uuid, op->value, error) &&
-       audit (conn, now, op, "page.move", place.case_uuid, detail, error);
-
-out:
-  g_free (place.case_uuid);
-  return ok;
+  return drop_pdf (conn, place.case_uuid, place.material, error) &&
+         drop_pdf (conn, place.case_uuid, op->value, error) &&
+         audit (conn, now, op, "page.move", place.case_uuid, detail, error);
 }
 
 static gboolean
@@ -393,23 +327,19 @@ rotate_page (YcStoreConn *conn,
 {
   g_autoptr(YcStoreStmt) stmt = NULL;
   g_autofree char *detail = NULL;
-  PagePlace place = { 0 };
-  gboolean ok = FALSE;
+  g_auto(PagePlace) place = { 0 };
 
   if (!load_place (conn, op->id, &place, error))
     return FALSE;
   stmt = _yc_store_prepare (conn, "UPDATE case_pages SET rotation = ?2 WHERE id = ?1", error);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_int64 (stmt, 1, op->id);
-      sqlite3_bind_int (stmt, 2, op->value);
-      detail = g_strdup_printf ("page %" G_GINT64_FORMAT " rotation %u", op->id, op->value);
-      ok = _yc_store_step_done (conn, stmt, error) &&
-           drop_pdf (conn, place.case_uuid, place.material, error) &&
-           audit (conn, now, op, "page.rotate", place.case_uuid, detail, error);
-    }
-  g_free (place.case_uuid);
-  return ok;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, op->id);
+  sqlite3_bind_int (stmt, 2, op->value);
+  detail = g_strdup_printf ("page %" G_GINT64_FORMAT " rotation %u", op->id, op->value);
+  return _yc_store_step_done (conn, stmt, error) &&
+         drop_pdf (conn, place.case_uuid, place.material, error) &&
+         audit (conn, now, op, "page.rotate", place.case_uuid, detail, error);
 }
 
 static gboolean
@@ -420,24 +350,20 @@ delete_page (YcStoreConn *conn,
 {
   g_autoptr(YcStoreStmt) stmt = NULL;
   g_autofree char *detail = NULL;
-  PagePlace place = { 0 };
-  gboolean ok = FALSE;
+  g_auto(PagePlace) place = { 0 };
 
   if (!load_place (conn, op->id, &place, error))
     return FALSE;
   stmt = _yc_store_prepare (conn, "DELETE FROM case_pages WHERE id = ?1", error);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_int64 (stmt, 1, op->id);
-      detail = g_strdup_printf ("page %" G_GINT64_FORMAT " material %u order %u", op->id,
-                                place.material, place.page_order);
-      ok = _yc_store_step_done (conn, stmt, error) &&
-           close_gap (conn, place.case_uuid, place.material, place.page_order, error) &&
-           drop_pdf (conn, place.case_uuid, place.material, error) &&
-           audit (conn, now, op, "page.delete", place.case_uuid, detail, error);
-    }
-  g_free (place.case_uuid);
-  return ok;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, op->id);
+  detail = g_strdup_printf ("page %" G_GINT64_FORMAT " material %u order %u", op->id,
+                            place.material, place.page_order);
+  return _yc_store_step_done (conn, stmt, error) &&
+         close_gap (conn, place.case_uuid, place.material, place.page_order, error) &&
+         drop_pdf (conn, place.case_uuid, place.material, error) &&
+         audit (conn, now, op, "page.delete", place.case_uuid, detail, error);
 }
 
 static gboolean
@@ -465,42 +391,32 @@ set_pdf (YcStoreConn *conn,
          audit (conn, now, op, "material.pdf", op->case_uuid, detail, error);
 }
 
+typedef gboolean (*OpFunc) (YcStoreConn *conn,
+                            PageOp      *op,
+                            gint64       now,
+                            GError     **error);
+
+static const OpFunc op_funcs[] = {
+  [OP_ADD] = add_page,
+  [OP_MOVE] = move_page,
+  [OP_MOVE_TO_MATERIAL] = move_to_material,
+  [OP_ROTATE] = rotate_page,
+  [OP_DELETE] = delete_page,
+  [OP_SET_PDF] = set_pdf,
+};
+
 static gboolean
 page_op_func (YcStoreConn *conn,
               gpointer     data,
               GError     **error)
 {
   PageOp *op = data;
-  gint64 now = g_get_real_time ();
-  gboolean ok;
 
-  if (!_yc_store_begin (conn, error))
-    return FALSE;
-  switch (op->kind)
-    {
-    case OP_ADD:
-      ok = add_page (conn, op, now, error);
-      break;
-    case OP_MOVE:
-      ok = move_page (conn, op, now, error);
-      break;
-    case OP_MOVE_TO_MATERIAL:
-      ok = move_to_material (conn, op, now, error);
-      break;
-    case OP_ROTATE:
-      ok = rotate_page (conn, op, now, error);
-      break;
-    case OP_DELETE:
-      ok = delete_page (conn, op, now, error);
-      break;
-    case OP_SET_PDF:
-      ok = set_pdf (conn, op, now, error);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
+  g_assert (op->kind < G_N_ELEMENTS (op_funcs));
   /* A failed operation is rolled back by the writer. */
-  return ok && _yc_store_commit (conn, error);
+  return _yc_store_begin (conn, error) &&
+         op_funcs[op->kind] (conn, op, g_get_real_time (), error) &&
+         _yc_store_commit (conn, error);
 }
 
 /* Checks what the database cannot say in a clerk's words, before the operation is queued. */
@@ -565,13 +481,9 @@ run_async (YcStore            *self,
   GError *error = NULL;
 
   g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, op, (GDestroyNotify) page_op_free);
   if (!validate (op, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  _yc_store_write_async (self, page_op_func, op, task);
+    g_clear_pointer (&op, page_op_free);
+  _yc_store_write_task (self, task, page_op_func, op, (GDestroyNotify) page_op_free, error);
 }
 
 gint64
@@ -796,164 +708,4 @@ yc_store_page_write_finish (YcStore      *self,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == yc_store_page_write_finish,
                         FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-/* --- reads --- */
-
-GPtrArray *
-yc_store_list_pages (YcStore    *self,
-                     const char *case_uuid,
-                     int         material,
-                     GError    **error)
-{
-  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func ((GDestroyNotify) yc_case_page_free);
-  g_autoptr(YcStoreStmt) stmt = NULL;
-  YcStoreConn *conn;
-  gboolean ok = FALSE;
-  int rc;
-
-  g_return_val_if_fail (YC_IS_STORE (self), NULL);
-  g_return_val_if_fail (case_uuid != NULL, NULL);
-
-  conn = _yc_store_acquire_reader (self, NULL, error);
-  if (conn == NULL)
-    return NULL;
-
-  stmt = _yc_store_prepare (conn,
-                            "SELECT id, case_uuid, material, page_order, sha256, content_type, "
-                            "width, height, dpi, mode, page_count, rotation, created_at "
-                            "FROM case_pages WHERE case_uuid = ?1 AND (?2 < 0 OR material = ?2) "
-                            "ORDER BY material, page_order",
-                            error);
-  if (stmt != NULL)
-    {
-      _yc_store_bind_text (stmt, 1, case_uuid);
-      sqlite3_bind_int (stmt, 2, material);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          YcCasePage *page = g_new0 (YcCasePage, 1);
-
-          page->id = sqlite3_column_int64 (stmt, 0);
-          page->case_uuid = g_strdup (_yc_store_column_text (stmt, 1));
-          page->material = sqlite3_column_int (stmt, 2);
-          page->page_order = sqlite3_column_int (stmt, 3);
-          page->sha256 = g_strdup (_yc_store_column_text (stmt, 4));
-          page->content_type = g_strdup (_yc_store_column_text (stmt, 5));
-          page->width = sqlite3_column_int (stmt, 6);
-          page->height = sqlite3_column_int (stmt, 7);
-          page->dpi = sqlite3_column_int (stmt, 8);
-          page->mode = g_strdup (_yc_store_column_text (stmt, 9));
-          page->page_count = sqlite3_column_int (stmt, 10);
-          page->rotation = sqlite3_column_int (stmt, 11);
-          page->created_at = local_from_usec (sqlite3_column_int64 (stmt, 12));
-          g_ptr_array_add (pages, page);
-        }
-      ok = rc == SQLITE_DONE || _yc_store_set_error (conn, rc, error);
-    }
-  g_clear_pointer (&stmt, _yc_store_stmt_release);
-
-  _yc_store_release_reader (self, conn);
-  return ok ? g_steal_pointer (&pages) : NULL;
-}
-
-typedef struct {
-  char *case_uuid;
-  int   material;
-} ListData;
-
-static void
-list_data_free (ListData *data)
-{
-  g_free (data->case_uuid);
-  g_free (data);
-}
-
-static void
-list_pages_thread (GTask        *task,
-                   gpointer      source_object,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
-{
-  ListData *data = task_data;
-  GError *error = NULL;
-  GPtrArray *pages = yc_store_list_pages (source_object, data->case_uuid, data->material, &error);
-
-  if (pages == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, pages, (GDestroyNotify) g_ptr_array_unref);
-}
-
-void
-yc_store_list_pages_async (YcStore            *self,
-                           const char         *case_uuid,
-                           int                 material,
-                           GCancellable       *cancellable,
-                           GAsyncReadyCallback callback,
-                           gpointer            user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  ListData *data;
-
-  g_return_if_fail (YC_IS_STORE (self));
-  g_return_if_fail (case_uuid != NULL);
-
-  data = g_new0 (ListData, 1);
-  data->case_uuid = g_strdup (case_uuid);
-  data->material = material;
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, yc_store_list_pages_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) list_data_free);
-  g_task_run_in_thread (task, list_pages_thread);
-}
-
-GPtrArray *
-yc_store_list_pages_finish (YcStore      *self,
-                            GAsyncResult *result,
-                            GError      **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == yc_store_list_pages_async, NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-char *
-yc_store_get_material_pdf (YcStore    *self,
-                           const char *case_uuid,
-                           guint       material,
-                           GError    **error)
-{
-  g_autoptr(YcStoreStmt) stmt = NULL;
-  g_autoptr(GError) local_error = NULL;
-  YcStoreConn *conn;
-  char *sha256 = NULL;
-  int rc;
-
-  g_return_val_if_fail (YC_IS_STORE (self), NULL);
-  g_return_val_if_fail (case_uuid != NULL, NULL);
-
-  conn = _yc_store_acquire_reader (self, NULL, error);
-  if (conn == NULL)
-    return NULL;
-
-  stmt = _yc_store_prepare (conn,
-                            "SELECT sha256 FROM case_material_pdfs "
-                            "WHERE case_uuid = ?1 AND material = ?2",
-                            &local_error);
-  if (stmt != NULL)
-    {
-      _yc_store_bind_text (stmt, 1, case_uuid);
-      sqlite3_bind_int (stmt, 2, material);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        sha256 = g_strdup (_yc_store_column_text (stmt, 0));
-      else if (rc != SQLITE_DONE)
-        _yc_store_set_error (conn, rc, &local_error);
-    }
-  g_clear_pointer (&stmt, _yc_store_stmt_release);
-  _yc_store_release_reader (self, conn);
-
-  if (local_error != NULL)
-    g_propagate_error (error, g_steal_pointer (&local_error));
-  return sha256;
 }

@@ -69,6 +69,46 @@ void         _yc_store_write_async      (YcStore         *self,
                                          gpointer         data,
                                          GTask           *task);
 
+/* Async boilerplate shared by the repositories (yc-store-tasks.c). */
+/* Starts a write whose data the caller built and checked on its own thread: @data (freed with
+ * @data_free) becomes @task's data and runs through @func; when it is NULL, @error (why it could
+ * not be built) completes @task instead. */
+void         _yc_store_write_task       (YcStore         *self,
+                                         GTask           *task,
+                                         YcStoreWriteFunc func,
+                                         gpointer         data,
+                                         GDestroyNotify   data_free,
+                                         GError          *error);
+/* A write whose data needs no checks: a task tagged @source_tag, holding @data, through @func. */
+void         _yc_store_start_write      (YcStore            *self,
+                                         gpointer            source_tag,
+                                         YcStoreWriteFunc    func,
+                                         gpointer            data,
+                                         GDestroyNotify      data_free,
+                                         GCancellable       *cancellable,
+                                         GAsyncReadyCallback callback,
+                                         gpointer            user_data);
+/* A read on a worker thread: a task tagged @source_tag, holding @data, running @func. */
+void         _yc_store_run_in_thread    (YcStore            *self,
+                                         gpointer            source_tag,
+                                         gpointer            data,
+                                         GDestroyNotify      data_free,
+                                         GTaskThreadFunc     func,
+                                         GCancellable       *cancellable,
+                                         GAsyncReadyCallback callback,
+                                         gpointer            user_data);
+/* Completes @task with @result, or with @error when @result is NULL. */
+void         _yc_store_return_pointer   (GTask           *task,
+                                         gpointer         result,
+                                         GDestroyNotify   result_free,
+                                         GError          *error);
+/* Completes @task with a GListStore of @item_type holding @objects (taken), or with @error when
+ * @objects is NULL. The objects were made on a worker and belong to the caller from here on. */
+void         _yc_store_return_model     (GTask           *task,
+                                         GType            item_type,
+                                         GPtrArray       *objects,
+                                         GError          *error);
+
 /* SQL helpers. Each returns FALSE with @error set from the connection's last error. */
 gboolean     _yc_store_set_error        (YcStoreConn  *conn,
                                          int           rc,
@@ -132,7 +172,7 @@ _yc_store_is_blank (const char *text)
   return TRUE;
 }
 
-/* Rows written inside a caller's transaction (yc-store-cases.c). @at in µs since the epoch. */
+/* Rows written inside a caller's transaction (yc-store-log.c). @at in µs since the epoch. */
 gboolean     _yc_store_insert_audit     (YcStoreConn  *conn,
                                          gint64        at,
                                          const char   *actor,

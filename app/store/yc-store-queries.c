@@ -1,5 +1,5 @@
-/* yc-store-queries.c: the Cases page's filters and search, and the audited reveal of an ID
- * number. */
+/* yc-store-queries.c: reading cases back: one case, the newest ones, the Cases page's filters and
+ * search, and the audited reveal of an ID number. */
 #define G_LOG_DOMAIN "yc-store"
 
 #include <string.h>
@@ -198,22 +198,13 @@ query_cases_thread (GTask        *task,
 {
   QueryData *data = task_data;
   GError *error = NULL;
-  g_autoptr(GPtrArray) cases = NULL;
-  GListStore *model;
+  GPtrArray *cases;
 
   cases
     = yc_store_query_cases (source_object, data->filter, data->clerk, data->search, &data->today,
                             data->calendar, data->yellow_days, data->limit, cancellable, &error);
-  if (cases == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  /* YcCase objects made on this worker belong to the caller from here on; none has signal
-   * handlers. */
-  model = g_list_store_new (YC_TYPE_CASE);
-  g_list_store_splice (model, 0, 0, cases->pdata, cases->len);
-  g_task_return_pointer (task, model, g_object_unref);
+  /* YcCase objects made on this worker have no signal handlers. */
+  _yc_store_return_model (task, YC_TYPE_CASE, cases, error);
 }
 
 void
@@ -229,7 +220,6 @@ yc_store_query_cases_async (YcStore            *self,
                             GAsyncReadyCallback callback,
                             gpointer            user_data)
 {
-  g_autoptr(GTask) task = NULL;
   QueryData *data;
 
   g_return_if_fail (YC_IS_STORE (self));
@@ -254,10 +244,8 @@ yc_store_query_cases_async (YcStore            *self,
   data->yellow_days = yellow_days;
   data->limit = limit;
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, yc_store_query_cases_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) query_data_free);
-  g_task_run_in_thread (task, query_cases_thread);
+  _yc_store_run_in_thread (self, yc_store_query_cases_async, data, (GDestroyNotify) query_data_free,
+                           query_cases_thread, cancellable, callback, user_data);
 }
 
 GListModel *
@@ -397,13 +385,7 @@ yc_store_reveal_id_async (YcStore            *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, yc_store_reveal_id_async);
   data = reveal_data_new (case_uuid, role, actor, &error);
-  if (data == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_set_task_data (task, data, (GDestroyNotify) reveal_data_free);
-  _yc_store_write_async (self, reveal_func, data, task);
+  _yc_store_write_task (self, task, reveal_func, data, (GDestroyNotify) reveal_data_free, error);
 }
 
 char *
@@ -420,4 +402,150 @@ yc_store_reveal_id_finish (YcStore      *self,
     return NULL;
   data = g_task_get_task_data (G_TASK (result));
   return g_steal_pointer (&data->id_number);
+}
+
+/* --- single cases and the newest ones --- */
+
+YcCase *
+yc_store_get_case (YcStore    *self,
+                   const char *uuid,
+                   GError    **error)
+{
+  g_autoptr(YcCaseRecord) record = NULL;
+  YcStoreConn *conn;
+
+  g_return_val_if_fail (YC_IS_STORE (self), NULL);
+  g_return_val_if_fail (uuid != NULL, NULL);
+
+  conn = _yc_store_acquire_reader (self, NULL, error);
+  if (conn == NULL)
+    return NULL;
+  /* The case, its parties and its checklist from one snapshot. */
+  if (_yc_store_exec (conn, "BEGIN", error))
+    record = _yc_store_read_case (conn, uuid, error);
+  _yc_store_release_reader (self, conn);
+
+  return record ? _yc_case_record_to_case (record) : NULL;
+}
+
+GPtrArray *
+yc_store_list_cases (YcStore *self,
+                     guint    limit,
+                     GError **error)
+{
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
+  YcStoreConn *conn;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (YC_IS_STORE (self), NULL);
+
+  conn = _yc_store_acquire_reader (self, NULL, error);
+  if (conn == NULL)
+    return NULL;
+
+  if (_yc_store_exec (conn, "BEGIN", error))
+    {
+      g_autoptr(YcStoreStmt) stmt = NULL;
+      int rc = SQLITE_DONE;
+
+      stmt = _yc_store_prepare (conn,
+                                "SELECT uuid FROM cases ORDER BY created_at DESC, rowid DESC "
+                                "LIMIT ?1",
+                                error);
+      if (stmt != NULL)
+        {
+          sqlite3_bind_int64 (stmt, 1, limit);
+          while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+            g_ptr_array_add (uuids, g_strdup (_yc_store_column_text (stmt, 0)));
+          ok = rc == SQLITE_DONE || _yc_store_set_error (conn, rc, error);
+        }
+
+      for (guint i = 0; ok && i < uuids->len; i++)
+        {
+          const char *uuid = g_ptr_array_index (uuids, i);
+          g_autoptr(YcCaseRecord) record = _yc_store_read_case (conn, uuid, error);
+
+          if (record == NULL)
+            ok = FALSE;
+          else
+            g_ptr_array_add (cases, _yc_case_record_to_case (record));
+        }
+    }
+
+  _yc_store_release_reader (self, conn);
+  return ok ? g_steal_pointer (&cases) : NULL;
+}
+
+static void
+get_case_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  GError *error = NULL;
+  YcCase *kase = yc_store_get_case (source_object, task_data, &error);
+
+  _yc_store_return_pointer (task, kase, g_object_unref, error);
+}
+
+void
+yc_store_get_case_async (YcStore            *self,
+                         const char         *uuid,
+                         GCancellable       *cancellable,
+                         GAsyncReadyCallback callback,
+                         gpointer            user_data)
+{
+  g_return_if_fail (YC_IS_STORE (self));
+  g_return_if_fail (uuid != NULL);
+
+  _yc_store_run_in_thread (self, yc_store_get_case_async, g_strdup (uuid), g_free, get_case_thread,
+                           cancellable, callback, user_data);
+}
+
+YcCase *
+yc_store_get_case_finish (YcStore      *self,
+                          GAsyncResult *result,
+                          GError      **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == yc_store_get_case_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+list_cases_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GPtrArray *cases = yc_store_list_cases (source_object, GPOINTER_TO_UINT (task_data), &error);
+
+  _yc_store_return_model (task, YC_TYPE_CASE, cases, error);
+}
+
+void
+yc_store_list_cases_async (YcStore            *self,
+                           guint               limit,
+                           GCancellable       *cancellable,
+                           GAsyncReadyCallback callback,
+                           gpointer            user_data)
+{
+  g_return_if_fail (YC_IS_STORE (self));
+
+  _yc_store_run_in_thread (self, yc_store_list_cases_async, GUINT_TO_POINTER (limit), NULL,
+                           list_cases_thread, cancellable, callback, user_data);
+}
+
+GListModel *
+yc_store_list_cases_finish (YcStore      *self,
+                            GAsyncResult *result,
+                            GError      **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == yc_store_list_cases_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

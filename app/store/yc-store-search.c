@@ -270,20 +270,11 @@ search_thread (GTask        *task,
                GCancellable *cancellable)
 {
   SearchData *data = task_data;
-  g_autoptr(GPtrArray) items = NULL;
-  GListStore *store;
   GError *error = NULL;
+  GPtrArray *items;
 
   items = yc_store_search_items (source_object, data->query, data->limit, cancellable, &error);
-  if (items == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  store = g_list_store_new (YC_TYPE_ITEM);
-  g_list_store_splice (store, 0, 0, items->pdata, items->len);
-  g_task_return_pointer (task, store, g_object_unref);
+  _yc_store_return_model (task, YC_TYPE_ITEM, items, error);
 }
 
 void
@@ -294,7 +285,6 @@ yc_store_search_items_async (YcStore            *self,
                              GAsyncReadyCallback callback,
                              gpointer            user_data)
 {
-  g_autoptr(GTask) task = NULL;
   SearchData *data;
 
   g_return_if_fail (YC_IS_STORE (self));
@@ -304,10 +294,9 @@ yc_store_search_items_async (YcStore            *self,
   data->query = g_strdup (query);
   data->limit = limit;
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, yc_store_search_items_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) search_data_free);
-  g_task_run_in_thread (task, search_thread);
+  _yc_store_run_in_thread (self, yc_store_search_items_async, data,
+                           (GDestroyNotify) search_data_free, search_thread, cancellable, callback,
+                           user_data);
 }
 
 GListModel *
