@@ -8,6 +8,8 @@
 #include <signal.h>
 
 #include "yc-applicant-form.h"
+#include "yc-case-detail.h"
+#include "yc-cases-page.h"
 #include "yc-application.h"
 #include "yc-decision-pane.h"
 #include "yc-field.h"
@@ -54,6 +56,38 @@ drain_main_context (void)
 {
   while (g_main_context_iteration (NULL, FALSE))
     ;
+}
+
+static void
+mark_painted (gboolean *painted)
+{
+  *painted = TRUE;
+}
+
+/* With YC_TEST_SCREENSHOTS=<dir>, the screen at a few points of the visit (to look at the layout). */
+static void
+screenshot (const char *name)
+{
+  const char *dir = g_getenv ("YC_TEST_SCREENSHOTS");
+  g_autofree char *path = NULL;
+  g_autofree char *command = NULL;
+
+  if (dir == NULL)
+    return;
+  /* What is on screen is what was painted: wait for a paint after everything pending. */
+  {
+    GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+    gboolean painted = FALSE;
+    gulong id = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (mark_painted), &painted);
+
+    drain_main_context ();
+    gtk_widget_queue_draw (GTK_WIDGET (window));
+    WAIT_FOR (painted);
+    g_signal_handler_disconnect (clock, id);
+  }
+  path = g_strdup_printf ("%s/%s.png", dir, name);
+  command = g_strdup_printf ("import -window root %s", path);
+  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
 }
 
 static gpointer
@@ -516,6 +550,8 @@ test_tolerance (void)
 
   organisation = template_child (applicant (), YC_TYPE_APPLICANT_FORM, "organisation_button");
   gtk_toggle_button_set_active (organisation, TRUE);
+  g_assert_false (gtk_toggle_button_get_active (template_child (applicant (), YC_TYPE_APPLICANT_FORM,
+                                                                "person_button")));
   g_assert_cmpint (yc_party_get_kind (yc_case_get_applicant (kase)), ==, YC_PARTY_ORGANISATION);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (field ("legal_rep_field"))));
 
@@ -560,6 +596,7 @@ test_tolerance (void)
   g_assert_nonnull (yc_decision_get_reason (decision (), YC_DECISION_ACCEPT));
   g_assert_true (yc_decision_is_available (decision (), YC_DECISION_TOLERANCE_ACCEPT));
   g_assert_cmpint (yc_decision_pane_get_outcome (pane ()), ==, YC_DECISION_TOLERANCE_ACCEPT);
+  screenshot ("tolerance");
 
   decide_and_wait ();
   g_assert_cmpint (yc_case_get_state (kase), ==, YC_CASE_STATE_TOLERANCE_ACCEPTED);
@@ -683,6 +720,176 @@ test_page_switch_keeps_intake (void)
   WAIT_FOR (yc_intake_page_get_offered_draft (page ()) == NULL);
 }
 
+
+/* --- the Cases page --- */
+
+static YcCasesPage *
+cases_page (void)
+{
+  return yc_window_get_cases_page (window);
+}
+
+static guint
+show_cases (YcCaseFilter  filter,
+            const char   *search)
+{
+  YcCasesPage *p = cases_page ();
+
+  yc_cases_page_set_filter (p, filter);
+  gtk_editable_set_text (yc_cases_page_get_search_entry (p), search != NULL ? search : "");
+  yc_cases_page_refresh (p);
+  WAIT_FOR (!yc_cases_page_get_loading (p));
+  return g_list_model_get_n_items (yc_cases_page_get_cases (p));
+}
+
+static YcCase *
+shown_case (void)
+{
+  return yc_case_detail_get_case (yc_cases_page_get_detail (cases_page ()));
+}
+
+static void
+select_case (guint position)
+{
+  YcCaseDetail *detail = yc_cases_page_get_detail (cases_page ());
+
+  yc_cases_page_select (cases_page (), position);
+  WAIT_FOR (yc_case_detail_get_case (detail) != NULL && yc_case_detail_get_loaded (detail));
+}
+
+static YcCase *
+stored_case (const char *uuid)
+{
+  g_autoptr(YcStore) store = open_store_again ();
+  g_autoptr(GError) error = NULL;
+  YcCase *kase = yc_store_get_case (store, uuid, &error);
+
+  g_assert_no_error (error);
+  return kase;
+}
+
+/* Filters, search, the detail with its history, and the audited reveal of an ID. */
+static void
+test_cases_list (void)
+{
+  YcCaseDetail *detail;
+  g_autoptr(YcStore) store = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+
+  ensure_app ();
+  yc_window_show_page (window, "cases");
+  detail = yc_cases_page_get_detail (cases_page ());
+
+  /* The three decided cases of the tests before. */
+  g_assert_cmpuint (show_cases (YC_CASE_FILTER_ALL, NULL), >=, 3);
+  g_assert_cmpuint (show_cases (YC_CASE_FILTER_NOTICE_ISSUED, NULL), ==, 1);
+  g_assert_cmpuint (show_cases (YC_CASE_FILTER_TOLERANCE_PENDING, NULL), ==, 1);
+  g_assert_cmpuint (show_cases (YC_CASE_FILTER_MINE, NULL), >=, 3);
+
+  /* The whole ID finds the case; a part of it never does. */
+  g_assert_cmpuint (show_cases (YC_CASE_FILTER_ALL, "11010519491231002X"), ==, 1);
+  g_assert_cmpuint (show_cases (YC_CASE_FILTER_ALL, "110105194912"), ==, 0);
+  g_assert_cmpuint (show_cases (YC_CASE_FILTER_ALL, "张三"), ==, 1);
+
+  select_case (0);
+  uuid = g_strdup (yc_case_get_uuid (shown_case ()));
+  g_assert_cmpstr (yc_case_detail_get_shown_id (detail), ==, "110105********002X");
+  /* History: the decision, and this view. */
+  g_assert_nonnull (gtk_list_box_get_row_at_index (yc_case_detail_get_timeline_list (detail), 1));
+  g_assert_nonnull (gtk_list_box_get_row_at_index (yc_case_detail_get_materials_list (detail), 4));
+
+  g_assert_cmpuint (show_cases (YC_CASE_FILTER_ALL, NULL), >=, 3);
+  screenshot ("cases");
+  g_assert_cmpuint (show_cases (YC_CASE_FILTER_ALL, "张三"), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "case.reveal-id", NULL));
+  WAIT_FOR (g_strcmp0 (yc_case_detail_get_shown_id (detail), "11010519491231002X") == 0);
+  store = open_store_again ();
+  audit = yc_store_list_audit (store, uuid, &error);
+  g_assert_no_error (error);
+  g_assert_true (audit_has (audit, "id.revealed"));
+  g_assert_true (audit_has (audit, "case.view"));
+  /* Hiding it again is not audited: nothing was shown. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "case.reveal-id", NULL));
+  g_assert_cmpstr (yc_case_detail_get_shown_id (detail), ==, "110105********002X");
+}
+
+/* Supplement a tolerance case; withdraw one; reopen the one-time notice and accept it. */
+static void
+test_cases_follow_ups (void)
+{
+  YcCaseDetail *detail;
+  AdwMessageDialog *dialog;
+  g_autoptr(YcCase) supplemented = NULL;
+  g_autoptr(YcCase) withdrawn = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *case_no = NULL;
+  GtkListBox *rows;
+  YcCase *kase;
+
+  ensure_app ();
+  yc_window_show_page (window, "cases");
+  detail = yc_cases_page_get_detail (cases_page ());
+
+  /* Supplement: the tolerated premises proof arrives. */
+  g_assert_cmpuint (show_cases (YC_CASE_FILTER_TOLERANCE_PENDING, NULL), ==, 1);
+  select_case (0);
+  uuid = g_strdup (yc_case_get_uuid (shown_case ()));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "case.supplement", NULL));
+  rows = yc_case_detail_get_materials_list (detail);
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (rows, 4)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (gtk_list_box_get_row_at_index (rows, 4)),
+                                             "material.original", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "case.confirm-supplement", NULL));
+  WAIT_FOR (shown_case () != NULL && g_strcmp0 (yc_case_get_uuid (shown_case ()), uuid) == 0 &&
+            yc_case_get_state (shown_case ()) != YC_CASE_STATE_TOLERANCE_ACCEPTED);
+  supplemented = stored_case (uuid);
+  g_assert_true (yc_case_get_state (supplemented) == YC_CASE_STATE_SUPPLEMENTED ||
+                 yc_case_get_state (supplemented) == YC_CASE_STATE_IN_REVIEW);
+  g_assert_cmpuint (show_cases (YC_CASE_FILTER_TOLERANCE_PENDING, NULL), ==, 0);
+
+  /* Withdraw the accepted 出生登记 case, with its reason. */
+  g_assert_cmpuint (show_cases (YC_CASE_FILTER_ALL, "张三"), ==, 1);
+  select_case (0);
+  g_free (uuid);
+  uuid = g_strdup (yc_case_get_uuid (shown_case ()));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "case.withdraw", NULL));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "申请人主动撤回");
+  adw_message_dialog_response (dialog, "apply");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  WAIT_FOR (shown_case () != NULL && yc_case_get_state (shown_case ()) == YC_CASE_STATE_WITHDRAWN);
+  withdrawn = stored_case (uuid);
+  g_assert_cmpint (yc_case_get_state (withdrawn), ==, YC_CASE_STATE_WITHDRAWN);
+  g_assert_cmpstr (yc_case_get_reason (withdrawn), ==, "申请人主动撤回");
+  /* Closed: nothing more can be done with it. */
+  g_assert_false (gtk_widget_is_sensitive (template_child (detail, YC_TYPE_CASE_DETAIL, "withdraw_button")));
+
+  /* The one-time notice: the applicant is back with the photo. */
+  g_assert_cmpuint (show_cases (YC_CASE_FILTER_NOTICE_ISSUED, NULL), ==, 1);
+  select_case (0);
+  g_free (uuid);
+  uuid = g_strdup (yc_case_get_uuid (shown_case ()));
+  case_no = g_strdup (yc_case_get_case_no (shown_case ()));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "case.reopen", NULL));
+  WAIT_FOR (g_strcmp0 (yc_window_get_visible_page (window), "intake") == 0 &&
+            yc_intake_form_get_case (form ()) != NULL &&
+            g_strcmp0 (yc_case_get_uuid (yc_intake_form_get_case (form ())), uuid) == 0);
+  kase = yc_intake_form_get_case (form ());
+  g_assert_cmpint (yc_case_get_state (kase), ==, YC_CASE_STATE_DRAFT);
+  g_assert_cmpstr (yc_field_get_text (field ("name_field")), ==, "王五");
+  g_assert_cmpint (row_state (0), ==, YC_MATERIAL_STATE_ORIGINAL_CHECKED);
+  press_state (3, "material.original");
+  g_assert_true (yc_decision_is_available (decision (), YC_DECISION_ACCEPT));
+  decide_and_wait ();
+  g_assert_cmpint (yc_case_get_state (kase), ==, YC_CASE_STATE_ACCEPTED);
+  screenshot ("reopened-accepted");
+  /* Same case, same number. */
+  g_assert_cmpstr (yc_case_get_case_no (kase), ==, case_no);
+}
+
 /* --- a draft through kill -9 --- */
 
 #define DRAFT_NAME "孙七"
@@ -704,6 +911,7 @@ draft_fill_child (void)
   type_into ("agent_name_field", "周八");
   type_into ("agent_id_field", "11010519491231002X");
   type_into ("agent_relation_field", "女儿");
+  screenshot ("agent");
   gtk_check_button_set_active (template_child (applicant (), YC_TYPE_APPLICANT_FORM, "false_promise_check"),
                                TRUE);
   press_state (0, "material.original");
@@ -909,6 +1117,8 @@ main (int   argc,
   g_test_add_func ("/yc/ui-intake/tolerance", test_tolerance);
   g_test_add_func ("/yc/ui-intake/notice", test_notice);
   g_test_add_func ("/yc/ui-intake/page-switch-keeps-intake", test_page_switch_keeps_intake);
+  g_test_add_func ("/yc/ui-intake/cases/list", test_cases_list);
+  g_test_add_func ("/yc/ui-intake/cases/follow-ups", test_cases_follow_ups);
   g_test_add_func ("/yc/ui-intake/draft-after-sigkill", test_draft_after_sigkill);
 
   ret = g_test_run ();

@@ -432,76 +432,12 @@ row_advance_cb (YcMaterialRow *row,
     yc_intake_form_focus_decision (self);
 }
 
-typedef struct {
-  YcIntakeForm *self;
-  guint         position;
-  char         *spec_code;
-} ImportData;
-
 static void
-import_data_free (ImportData *data)
+row_import_failed_cb (YcMaterialRow *row,
+                      const GError  *error,
+                      YcIntakeForm  *self)
 {
-  g_object_unref (data->self);
-  g_free (data->spec_code);
-  g_free (data);
-}
-
-static void
-put_bytes_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  ImportData *data = user_data;
-  YcIntakeForm *self = data->self;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *hash = NULL;
-  YcMaterialRow *row;
-
-  hash = yc_file_store_put_bytes_finish (YC_FILE_STORE (source), result, &error);
-  row = row_at (self, data->position);
-  /* The visit may have moved on while the file was written. */
-  if (hash == NULL || row == NULL ||
-      g_strcmp0 (yc_case_material_get_spec_code (yc_material_row_get_material (row)), data->spec_code) != 0 ||
-      self->decided)
-    {
-      if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_warning ("Could not store the imported file: %s", error->message);
-          yc_decision_pane_set_problem (self->decision_pane, error->message, TRUE);
-        }
-      import_data_free (data);
-      return;
-    }
-
-  g_object_set (yc_material_row_get_material (row), "attachment", hash, NULL);
-  if (yc_material_row_choose_state (row, YC_MATERIAL_STATE_SCANNED, NULL))
-    row_advance_cb (row, self);
-  import_data_free (data);
-}
-
-static void
-load_bytes_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  ImportData *data = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-
-  bytes = g_file_load_bytes_finish (G_FILE (source), result, NULL, &error);
-  if (bytes == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_warning ("Could not read the file to import: %s", error->message);
-          yc_decision_pane_set_problem (data->self->decision_pane, error->message, TRUE);
-        }
-      import_data_free (data);
-      return;
-    }
-
-  yc_file_store_put_bytes_async (data->self->file_store, bytes, data->self->cancellable,
-                                 put_bytes_cb, data);
+  yc_decision_pane_set_problem (self->decision_pane, error->message, TRUE);
 }
 
 void
@@ -510,71 +446,20 @@ yc_intake_form_import_file (YcIntakeForm *self,
                             GFile        *file)
 {
   YcMaterialRow *row;
-  ImportData *data;
 
   g_return_if_fail (YC_IS_INTAKE_FORM (self));
   g_return_if_fail (G_IS_FILE (file));
 
   row = row_at (self, position);
-  if (row == NULL || self->file_store == NULL || self->decided)
-    return;
-
-  data = g_new0 (ImportData, 1);
-  data->self = g_object_ref (self);
-  data->position = position;
-  data->spec_code = g_strdup (yc_case_material_get_spec_code (yc_material_row_get_material (row)));
-  /* Read and stored off the main thread; the content-addressed store names it by its hash. */
-  g_file_load_bytes_async (file, self->cancellable, load_bytes_cb, data);
-}
-
-static void
-chooser_response_cb (GtkNativeDialog *chooser,
-                     int              response,
-                     gpointer         user_data)
-{
-  YcIntakeForm *self = g_object_get_data (G_OBJECT (chooser), "yc-form");
-  guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (chooser), "yc-position"));
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      if (file != NULL)
-        yc_intake_form_import_file (self, position, file);
-    }
-  else
-    {
-      YcMaterialRow *row = row_at (self, position);
-
-      if (row != NULL)
-        gtk_widget_grab_focus (GTK_WIDGET (row));
-    }
-  g_object_unref (chooser);
+  if (row != NULL && self->file_store != NULL && !self->decided)
+    yc_material_row_import_file (row, self->file_store, file);
 }
 
 static void
 row_import_cb (YcMaterialRow *row,
                YcIntakeForm  *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *title = NULL;
-  GtkFileChooserNative *chooser;
-
-  /* Translators: title of the file chooser; %s is the material */
-  title = g_strdup_printf (_("Import “%s”"), yc_case_material_get_name (yc_material_row_get_material (row)));
-  chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Scanned documents (PDF, images)"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_filter_add_mime_type (filter, "image/*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_object_set_data_full (G_OBJECT (chooser), "yc-form", g_object_ref (self), g_object_unref);
-  g_object_set_data (G_OBJECT (chooser), "yc-position",
-                     GUINT_TO_POINTER (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row))));
-  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), NULL);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  yc_material_row_choose_file (row, self->file_store);
 }
 
 static void
@@ -604,6 +489,7 @@ build_rows (YcIntakeForm *self)
       g_signal_connect (row, "changed", G_CALLBACK (row_changed_cb), self);
       g_signal_connect (row, "advance", G_CALLBACK (row_advance_cb), self);
       g_signal_connect (row, "import", G_CALLBACK (row_import_cb), self);
+      g_signal_connect (row, "import-failed", G_CALLBACK (row_import_failed_cb), self);
       gtk_list_box_append (self->materials_list, row);
     }
 }

@@ -45,6 +45,7 @@ enum {
   CHANGED,
   ADVANCE,
   IMPORT,
+  IMPORT_FAILED,
   N_SIGNALS
 };
 
@@ -146,8 +147,7 @@ update_state_display (YcMaterialRow *self)
 
         if (has_text (deadline))
           /* Translators: a tolerated (容缺) material and the date it must be supplied by */
-          text = g_strdup_printf (_("%s · to be supplied by %s"), yc_material_state_get_label (state),
-                                  deadline);
+          text = g_strdup_printf (_("%s · by %s"), yc_material_state_get_label (state), deadline);
         else
           text = g_strdup (yc_material_state_get_label (state));
         mark = "◐";
@@ -594,6 +594,9 @@ yc_material_row_class_init (YcMaterialRowClass *klass)
   /* The clerk wants to attach a file (scanned elsewhere) to this material. */
   signals[IMPORT] = g_signal_new ("import", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* Reading or storing the imported file failed (GError). */
+  signals[IMPORT_FAILED] = g_signal_new ("import-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/yichuang/Yichuang/ui/yc-material-row.ui");
@@ -745,4 +748,137 @@ yc_material_row_get_state_text (YcMaterialRow *self)
   g_return_val_if_fail (YC_IS_MATERIAL_ROW (self), NULL);
 
   return self->state_text;
+}
+
+/* --- importing a file scanned elsewhere --- */
+
+typedef struct {
+  YcMaterialRow *self;
+  YcFileStore   *file_store;
+} ImportData;
+
+static void
+import_data_free (ImportData *data)
+{
+  g_object_unref (data->self);
+  g_object_unref (data->file_store);
+  g_free (data);
+}
+
+static void
+put_bytes_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  ImportData *data = user_data;
+  YcMaterialRow *self = data->self;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *hash = yc_file_store_put_bytes_finish (YC_FILE_STORE (source), result, &error);
+
+  if (hash == NULL)
+    {
+      g_warning ("Could not store the imported file: %s", error->message);
+      g_signal_emit (self, signals[IMPORT_FAILED], 0, error);
+    }
+  /* The visit may have been decided meanwhile: then the row no longer takes changes. */
+  else if (self->editable && self->reasons[YC_MATERIAL_STATE_SCANNED] == NULL)
+    {
+      g_object_set (self->material, "attachment", hash, NULL);
+      apply_state (self, YC_MATERIAL_STATE_SCANNED, NULL);
+      g_signal_emit (self, signals[ADVANCE], 0);
+    }
+  import_data_free (data);
+}
+
+static void
+load_bytes_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  ImportData *data = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_file_load_bytes_finish (G_FILE (source), result, NULL, &error);
+
+  if (bytes == NULL)
+    {
+      g_warning ("Could not read the file to import: %s", error->message);
+      g_signal_emit (data->self, signals[IMPORT_FAILED], 0, error);
+      import_data_free (data);
+      return;
+    }
+  yc_file_store_put_bytes_async (data->file_store, bytes, NULL, put_bytes_cb, data);
+}
+
+void
+yc_material_row_import_file (YcMaterialRow *self,
+                             YcFileStore   *file_store,
+                             GFile         *file)
+{
+  ImportData *data;
+
+  g_return_if_fail (YC_IS_MATERIAL_ROW (self));
+  g_return_if_fail (YC_IS_FILE_STORE (file_store));
+  g_return_if_fail (G_IS_FILE (file));
+
+  data = g_new0 (ImportData, 1);
+  data->self = g_object_ref (self);
+  data->file_store = g_object_ref (file_store);
+  /* Read and stored off the main thread; the content-addressed store names it by its hash. */
+  g_file_load_bytes_async (file, NULL, load_bytes_cb, data);
+}
+
+static void
+chooser_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     YcMaterialRow   *self)
+{
+  YcFileStore *file_store = g_object_get_data (G_OBJECT (chooser), "yc-file-store");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        yc_material_row_import_file (self, file_store, file);
+    }
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+  g_object_unref (chooser);
+}
+
+void
+yc_material_row_choose_file (YcMaterialRow *self,
+                             YcFileStore   *file_store)
+{
+  GtkRoot *root;
+  g_autoptr(GtkFileFilter) filter = NULL;
+  g_autofree char *title = NULL;
+  GtkFileChooserNative *chooser;
+
+  g_return_if_fail (YC_IS_MATERIAL_ROW (self));
+
+  if (file_store == NULL)
+    {
+      g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
+                                                     _("Files cannot be kept on this workstation: the "
+                                                       "file store could not be opened."));
+
+      g_signal_emit (self, signals[IMPORT_FAILED], 0, error);
+      return;
+    }
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  filter = gtk_file_filter_new ();
+  /* Translators: title of the file chooser; %s is the material */
+  title = g_strdup_printf (_("Import “%s”"), yc_case_material_get_name (self->material));
+  chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Scanned documents (PDF, images)"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_mime_type (filter, "image/*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_object_set_data_full (G_OBJECT (chooser), "yc-file-store", g_object_ref (file_store), g_object_unref);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "yc-case.h"
+#include "yc-file-store.h"
 #include "yc-item.h"
 
 G_BEGIN_DECLS
@@ -36,6 +37,14 @@ const char     *yc_material_row_get_disabled_reason (YcMaterialRow  *self,
 /* The supplement deadline the decision settled for a tolerated line (ISO date), shown in the row. */
 void            yc_material_row_set_deadline (YcMaterialRow  *self,
                                               const char     *deadline);
+/* Stores @file in @file_store off the main thread and attaches it: the material becomes scanned and the
+ * row emits "advance". Failures are reported by "import-failed" (a GError). */
+void            yc_material_row_import_file  (YcMaterialRow  *self,
+                                              YcFileStore    *file_store,
+                                              GFile          *file);
+/* Asks for the file to import (GtkFileChooserNative), then as yc_material_row_import_file(). */
+void            yc_material_row_choose_file  (YcMaterialRow  *self,
+                                              YcFileStore    *file_store);
 /* The text that describes the state (as shown, and as the row's accessible description). */
 const char     *yc_material_row_get_state_text (YcMaterialRow *self);
 

@@ -23,6 +23,7 @@ struct _YcWindow
   AdwWindowTitle       *content_title;
   GtkStack             *stack;
   YcIntakePage         *intake_page;
+  YcCasesPage          *cases_page;
   AdwStatusPage        *store_error_page;
 };
 
@@ -161,6 +162,8 @@ store_ready_cb (YcWindow      *self,
 
   yc_intake_page_set_file_store (self->intake_page, yc_application_get_file_store (app));
   yc_intake_page_set_store (self->intake_page, yc_application_get_store (app));
+  yc_cases_page_set_file_store (self->cases_page, yc_application_get_file_store (app));
+  yc_cases_page_set_store (self->cases_page, yc_application_get_store (app));
 
   if (catalogue_error != NULL)
     {
@@ -174,6 +177,22 @@ store_ready_cb (YcWindow      *self,
       adw_toast_set_timeout (toast, 0);
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
     }
+}
+
+static void
+case_decided_cb (YcWindow *self,
+                 YcCase   *kase)
+{
+  yc_cases_page_refresh (self->cases_page);
+}
+
+static void
+cases_reopen_cb (YcWindow *self,
+                 YcCase   *kase)
+{
+  /* The applicant is back: the one-time-notice case continues in the intake, under its number. */
+  yc_window_show_page (self, "intake");
+  yc_intake_page_resume_case (self->intake_page, kase);
 }
 
 static void
@@ -279,6 +298,7 @@ yc_window_class_init (YcWindowClass *klass)
   window_class->close_request = yc_window_close_request;
 
   g_type_ensure (YC_TYPE_INTAKE_PAGE);
+  g_type_ensure (YC_TYPE_CASES_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/yichuang/Yichuang/ui/yc-window.ui");
@@ -292,6 +312,9 @@ yc_window_class_init (YcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YcWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, YcWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, YcWindow, intake_page);
+  gtk_widget_class_bind_template_child (widget_class, YcWindow, cases_page);
+  gtk_widget_class_bind_template_callback (widget_class, case_decided_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cases_reopen_cb);
   gtk_widget_class_bind_template_child (widget_class, YcWindow, store_error_page);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_to_sidebar_cb);
@@ -357,4 +380,12 @@ yc_window_get_intake_page (YcWindow *self)
   g_return_val_if_fail (YC_IS_WINDOW (self), NULL);
 
   return self->intake_page;
+}
+
+YcCasesPage *
+yc_window_get_cases_page (YcWindow *self)
+{
+  g_return_val_if_fail (YC_IS_WINDOW (self), NULL);
+
+  return self->cases_page;
 }

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "yc-application.h"
+#include "yc-cases-page.h"
 #include "yc-intake-page.h"
 
 G_BEGIN_DECLS
@@ -17,5 +18,6 @@ void          yc_window_show_page        (YcWindow   *self,
                                           const char *name);
 const char   *yc_window_get_visible_page (YcWindow *self);
 YcIntakePage *yc_window_get_intake_page  (YcWindow *self);
+YcCasesPage  *yc_window_get_cases_page   (YcWindow *self);
 
 G_END_DECLS

@@ -1,0 +1,1022 @@
+/* yc-case-detail.c: a stored case with its checklist and history, and the follow-ups a clerk can do. */
+#define G_LOG_DOMAIN "yc-ui"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "yc-case-detail.h"
+#include "yc-case-format.h"
+#include "yc-case-state.h"
+#include "yc-material-row.h"
+#include "yc-validators.h"
+
+struct _YcCaseDetail
+{
+  GtkWidget       parent_instance;
+
+  YcStore        *store;
+  YcFileStore    *file_store;
+  YcCalendar     *calendar;
+  GSettings      *settings;
+  YcCase         *kase;
+  YcItem         *item;
+  GCancellable   *cancellable;
+  gboolean        loaded;
+  gboolean        supplementing;
+  gboolean        revealed;
+  char           *shown_id;
+
+  /* template children */
+  GtkStack       *stack;
+  GtkLabel       *case_no_label;
+  GtkLabel       *state_label;
+  GtkLabel       *item_label;
+  GtkLabel       *deadline_label;
+  GtkLabel       *message_label;
+  GtkWidget      *withdraw_button;
+  AdwActionRow   *applicant_row;
+  AdwActionRow   *id_row;
+  GtkWidget      *reveal_button;
+  AdwActionRow   *phone_row;
+  AdwActionRow   *agent_row;
+  AdwActionRow   *facts_row;
+  GtkListBox     *materials_list;
+  GtkWidget      *supplement_bar;
+  GtkLabel       *documents_label;
+  GtkListBox     *timeline_list;
+};
+
+G_DEFINE_FINAL_TYPE (YcCaseDetail, yc_case_detail, GTK_TYPE_WIDGET)
+
+enum {
+  CHANGED,
+  REOPEN,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void show_current (YcCaseDetail *self);
+
+static gboolean
+has_text (const char *text)
+{
+  return text != NULL && *text != '\0';
+}
+
+static void
+set_message (YcCaseDetail *self,
+             const char   *message,
+             gboolean      error)
+{
+  gtk_label_set_text (self->message_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->message_label), has_text (message));
+  if (error)
+    gtk_widget_add_css_class (GTK_WIDGET (self->message_label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->message_label), "error");
+}
+
+/* Who acts: the clerk of this window, or nothing (then the follow-ups say why they cannot be done). */
+static char *
+get_actor (YcCaseDetail *self)
+{
+  g_autofree char *clerk = g_strstrip (g_settings_get_string (self->settings, "clerk-name"));
+
+  if (*clerk == '\0')
+    {
+      set_message (self, _("Enter your name in Preferences (Ctrl+,) first: every change to a case is "
+                           "recorded with the clerk who made it."), TRUE);
+      return NULL;
+    }
+  return g_steal_pointer (&clerk);
+}
+
+static gboolean
+event_allowed (YcCaseDetail *self,
+               YcCaseEvent   event)
+{
+  return self->kase != NULL && yc_case_state_transition (yc_case_get_state (self->kase), event, NULL, NULL);
+}
+
+static void
+update_actions (YcCaseDetail *self)
+{
+  gboolean have = self->kase != NULL && self->store != NULL;
+  gboolean idle = have && !self->supplementing;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.supplement",
+                                 idle && event_allowed (self, YC_CASE_EVENT_SUPPLEMENT));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.reopen",
+                                 idle && event_allowed (self, YC_CASE_EVENT_REOPEN));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.withdraw",
+                                 idle && event_allowed (self, YC_CASE_EVENT_WITHDRAW));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.void",
+                                 idle && event_allowed (self, YC_CASE_EVENT_VOID));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.confirm-supplement", have && self->supplementing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.cancel-supplement", have && self->supplementing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.reveal-id",
+                                 have && yc_case_get_applicant (self->kase) != NULL &&
+                                 has_text (yc_party_get_id_number (yc_case_get_applicant (self->kase))));
+  gtk_widget_set_visible (self->supplement_bar, self->supplementing);
+}
+
+/* --- the timeline and documents, read off the main thread --- */
+
+typedef struct {
+  char      *uuid;
+  GPtrArray *audit;
+  GPtrArray *documents;
+} HistoryData;
+
+static void
+history_data_free (HistoryData *data)
+{
+  g_free (data->uuid);
+  g_clear_pointer (&data->audit, g_ptr_array_unref);
+  g_clear_pointer (&data->documents, g_ptr_array_unref);
+  g_free (data);
+}
+
+static void
+history_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  YcStore *store = source_object;
+  HistoryData *data = task_data;
+  GError *error = NULL;
+
+  data->audit = yc_store_list_audit (store, data->uuid, &error);
+  if (data->audit != NULL)
+    data->documents = yc_store_list_case_documents (store, data->uuid, &error);
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static char *
+action_label (const char *action)
+{
+  YcCaseEvent event;
+  YcApplicantFlags flag;
+
+  if (g_str_equal (action, "case.create"))
+    return g_strdup (_("Decided at the counter"));
+  if (g_str_equal (action, "case.decide"))
+    return g_strdup (_("Decided again after reopening"));
+  if (g_str_equal (action, "case.view"))
+    return g_strdup (_("Viewed"));
+  if (g_str_equal (action, "id.revealed"))
+    return g_strdup (_("ID number revealed"));
+  if (g_str_equal (action, "case.warning"))
+    return g_strdup (_("Warning"));
+  if (g_str_equal (action, "case.supplement.partial"))
+    return g_strdup (_("Some materials supplemented"));
+  if (g_str_has_prefix (action, "case.") && yc_case_event_from_string (action + 5, &event))
+    return g_strdup (yc_case_event_get_label (event));
+  if (g_str_has_prefix (action, "applicant.") && yc_applicant_flag_from_string (action + 10, &flag))
+    return g_strdup (yc_applicant_flag_get_label (flag));
+  return g_strdup (action);
+}
+
+static GtkWidget *
+timeline_row (YcAuditEntry *entry)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (entry->at);
+  g_autofree char *when = g_date_time_format (local, "%Y-%m-%d %H:%M");
+  g_autofree char *what = action_label (entry->action);
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), what);
+  /* Translators: a history line: when · who, and what was recorded */
+  subtitle = g_strdup_printf (_("%s · %s"), when, entry->actor);
+  if (has_text (entry->detail))
+    {
+      g_autofree char *with_detail = g_strdup_printf ("%s\n%s", subtitle, entry->detail);
+
+      g_free (subtitle);
+      subtitle = g_steal_pointer (&with_detail);
+    }
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  return row;
+}
+
+static void
+history_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(YcCaseDetail) self = user_data;
+  HistoryData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) documents = g_string_new (NULL);
+  GtkWidget *child;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        set_message (self, error->message, TRUE);
+      return;
+    }
+  if (self->kase == NULL || g_strcmp0 (data->uuid, yc_case_get_uuid (self->kase)) != 0)
+    return;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->timeline_list))) != NULL)
+    gtk_list_box_remove (self->timeline_list, child);
+  for (guint i = 0; i < data->audit->len; i++)
+    gtk_list_box_append (self->timeline_list, timeline_row (g_ptr_array_index (data->audit, i)));
+
+  for (guint i = 0; i < data->documents->len; i++)
+    {
+      YcCaseDocument *doc = g_ptr_array_index (data->documents, i);
+
+      if (documents->len > 0)
+        g_string_append_c (documents, '\n');
+      /* Translators: a document of the case, its copies and its state ("due", "printed", …) */
+      g_string_append_printf (documents, _("%s × %u · %s"), yc_doc_kind_get_label (doc->kind),
+                              doc->copies, doc->state);
+    }
+  gtk_label_set_text (self->documents_label,
+                      documents->len > 0 ? documents->str : _("No documents for this case."));
+  self->loaded = TRUE;
+  g_object_notify (G_OBJECT (self), "loaded");
+}
+
+static void
+load_history (YcCaseDetail *self)
+{
+  g_autoptr(GTask) task = NULL;
+  HistoryData *data;
+
+  if (self->store == NULL || self->kase == NULL)
+    return;
+  data = g_new0 (HistoryData, 1);
+  data->uuid = g_strdup (yc_case_get_uuid (self->kase));
+  task = g_task_new (self->store, self->cancellable, history_cb, g_object_ref (self));
+  g_task_set_source_tag (task, load_history);
+  g_task_set_task_data (task, data, (GDestroyNotify) history_data_free);
+  g_task_run_in_thread (task, history_thread);
+}
+
+/* --- display --- */
+
+static void
+row_import_cb (YcMaterialRow *row,
+               YcCaseDetail  *self)
+{
+  yc_material_row_choose_file (row, self->file_store);
+}
+
+static void
+row_import_failed_cb (YcMaterialRow *row,
+                      const GError  *error,
+                      YcCaseDetail  *self)
+{
+  set_message (self, error->message, TRUE);
+}
+
+static void
+build_rows (YcCaseDetail *self)
+{
+  GListModel *materials = yc_case_get_materials (self->kase);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->materials_list))) != NULL)
+    gtk_list_box_remove (self->materials_list, child);
+
+  for (guint i = 0; i < g_list_model_get_n_items (materials); i++)
+    {
+      g_autoptr(YcCaseMaterial) material = g_list_model_get_item (materials, i);
+      YcMaterialSpec *spec = NULL;
+      GtkWidget *row;
+      gboolean editable;
+
+      if (self->item != NULL && yc_case_material_get_spec_code (material) != NULL)
+        spec = yc_item_find_material (self->item, yc_case_material_get_spec_code (material));
+      row = yc_material_row_new (material, spec, self->item, i + 1);
+      /* Only the materials still missing can be received. */
+      editable = self->supplementing && yc_case_material_get_state (material) == YC_MATERIAL_STATE_TOLERATED;
+      yc_material_row_set_flags (YC_MATERIAL_ROW (row), yc_case_get_applicant_flags (self->kase));
+      yc_material_row_set_editable (YC_MATERIAL_ROW (row), editable);
+      g_signal_connect (row, "import", G_CALLBACK (row_import_cb), self);
+      g_signal_connect (row, "import-failed", G_CALLBACK (row_import_failed_cb), self);
+      g_object_set_data (G_OBJECT (row), "yc-was-tolerated",
+                         GINT_TO_POINTER (yc_case_material_get_state (material) == YC_MATERIAL_STATE_TOLERATED));
+      gtk_list_box_append (self->materials_list, row);
+    }
+}
+
+static void
+show_id (YcCaseDetail *self,
+         const char   *full)
+{
+  YcParty *applicant = yc_case_get_applicant (self->kase);
+  const char *id = applicant != NULL ? yc_party_get_id_number (applicant) : NULL;
+
+  g_free (self->shown_id);
+  if (full != NULL)
+    self->shown_id = g_strdup (full);
+  else if (!has_text (id))
+    self->shown_id = g_strdup (_("Not recorded"));
+  else
+    self->shown_id = yc_mask_id_number (id);
+  adw_action_row_set_subtitle (self->id_row, self->shown_id);
+  gtk_button_set_label (GTK_BUTTON (self->reveal_button), full != NULL ? _("_Hide") : _("Re_veal"));
+  self->revealed = full != NULL;
+}
+
+static void
+show_current (YcCaseDetail *self)
+{
+  YcCase *kase = self->kase;
+  YcParty *applicant, *agent;
+  YcDeadlineStatus status;
+  g_autofree char *deadline = NULL;
+  g_autofree char *phone = NULL;
+  g_autofree char *item = NULL;
+  g_autoptr(GString) facts = g_string_new (NULL);
+
+  if (kase == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      update_actions (self);
+      return;
+    }
+
+  gtk_label_set_text (self->case_no_label,
+                      yc_case_get_case_no (kase) != NULL ? yc_case_get_case_no (kase) : _("(no number yet)"));
+  gtk_label_set_text (self->state_label, yc_case_state_get_label (yc_case_get_state (kase)));
+  item = g_strdup_printf (_("%s · %s"), yc_case_get_item_name (kase),
+                          yc_case_get_department (kase) != NULL ? yc_case_get_department (kase) : "");
+  gtk_label_set_text (self->item_label, item);
+
+  deadline = yc_case_format_deadline (kase, self->calendar, &status);
+  if (yc_case_supplement_overdue (kase))
+    {
+      g_autofree char *flagged = g_strdup_printf (_("%s — the supplement is overdue"), deadline);
+
+      g_free (deadline);
+      deadline = g_steal_pointer (&flagged);
+      status = YC_DEADLINE_RED;
+    }
+  gtk_label_set_text (self->deadline_label, deadline);
+  gtk_widget_set_visible (GTK_WIDGET (self->deadline_label), deadline != NULL);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->deadline_label), "yc-deadline-yellow");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->deadline_label), "yc-deadline-red");
+  if (status == YC_DEADLINE_YELLOW)
+    gtk_widget_add_css_class (GTK_WIDGET (self->deadline_label), "yc-deadline-yellow");
+  else if (status == YC_DEADLINE_RED)
+    gtk_widget_add_css_class (GTK_WIDGET (self->deadline_label), "yc-deadline-red");
+
+  applicant = yc_case_get_applicant (kase);
+  adw_action_row_set_subtitle (self->applicant_row,
+                               applicant != NULL && has_text (yc_party_get_name (applicant))
+                               ? yc_party_get_name (applicant) : _("Not recorded"));
+  show_id (self, NULL);
+  phone = applicant != NULL && has_text (yc_party_get_phone (applicant))
+          ? yc_mask_phone (yc_party_get_phone (applicant)) : g_strdup (_("Not recorded"));
+  adw_action_row_set_subtitle (self->phone_row, phone);
+
+  agent = yc_case_get_agent (kase);
+  gtk_widget_set_visible (GTK_WIDGET (self->agent_row), agent != NULL);
+  if (agent != NULL)
+    {
+      g_autofree char *agent_text = NULL;
+      g_autofree char *agent_id = has_text (yc_party_get_id_number (agent))
+                                  ? yc_mask_id_number (yc_party_get_id_number (agent)) : g_strdup ("");
+
+      /* Translators: the agent (帮办代办): name · masked ID · relation */
+      agent_text = g_strdup_printf (_("%s · %s · %s"),
+                                    has_text (yc_party_get_name (agent)) ? yc_party_get_name (agent) : "",
+                                    agent_id,
+                                    has_text (yc_party_get_relation (agent)) ? yc_party_get_relation (agent) : "");
+      adw_action_row_set_subtitle (self->agent_row, agent_text);
+    }
+
+  if (yc_case_get_decided_at (kase) != NULL)
+    {
+      g_autofree char *decided = g_date_time_format (yc_case_get_decided_at (kase), "%Y-%m-%d %H:%M");
+
+      g_string_append_printf (facts, _("Decided %s by %s"), decided,
+                              yc_case_get_clerk (kase) != NULL ? yc_case_get_clerk (kase) : "");
+    }
+  if (yc_case_get_promised_deadline (kase) != NULL)
+    {
+      g_string_append_c (facts, '\n');
+      g_string_append_printf (facts, _("Promised deadline: %s"), yc_case_get_promised_deadline (kase));
+    }
+  if (yc_case_get_legal_deadline (kase) != NULL)
+    {
+      g_string_append_c (facts, '\n');
+      g_string_append_printf (facts, _("Legal deadline: %s"), yc_case_get_legal_deadline (kase));
+    }
+  if (has_text (yc_case_get_reason (kase)))
+    {
+      g_string_append_c (facts, '\n');
+      g_string_append_printf (facts, _("Reason: %s"), yc_case_get_reason (kase));
+    }
+  if (has_text (yc_case_get_legal_basis (kase)))
+    {
+      g_string_append_c (facts, '\n');
+      g_string_append_printf (facts, _("Legal basis: %s"), yc_case_get_legal_basis (kase));
+    }
+  if (has_text (yc_case_get_refer_department (kase)))
+    {
+      g_string_append_c (facts, '\n');
+      g_string_append_printf (facts, _("Apply to: %s"), yc_case_get_refer_department (kase));
+    }
+  g_string_append_c (facts, '\n');
+  g_string_append_printf (facts, _("Query password: %s"), yc_case_get_query_password (kase));
+  adw_action_row_set_subtitle (self->facts_row, facts->str);
+
+  build_rows (self);
+  gtk_stack_set_visible_child_name (self->stack, "case");
+  update_actions (self);
+}
+
+/* --- loading --- */
+
+static void
+get_item_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(YcCaseDetail) self = user_data;
+  g_autoptr(YcItem) item = yc_store_get_item_finish (YC_STORE (source), result, NULL);
+
+  /* Without its catalogue entry the checklist still shows; only badges and rules are missing. */
+  if (item == NULL || self->kase == NULL ||
+      g_strcmp0 (yc_item_get_code (item), yc_case_get_item_code (self->kase)) != 0)
+    return;
+  g_set_object (&self->item, item);
+  build_rows (self);
+}
+
+static void
+view_logged_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(YcCaseDetail) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!yc_store_append_audit_finish (YC_STORE (source), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      g_warning ("Could not record the view of the case: %s", error->message);
+    }
+  load_history (self);
+}
+
+void
+yc_case_detail_show_case (YcCaseDetail *self,
+                          YcCase       *kase)
+{
+  g_autofree char *actor = NULL;
+
+  g_return_if_fail (YC_IS_CASE_DETAIL (self));
+  g_return_if_fail (kase == NULL || YC_IS_CASE (kase));
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  g_set_object (&self->kase, kase);
+  g_clear_object (&self->item);
+  self->supplementing = FALSE;
+  self->loaded = FALSE;
+  set_message (self, NULL, FALSE);
+  show_current (self);
+  if (kase == NULL || self->store == NULL)
+    return;
+
+  yc_store_get_item_async (self->store, yc_case_get_item_code (kase), self->cancellable, get_item_cb,
+                           g_object_ref (self));
+  /* Every view of a case is in the audit log (DESIGN.md §9); the history shown includes this one. */
+  actor = g_strstrip (g_settings_get_string (self->settings, "clerk-name"));
+  yc_store_append_audit_async (self->store, *actor != '\0' ? actor : g_get_user_name (), "case.view",
+                               yc_case_get_uuid (kase), NULL, self->cancellable, view_logged_cb,
+                               g_object_ref (self));
+}
+
+typedef struct {
+  YcCaseDetail *self;
+  gboolean      reopen;
+  char         *done_message;
+} ReloadData;
+
+static void
+reload_data_free (ReloadData *data)
+{
+  g_object_unref (data->self);
+  g_free (data->done_message);
+  g_free (data);
+}
+
+static void
+reload_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  ReloadData *data = user_data;
+  YcCaseDetail *self = data->self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YcCase) kase = yc_store_get_case_finish (YC_STORE (source), result, &error);
+
+  if (kase == NULL)
+    set_message (self, error->message, TRUE);
+  else if (data->reopen)
+    {
+      g_signal_emit (self, signals[REOPEN], 0, kase);
+      yc_case_detail_show_case (self, kase);
+    }
+  else
+    {
+      yc_case_detail_show_case (self, kase);
+      set_message (self, data->done_message, FALSE);
+    }
+  g_signal_emit (self, signals[CHANGED], 0);
+  reload_data_free (data);
+}
+
+static void
+reload (YcCaseDetail *self,
+        gboolean      reopen,
+        const char   *done_message)
+{
+  ReloadData *data = g_new0 (ReloadData, 1);
+
+  data->self = g_object_ref (self);
+  data->reopen = reopen;
+  data->done_message = g_strdup (done_message);
+  yc_store_get_case_async (self->store, yc_case_get_uuid (self->kase), NULL, reload_cb, data);
+}
+
+/* --- follow-ups --- */
+
+typedef struct {
+  YcCaseDetail *self;
+  YcCaseEvent   event;
+} EventData;
+
+static void
+apply_event_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  EventData *data = user_data;
+  g_autoptr(YcCaseDetail) self = data->self;
+  YcCaseEvent event = data->event;
+  g_autoptr(GError) error = NULL;
+  YcCaseState state;
+
+  g_free (data);
+  if (!yc_store_apply_case_event_finish (YC_STORE (source), result, &state, &error))
+    {
+      set_message (self, error->message, TRUE);
+      update_actions (self);
+      return;
+    }
+  if (self->kase == NULL)
+    return;
+  reload (self, event == YC_CASE_EVENT_REOPEN,
+          /* Translators: after a follow-up: the case's new state */
+          event == YC_CASE_EVENT_REOPEN ? NULL : yc_case_state_get_label (state));
+}
+
+static void
+apply_event (YcCaseDetail *self,
+             YcCaseEvent   event,
+             const char   *reason)
+{
+  g_autofree char *actor = get_actor (self);
+  EventData *data;
+
+  if (actor == NULL || self->kase == NULL)
+    return;
+  data = g_new0 (EventData, 1);
+  data->self = g_object_ref (self);
+  data->event = event;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.withdraw", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.void", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.reopen", FALSE);
+  yc_store_apply_case_event_async (self->store, yc_case_get_uuid (self->kase), event, reason, actor,
+                                   NULL, apply_event_cb, data);
+}
+
+static void
+reason_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    YcCaseDetail     *self)
+{
+  GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
+  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  YcCaseEvent event = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "yc-event"));
+
+  if (g_strcmp0 (response, "apply") == 0 && *reason != '\0')
+    apply_event (self, event, reason);
+}
+
+static void
+reason_changed_cb (GtkEditable      *entry,
+                   AdwMessageDialog *dialog)
+{
+  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "apply", *reason != '\0');
+}
+
+/* Withdrawing and voiding say why: the reason is on the record and goes to the platform. */
+static void
+ask_reason (YcCaseDetail *self,
+            YcCaseEvent   event)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog, *entry;
+  gboolean voiding = event == YC_CASE_EVENT_VOID;
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   voiding ? _("Void This Case?") : _("Withdraw This Case?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  voiding
+                                  ? _("Case %s is voided for good; its number is not given again. Enter the "
+                                      "reason.")
+                                  : _("The applicant withdraws case %s. Enter the reason."),
+                                  yc_case_get_case_no (self->kase));
+  entry = gtk_entry_new ();
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reason"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "apply", voiding ? _("_Void") : _("_Withdraw"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "apply",
+                                              voiding ? ADW_RESPONSE_DESTRUCTIVE : ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "apply", FALSE);
+  g_object_set_data (G_OBJECT (dialog), "yc-event", GINT_TO_POINTER (event));
+  g_signal_connect (entry, "changed", G_CALLBACK (reason_changed_cb), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (reason_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+static void
+withdraw_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  ask_reason (YC_CASE_DETAIL (widget), YC_CASE_EVENT_WITHDRAW);
+}
+
+static void
+void_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ask_reason (YC_CASE_DETAIL (widget), YC_CASE_EVENT_VOID);
+}
+
+static void
+reopen_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  apply_event (YC_CASE_DETAIL (widget), YC_CASE_EVENT_REOPEN, NULL);
+}
+
+static void
+reveal_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(YcCaseDetail) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = yc_store_reveal_id_finish (YC_STORE (source), result, &error);
+
+  if (id == NULL)
+    {
+      set_message (self, error->message, TRUE);
+      return;
+    }
+  if (self->kase != NULL)
+    {
+      show_id (self, id);
+      /* The reveal is in the history now. */
+      load_history (self);
+    }
+}
+
+static void
+reveal_id_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  YcCaseDetail *self = YC_CASE_DETAIL (widget);
+  g_autofree char *actor = NULL;
+
+  if (self->revealed)
+    {
+      show_id (self, NULL);
+      return;
+    }
+  actor = get_actor (self);
+  if (actor == NULL)
+    return;
+  yc_store_reveal_id_async (self->store, yc_case_get_uuid (self->kase), "applicant", actor, NULL,
+                            reveal_cb, g_object_ref (self));
+}
+
+/* --- supplement --- */
+
+static YcMaterialRow *
+material_row_at (YcCaseDetail *self,
+                 guint         position)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->materials_list, position);
+
+  return row != NULL ? YC_MATERIAL_ROW (row) : NULL;
+}
+
+static void
+supplement_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  YcCaseDetail *self = YC_CASE_DETAIL (widget);
+
+  self->supplementing = TRUE;
+  set_message (self, NULL, FALSE);
+  build_rows (self);
+  update_actions (self);
+  for (guint i = 0; material_row_at (self, i) != NULL; i++)
+    if (g_object_get_data (G_OBJECT (material_row_at (self, i)), "yc-was-tolerated"))
+      {
+        gtk_widget_grab_focus (GTK_WIDGET (material_row_at (self, i)));
+        break;
+      }
+}
+
+static void
+cancel_supplement_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  YcCaseDetail *self = YC_CASE_DETAIL (widget);
+
+  /* The rows changed the case object on display: read it again as stored. */
+  self->supplementing = FALSE;
+  reload (self, FALSE, NULL);
+}
+
+typedef struct {
+  YcCaseDetail *self;
+  YcCase       *kase;     /* keeps the lines' strings alive */
+  GArray       *lines;    /* YcSupplement */
+} SupplementData;
+
+static void
+supplement_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  SupplementData *data = user_data;
+  YcCaseDetail *self = data->self;
+  g_autoptr(GError) error = NULL;
+  YcCaseState state;
+
+  if (!yc_store_supplement_case_finish (YC_STORE (source), result, &state, &error))
+    set_message (self, error->message, TRUE);
+  else if (self->kase == data->kase)
+    {
+      g_autofree char *message = g_strdup_printf (_("Supplement recorded. The case is now: %s."),
+                                                  yc_case_state_get_label (state));
+
+      self->supplementing = FALSE;
+      reload (self, FALSE, message);
+    }
+  g_object_unref (data->self);
+  g_object_unref (data->kase);
+  g_array_unref (data->lines);
+  g_free (data);
+}
+
+static void
+confirm_supplement_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  YcCaseDetail *self = YC_CASE_DETAIL (widget);
+  g_autofree char *actor = get_actor (self);
+  SupplementData *data;
+  GArray *lines;
+
+  if (actor == NULL)
+    return;
+
+  lines = g_array_new (FALSE, TRUE, sizeof (YcSupplement));
+  for (guint i = 0; material_row_at (self, i) != NULL; i++)
+    {
+      YcMaterialRow *row = material_row_at (self, i);
+      YcCaseMaterial *material = yc_material_row_get_material (row);
+      YcMaterialState state = yc_case_material_get_state (material);
+      YcSupplement line = { 0 };
+
+      if (!g_object_get_data (G_OBJECT (row), "yc-was-tolerated") ||
+          state == YC_MATERIAL_STATE_TOLERATED || state == YC_MATERIAL_STATE_PENDING)
+        continue;
+      line.spec_code = yc_case_material_get_spec_code (material);
+      line.state = state;
+      line.note = yc_case_material_get_note (material);
+      line.attachment = yc_case_material_get_attachment (material);
+      g_array_append_val (lines, line);
+    }
+  if (lines->len == 0)
+    {
+      g_array_unref (lines);
+      set_message (self, _("Mark at least one material as received (O, C, S, L or N on it) before "
+                           "confirming."), TRUE);
+      return;
+    }
+
+  data = g_new0 (SupplementData, 1);
+  data->self = g_object_ref (self);
+  data->kase = g_object_ref (self->kase);
+  data->lines = lines;
+  yc_store_supplement_case_async (self->store, yc_case_get_uuid (self->kase),
+                                  (const YcSupplement *) lines->data, lines->len, actor, NULL,
+                                  supplement_cb, data);
+}
+
+static void
+yc_case_detail_dispose (GObject *object)
+{
+  YcCaseDetail *self = YC_CASE_DETAIL (object);
+  GtkWidget *child;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), YC_TYPE_CASE_DETAIL);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->kase);
+  g_clear_object (&self->item);
+  g_clear_object (&self->store);
+  g_clear_object (&self->file_store);
+  g_clear_object (&self->calendar);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (yc_case_detail_parent_class)->dispose (object);
+}
+
+static void
+yc_case_detail_finalize (GObject *object)
+{
+  YcCaseDetail *self = YC_CASE_DETAIL (object);
+
+  g_free (self->shown_id);
+
+  G_OBJECT_CLASS (yc_case_detail_parent_class)->finalize (object);
+}
+
+static void
+yc_case_detail_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  YcCaseDetail *self = YC_CASE_DETAIL (object);
+
+  switch (prop_id)
+    {
+    case 1:
+      g_value_set_boolean (value, self->loaded);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+yc_case_detail_class_init (YcCaseDetailClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = yc_case_detail_dispose;
+  object_class->finalize = yc_case_detail_finalize;
+  object_class->get_property = yc_case_detail_get_property;
+
+  /* The history of the case on display has been read. */
+  g_object_class_install_property (object_class, 1,
+                                   g_param_spec_boolean ("loaded", NULL, NULL, FALSE,
+                                                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[REOPEN] = g_signal_new ("reopen", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, YC_TYPE_CASE);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/yichuang/Yichuang/ui/yc-case-detail.ui");
+  gtk_widget_class_bind_template_child (widget_class, YcCaseDetail, stack);
+  gtk_widget_class_bind_template_child (widget_class, YcCaseDetail, case_no_label);
+  gtk_widget_class_bind_template_child (widget_class, YcCaseDetail, state_label);
+  gtk_widget_class_bind_template_child (widget_class, YcCaseDetail, item_label);
+  gtk_widget_class_bind_template_child (widget_class, YcCaseDetail, deadline_label);
+  gtk_widget_class_bind_template_child (widget_class, YcCaseDetail, message_label);
+  gtk_widget_class_bind_template_child (widget_class, YcCaseDetail, withdraw_button);
+  gtk_widget_class_bind_template_child (widget_class, YcCaseDetail, applicant_row);
+  gtk_widget_class_bind_template_child (widget_class, YcCaseDetail, id_row);
+  gtk_widget_class_bind_template_child (widget_class, YcCaseDetail, reveal_button);
+  gtk_widget_class_bind_template_child (widget_class, YcCaseDetail, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, YcCaseDetail, agent_row);
+  gtk_widget_class_bind_template_child (widget_class, YcCaseDetail, facts_row);
+  gtk_widget_class_bind_template_child (widget_class, YcCaseDetail, materials_list);
+  gtk_widget_class_bind_template_child (widget_class, YcCaseDetail, supplement_bar);
+  gtk_widget_class_bind_template_child (widget_class, YcCaseDetail, documents_label);
+  gtk_widget_class_bind_template_child (widget_class, YcCaseDetail, timeline_list);
+
+  gtk_widget_class_install_action (widget_class, "case.supplement", NULL, supplement_action);
+  gtk_widget_class_install_action (widget_class, "case.cancel-supplement", NULL, cancel_supplement_action);
+  gtk_widget_class_install_action (widget_class, "case.confirm-supplement", NULL, confirm_supplement_action);
+  gtk_widget_class_install_action (widget_class, "case.reopen", NULL, reopen_action);
+  gtk_widget_class_install_action (widget_class, "case.withdraw", NULL, withdraw_action);
+  gtk_widget_class_install_action (widget_class, "case.void", NULL, void_action);
+  gtk_widget_class_install_action (widget_class, "case.reveal-id", NULL, reveal_id_action);
+}
+
+static void
+yc_case_detail_init (YcCaseDetail *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->settings = g_settings_new (APP_ID);
+  self->calendar = yc_calendar_new_default (NULL);
+  self->cancellable = g_cancellable_new ();
+  show_current (self);
+}
+
+void
+yc_case_detail_set_store (YcCaseDetail *self,
+                          YcStore      *store)
+{
+  g_return_if_fail (YC_IS_CASE_DETAIL (self));
+
+  g_set_object (&self->store, store);
+  update_actions (self);
+}
+
+void
+yc_case_detail_set_file_store (YcCaseDetail *self,
+                               YcFileStore  *file_store)
+{
+  g_return_if_fail (YC_IS_CASE_DETAIL (self));
+
+  g_set_object (&self->file_store, file_store);
+}
+
+YcCase *
+yc_case_detail_get_case (YcCaseDetail *self)
+{
+  g_return_val_if_fail (YC_IS_CASE_DETAIL (self), NULL);
+
+  return self->kase;
+}
+
+gboolean
+yc_case_detail_get_loaded (YcCaseDetail *self)
+{
+  g_return_val_if_fail (YC_IS_CASE_DETAIL (self), FALSE);
+
+  return self->loaded;
+}
+
+GtkListBox *
+yc_case_detail_get_materials_list (YcCaseDetail *self)
+{
+  g_return_val_if_fail (YC_IS_CASE_DETAIL (self), NULL);
+
+  return self->materials_list;
+}
+
+GtkListBox *
+yc_case_detail_get_timeline_list (YcCaseDetail *self)
+{
+  g_return_val_if_fail (YC_IS_CASE_DETAIL (self), NULL);
+
+  return self->timeline_list;
+}
+
+const char *
+yc_case_detail_get_shown_id (YcCaseDetail *self)
+{
+  g_return_val_if_fail (YC_IS_CASE_DETAIL (self), NULL);
+
+  return self->shown_id;
+}
