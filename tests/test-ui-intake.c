@@ -3,6 +3,7 @@
 #define G_LOG_DOMAIN "yc-test-ui-intake"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <signal.h>
@@ -1051,6 +1052,10 @@ main (int   argc,
   int ret;
 
   setlocale (LC_ALL, "");
+  /* As main.c does: with LANGUAGE=zh_CN the screenshots show the clerks' language. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("YC_LOCALEDIR") != NULL ? g_getenv ("YC_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   argv0 = argv[0];
   if (fill_child)
     {
