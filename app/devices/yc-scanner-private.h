@@ -1,6 +1,8 @@
 /* yc-scanner-private.h: internals shared by the scanner's files: the streaming page encoder, option
- * clamping and the hooks the tests use. */
+ * clamping, the scanner object's own state and the hooks the tests use. */
 #pragma once
+
+#include <sane/sane.h>
 
 #include "yc-scanner.h"
 
@@ -76,6 +78,130 @@ YcScanSettings *_yc_scan_settings_load (GKeyFile   *keyfile,
 void            _yc_scan_settings_save (GKeyFile             *keyfile,
                                         const char           *device,
                                         const YcScanSettings *settings);
+
+/* --- the scanner object, split over yc-scanner.c (the object, its API, jobs and delivery),
+ * yc-scanner-worker.c (the worker thread and devices), yc-scanner-device.c (options on the open
+ * device) and yc-scanner-job.c (the scan job's state machine) --- */
+
+typedef enum {
+  YC_SCAN_CMD_STOP,
+  YC_SCAN_CMD_LIST,
+  YC_SCAN_CMD_OPEN,
+  YC_SCAN_CMD_CLOSE,
+  YC_SCAN_CMD_CAPABILITIES,
+  YC_SCAN_CMD_SET_OPTIONS,
+  YC_SCAN_CMD_SCAN,
+} YcScanCommandKind;
+
+typedef struct _YcScanJob YcScanJob;
+
+typedef struct {
+  YcScanCommandKind  kind;
+  GTask             *task;   /* LIST, OPEN, CAPABILITIES, SET_OPTIONS: completed on its context */
+  char              *device;
+  YcScanSettings    *settings;
+  YcScanJob         *job;    /* SCAN */
+} YcScanCommand;
+
+/* A scan job, shared by the caller's context and the worker. */
+struct _YcScanJob {
+  gatomicrefcount  ref;
+  guint            id;
+  char            *device;
+  YcScanSettings  *settings;
+  GMainContext    *context;
+  /* Atomic: set from any thread, read by the worker and on the context. */
+  gint             cancelled;
+  GCancellable    *cancellable;
+  gulong           cancelled_id;
+  /* On the context only. */
+  GTask           *task;       /* until the job has finished */
+  GPtrArray       *pages;      /* (element-type YcScannedPage) delivered by page-done */
+};
+
+struct _YcScanner {
+  GObject       parent_instance;
+
+  YcFileStore  *files;
+  GThread      *thread;
+  GAsyncQueue  *commands;
+
+  GMutex        lock;          /* protects the fields down to the next comment */
+  GPtrArray    *live_jobs;     /* (element-type YcScanJob) not finished yet, oldest first */
+  guint         next_job_id;
+  GKeyFile     *settings_file;
+  char         *settings_path;
+  guint         open_count;
+  guint         inject_page;
+  char         *inject_name;   /* NULL: no injection */
+  char         *inject_value;
+
+  /* The worker's own: touched by the worker thread only (and by finalize after joining it). */
+  gboolean      sane_ready;
+  SANE_Handle   handle;
+  char         *handle_device; /* the name the caller uses */
+  GHashTable   *identities;    /* device name → "vendor\nmodel", from the last listing */
+  GHashTable   *aliases;       /* name the caller uses → the name it has now (re-plugged USB) */
+};
+
+typedef struct {
+  int         index;
+  guint8     *old_value;   /* to put back when the job ends */
+} YcScanInjection;
+
+/* Jobs, commands and results (yc-scanner.c). Results are handed to the caller's context. */
+YcScanJob      *_yc_scan_job_ref            (YcScanJob      *job);
+void            _yc_scan_job_unref          (YcScanJob      *job);
+gboolean        _yc_scan_job_is_cancelled   (YcScanJob      *job);
+void            _yc_scan_command_free       (YcScanCommand  *cmd);
+/* Called by the worker: hands @result (or @error) to the command's task on the task's context.
+ * Takes both. */
+void            _yc_scanner_complete_command (YcScanCommand *cmd,
+                                             gpointer        result,
+                                             GDestroyNotify  result_free,
+                                             GError         *error);
+void            _yc_scanner_post_progress   (YcScanJob      *job,
+                                             guint           page_index,
+                                             double          fraction);
+/* Both take what they are given (@page, @error). */
+void            _yc_scanner_post_page       (YcScanJob      *job,
+                                             YcScannedPage  *page);
+void            _yc_scanner_post_finished   (YcScanJob      *job,
+                                             GError         *error);
+
+/* The worker thread and the device it holds open (yc-scanner-worker.c). */
+gpointer        _yc_scanner_worker_main     (gpointer        data);
+void            _yc_scanner_set_status_error (SANE_Status    status,
+                                             const char     *device,
+                                             guint           n_kept,
+                                             GError        **error);
+gboolean        _yc_scanner_ensure_open     (YcScanner      *self,
+                                             const char     *device,
+                                             GError        **error);
+void            _yc_scanner_close_handle    (YcScanner      *self);
+
+/* Options on the open device (yc-scanner-device.c). */
+void            _yc_scanner_read_capabilities (YcScanner    *self,
+                                             YcScanCapabilities *caps);
+/* Sets @wanted, each value clamped to what the device allows; returns the values it uses. */
+YcScanSettings *_yc_scanner_apply_settings  (YcScanner      *self,
+                                             const YcScanSettings *wanted,
+                                             GError        **error);
+void            _yc_scanner_remember_settings (YcScanner    *self,
+                                             const char     *device,
+                                             const YcScanSettings *used);
+YcScanSettings *_yc_scanner_default_settings (YcScanner     *self,
+                                             const char     *device);
+/* The tests' fault injection (_yc_scanner_inject_option), applied before page @page_index. */
+void            _yc_scanner_inject_if_due   (YcScanner      *self,
+                                             guint           page_index,
+                                             YcScanInjection *applied);
+void            _yc_scanner_undo_injection  (YcScanner      *self,
+                                             YcScanInjection *applied);
+
+/* The scan job's state machine, on the worker (yc-scanner-job.c). */
+void            _yc_scanner_run_scan        (YcScanner      *self,
+                                             YcScanJob      *job);
 
 /* --- hooks for the tests (yc-scanner.c) --- */
 
