@@ -198,6 +198,36 @@ time_limit_zh (guint       days,
   return g_strdup_printf ("%u个工作日（%s前）", days, date);
 }
 
+/* Starts a table whose columns depend on the format: an A4 page has room for more than a receipt
+ * roll. Each header list is NULL-terminated and gives the number of columns. */
+static void
+begin_format_table (YcDocBuilder       *builder,
+                    gboolean            a4,
+                    const double       *a4_widths,
+                    const char * const *a4_headers,
+                    const double       *roll_widths,
+                    const char * const *roll_headers)
+{
+  const char * const *headers = a4 ? a4_headers : roll_headers;
+
+  _yc_doc_builder_begin_table (builder, g_strv_length ((char **) headers),
+                               a4 ? a4_widths : roll_widths, headers);
+}
+
+/* Ends a table of @n_rows listed materials; an empty one says so in a row across it. */
+static void
+end_table_or_none (YcDocBuilder *builder,
+                   guint         n_rows)
+{
+  if (n_rows == 0)
+    {
+      YcDocCell none = { "（无）", 5, FALSE };
+
+      _yc_doc_builder_add_row (builder, &none, 1);
+    }
+  _yc_doc_builder_end_table (builder);
+}
+
 static gboolean
 is_received (const YcDocMaterial *material)
 {
@@ -393,20 +423,14 @@ build_receipt (const YcDocData *data,
   }
 
   _yc_doc_builder_add_heading (builder, "已收取材料");
-  if (a4)
-    {
-      static const double widths[] = { 0.7, 4.2, 0.8, 0.8, 2.4 };
-      static const char * const headers[] = { "序号", "材料名称", "原件", "复印件", "备注", NULL };
+  {
+    static const double a4_widths[] = { 0.7, 4.2, 0.8, 0.8, 2.4 };
+    static const double roll_widths[] = { 3.4, 0.9, 1.1 };
+    static const char * const a4_headers[] = { "序号", "材料名称", "原件", "复印件", "备注", NULL };
+    static const char * const roll_headers[] = { "材料名称", "原件", "复印件", NULL };
 
-      _yc_doc_builder_begin_table (builder, 5, widths, headers);
-    }
-  else
-    {
-      static const double widths[] = { 3.4, 0.9, 1.1 };
-      static const char * const headers[] = { "材料名称", "原件", "复印件", NULL };
-
-      _yc_doc_builder_begin_table (builder, 3, widths, headers);
-    }
+    begin_format_table (builder, a4, a4_widths, a4_headers, roll_widths, roll_headers);
+  }
   for (guint i = 0; i < data->materials->len; i++)
     {
       const YcDocMaterial *m = g_ptr_array_index (data->materials, i);
@@ -425,13 +449,7 @@ build_receipt (const YcDocData *data,
       else
         _yc_doc_builder_add_row_texts (builder, m->name, originals, copies, NULL);
     }
-  if (n == 0)
-    {
-      YcDocCell none = { "（无）", 5, FALSE };
-
-      _yc_doc_builder_add_row (builder, &none, 1);
-    }
-  _yc_doc_builder_end_table (builder);
+  end_table_or_none (builder, n);
 
   /* Materials accepted on a promise are listed too: the receipt is what the applicant holds against
    * them. */
@@ -489,20 +507,14 @@ build_notice_once (const YcDocData *data,
                            submitted, nonempty (data->item_name, ""));
   _yc_doc_builder_add_paragraph (builder, intro, YC_DOC_PARA_INDENT);
 
-  if (a4)
-    {
-      static const double widths[] = { 0.7, 3.0, 2.2, 1.5, 3.1 };
-      static const char * const headers[] = { "序号", "需补正的材料", "份数要求", "形式", "要求及说明", NULL };
+  {
+    static const double a4_widths[] = { 0.7, 3.0, 2.2, 1.5, 3.1 };
+    static const double roll_widths[] = { 0.75, 2.6, 2.4 };
+    static const char * const a4_headers[] = { "序号", "需补正的材料", "份数要求", "形式", "要求及说明", NULL };
+    static const char * const roll_headers[] = { "序号", "需补正的材料", "要求", NULL };
 
-      _yc_doc_builder_begin_table (builder, 5, widths, headers);
-    }
-  else
-    {
-      static const double widths[] = { 0.75, 2.6, 2.4 };
-      static const char * const headers[] = { "序号", "需补正的材料", "要求", NULL };
-
-      _yc_doc_builder_begin_table (builder, 3, widths, headers);
-    }
+    begin_format_table (builder, a4, a4_widths, a4_headers, roll_widths, roll_headers);
+  }
   for (guint i = 0; i < data->materials->len; i++)
     {
       const YcDocMaterial *m = g_ptr_array_index (data->materials, i);
@@ -530,13 +542,7 @@ build_notice_once (const YcDocData *data,
           _yc_doc_builder_add_row_texts (builder, no, m->name, requirement, NULL);
         }
     }
-  if (n == 0)
-    {
-      YcDocCell none = { "（无）", 5, FALSE };
-
-      _yc_doc_builder_add_row (builder, &none, 1);
-    }
-  _yc_doc_builder_end_table (builder);
+  end_table_or_none (builder, n);
 
   closing = g_strdup_printf ("请按上述要求准备全部材料后，携带本告知书到%s窗口重新提交申请。"
                              "材料齐全、符合法定形式的，本机关将依法予以受理。",
@@ -628,20 +634,14 @@ build_tolerance_copy (const YcDocData *data,
                            nonempty (data->item_name, ""), data->case_no);
   _yc_doc_builder_add_paragraph (builder, intro, YC_DOC_PARA_INDENT);
 
-  if (a4)
-    {
-      static const double widths[] = { 0.7, 3.6, 2.6, 2.0 };
-      static const char * const headers[] = { "序号", "容缺材料", "形式及份数", "补齐期限", NULL };
+  {
+    static const double a4_widths[] = { 0.7, 3.6, 2.6, 2.0 };
+    static const double roll_widths[] = { 2.4, 1.8, 1.6 };
+    static const char * const a4_headers[] = { "序号", "容缺材料", "形式及份数", "补齐期限", NULL };
+    static const char * const roll_headers[] = { "容缺材料", "形式及份数", "补齐期限", NULL };
 
-      _yc_doc_builder_begin_table (builder, 4, widths, headers);
-    }
-  else
-    {
-      static const double widths[] = { 2.4, 1.8, 1.6 };
-      static const char * const headers[] = { "容缺材料", "形式及份数", "补齐期限", NULL };
-
-      _yc_doc_builder_begin_table (builder, 3, widths, headers);
-    }
+    begin_format_table (builder, a4, a4_widths, a4_headers, roll_widths, roll_headers);
+  }
   for (guint i = 0; i < data->materials->len; i++)
     {
       const YcDocMaterial *m = g_ptr_array_index (data->materials, i);
@@ -952,23 +952,17 @@ build_guidance (const YcDocData     *data,
     }
 
   _yc_doc_builder_add_heading (builder, TR (NC_("document", "Materials to bring")));
-  if (a4)
-    {
-      static const double widths[] = { 0.7, 2.3, 1.6, 1.1, 1.9, 2.8 };
-      const char *headers[] = {
-        TR (NC_("document", "No.")), material, originals_header, copies_header,
-        TR (NC_("document", "Form")), TR (NC_("document", "Notes")), NULL
-      };
+  {
+    static const double a4_widths[] = { 0.7, 2.3, 1.6, 1.1, 1.9, 2.8 };
+    static const double roll_widths[] = { 3.0, 1.2, 1.2 };
+    const char *a4_headers[] = {
+      TR (NC_("document", "No.")), material, originals_header, copies_header,
+      TR (NC_("document", "Form")), TR (NC_("document", "Notes")), NULL
+    };
+    const char *roll_headers[] = { material, originals_header, copies_header, NULL };
 
-      _yc_doc_builder_begin_table (builder, 6, widths, headers);
-    }
-  else
-    {
-      static const double widths[] = { 3.0, 1.2, 1.2 };
-      const char *headers[] = { material, originals_header, copies_header, NULL };
-
-      _yc_doc_builder_begin_table (builder, 3, widths, headers);
-    }
+    begin_format_table (builder, a4, a4_widths, a4_headers, roll_widths, roll_headers);
+  }
   for (guint i = 0; i < data->materials->len; i++)
     {
       const YcDocMaterial *m = g_ptr_array_index (data->materials, i);
