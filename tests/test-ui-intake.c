@@ -340,6 +340,9 @@ count_drafts (void)
   g_autoptr(GPtrArray) drafts = yc_store_list_drafts (store, NULL, &error);
 
   g_assert_no_error (error);
+  for (guint i = 0; i < drafts->len; i++)
+    g_test_message ("draft %s: %s", ((YcDraftInfo *) g_ptr_array_index (drafts, i))->uuid,
+                    ((YcDraftInfo *) g_ptr_array_index (drafts, i))->summary);
   return drafts->len;
 }
 
@@ -721,6 +724,45 @@ test_page_switch_keeps_intake (void)
   WAIT_FOR (yc_intake_page_get_offered_draft (page ()) == NULL);
 }
 
+
+/* Ctrl+Enter on a search result starts the intake without opening the item first; the applicant of an
+ * intake under way comes along to the other item. */
+static void
+test_ctrl_enter_keeps_applicant (void)
+{
+  YcIntakePage *p;
+  YcCase *kase;
+  g_autofree char *uuid = NULL;
+
+  ensure_app ();
+  begin_intake ("出生登记", ITEM_BIRTH);
+  type_into ("name_field", "钱九");
+  type_into ("id_field", "321083197812162119");
+
+  /* The clerk picked the wrong item: Ctrl+F, another search, Ctrl+Enter on the result. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "search", NULL);
+  p = page ();
+  g_assert_cmpstr (yc_intake_page_get_mode (p), ==, "choose");
+  g_assert_true (gtk_revealer_get_reveal_child (template_child (p, YC_TYPE_INTAKE_PAGE, "return_revealer")));
+  gtk_editable_set_text (yc_intake_page_get_search_entry (p), "居民身份证换领");
+  WAIT_FOR (g_strcmp0 (yc_intake_page_get_results_query (p), "居民身份证换领") == 0 &&
+            g_strcmp0 (yc_intake_page_get_state (p), "results") == 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (p), "intake.start-selected", NULL));
+  WAIT_FOR (g_strcmp0 (yc_intake_page_get_mode (p), "form") == 0 &&
+            g_strcmp0 (yc_case_get_item_code (yc_intake_form_get_case (form ())), ITEM_ID_CARD) == 0);
+  kase = yc_intake_form_get_case (form ());
+  g_assert_cmpstr (yc_party_get_name (yc_case_get_applicant (kase)), ==, "钱九");
+  g_assert_cmpstr (yc_field_get_text (field ("id_field")), ==, "321083197812162119");
+  g_assert_cmpuint (g_list_model_get_n_items (yc_case_get_materials (kase)), ==, 4);
+
+  /* Not wanted after all: New Intake keeps it as a draft, offered back; Discard ends it. */
+  uuid = g_strdup (yc_case_get_uuid (kase));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "new-intake", NULL);
+  WAIT_FOR (g_strcmp0 (yc_intake_page_get_offered_draft (page ()), uuid) == 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page ()), "intake.discard-draft", NULL));
+  WAIT_FOR (yc_intake_page_get_offered_draft (page ()) == NULL);
+  g_assert_cmpuint (count_drafts (), ==, 0);
+}
 
 /* --- the Cases page --- */
 
@@ -1122,6 +1164,7 @@ main (int   argc,
   g_test_add_func ("/yc/ui-intake/tolerance", test_tolerance);
   g_test_add_func ("/yc/ui-intake/notice", test_notice);
   g_test_add_func ("/yc/ui-intake/page-switch-keeps-intake", test_page_switch_keeps_intake);
+  g_test_add_func ("/yc/ui-intake/ctrl-enter-keeps-applicant", test_ctrl_enter_keeps_applicant);
   g_test_add_func ("/yc/ui-intake/cases/list", test_cases_list);
   g_test_add_func ("/yc/ui-intake/cases/follow-ups", test_cases_follow_ups);
   g_test_add_func ("/yc/ui-intake/draft-after-sigkill", test_draft_after_sigkill);

@@ -5,8 +5,12 @@
 #include <stdio.h>
 
 #include "yc-application.h"
+#include "yc-intake-form.h"
 #include "yc-preferences-window.h"
 #include "yc-window.h"
+
+/* How long quitting waits for draft writes still running (a healthy disk needs milliseconds). */
+#define DRAFT_WRITE_WAIT_S 5
 
 struct _YcApplication
 {
@@ -337,6 +341,12 @@ static void
 yc_application_shutdown (GApplication *app)
 {
   YcApplication *self = YC_APPLICATION (app);
+  gint64 give_up = g_get_monotonic_time () + DRAFT_WRITE_WAIT_S * G_USEC_PER_SEC;
+
+  /* Closing a window writes its unfinished intake: let the writer finish it before the process ends
+   * (a transaction cut off by exit would be rolled back, losing the last edits). */
+  while (yc_intake_form_get_pending_draft_writes () > 0 && g_get_monotonic_time () < give_up)
+    g_main_context_iteration (NULL, TRUE);
 
   g_cancellable_cancel (self->cancellable);
 

@@ -62,6 +62,9 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+/* Draft writes not finished yet, in every form (a closed window's form lives until its write is done). */
+static guint pending_draft_writes;
+
 static void recompute (YcIntakeForm *self);
 
 static gboolean
@@ -119,6 +122,7 @@ save_draft_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   self->saves_running--;
+  pending_draft_writes--;
   if (!yc_store_save_draft_finish (YC_STORE (source), result, &error))
     {
       g_autofree char *text = NULL;
@@ -158,6 +162,7 @@ yc_intake_form_save_draft_now (YcIntakeForm *self)
   outcome = yc_decision_pane_get_outcome (self->decision_pane);
   extra = yc_decision_pane_save_state (self->decision_pane);
   self->saves_running++;
+  pending_draft_writes++;
   /* Not cancellable: a draft being written is the clerk's work, and the writer finishes it quickly. */
   yc_store_save_draft_async (self->store, self->kase, yc_decision_outcome_to_string (outcome), extra,
                              NULL, save_draft_cb, g_object_ref (self));
@@ -881,4 +886,10 @@ yc_intake_form_get_materials_list (YcIntakeForm *self)
   g_return_val_if_fail (YC_IS_INTAKE_FORM (self), NULL);
 
   return self->materials_list;
+}
+
+guint
+yc_intake_form_get_pending_draft_writes (void)
+{
+  return pending_draft_writes;
 }

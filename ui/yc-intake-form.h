@@ -39,6 +39,8 @@ YcItem         *yc_intake_form_get_item       (YcIntakeForm *self);
 gboolean        yc_intake_form_get_decided    (YcIntakeForm *self);
 /* Writes the draft now instead of after the pause in typing (page switch, window close). */
 void            yc_intake_form_save_draft_now (YcIntakeForm *self);
+/* Draft writes started by any form and not finished: the application waits for them before it exits. */
+guint           yc_intake_form_get_pending_draft_writes (void);
 /* TRUE while a draft write is pending or running. */
 gboolean        yc_intake_form_get_saving     (YcIntakeForm *self);
 /* Stores @file in the file store off the main thread and attaches it to the material at @position, which

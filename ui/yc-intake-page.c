@@ -22,6 +22,10 @@ struct _YcIntakePage
   gboolean            activate_pending;
   GSettings          *settings;
   GCancellable       *cancellable;
+  /* The latest reading of the drafts; an older one still running is cancelled, and its answer, if it
+   * comes anyway, ignored. */
+  GCancellable       *drafts_cancellable;
+  guint               drafts_generation;
   /* The unfinished intake offered back (uuid and payload), or NULL. */
   char               *offered_uuid;
   char               *offered_payload;
@@ -516,6 +520,14 @@ show_form_action (GtkWidget  *widget,
 }
 
 static void
+form_saving_cb (YcIntakePage *self)
+{
+  /* A draft just reached the disk: what is offered back reflects it (and any discard before it). */
+  if (!yc_intake_form_get_saving (self->form))
+    yc_intake_page_refresh_drafts (self);
+}
+
+static void
 form_change_item_cb (YcIntakePage *self)
 {
   yc_intake_page_focus_search (self);
@@ -538,17 +550,27 @@ clear_offer (YcIntakePage *self)
   g_clear_pointer (&self->offered_payload, g_free);
 }
 
+typedef struct {
+  YcIntakePage *self;
+  guint         generation;
+} DraftsData;
+
 static void
 list_drafts_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(YcIntakePage) self = user_data;
+  DraftsData *data = user_data;
+  g_autoptr(YcIntakePage) self = data->self;
+  guint generation = data->generation;
   g_autoptr(GPtrArray) drafts = NULL;
   g_autoptr(GError) error = NULL;
   YcCase *current = yc_intake_form_get_case (self->form);
 
+  g_free (data);
   drafts = yc_store_list_drafts_finish (YC_STORE (source), result, &error);
+  if (drafts != NULL && generation != self->drafts_generation)
+    return;
   if (drafts == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -606,15 +628,22 @@ void
 yc_intake_page_refresh_drafts (YcIntakePage *self)
 {
   g_autofree char *clerk = NULL;
+  DraftsData *data;
 
   g_return_if_fail (YC_IS_INTAKE_PAGE (self));
 
   if (self->store == NULL)
     return;
   clerk = g_strstrip (g_settings_get_string (self->settings, "clerk-name"));
+  g_cancellable_cancel (self->drafts_cancellable);
+  g_clear_object (&self->drafts_cancellable);
+  self->drafts_cancellable = g_cancellable_new ();
   /* One clerk's drafts; with no clerk set, the workstation's. */
-  yc_store_list_drafts_async (self->store, *clerk != '\0' ? clerk : NULL, self->cancellable,
-                              list_drafts_cb, g_object_ref (self));
+  data = g_new0 (DraftsData, 1);
+  data->self = g_object_ref (self);
+  data->generation = ++self->drafts_generation;
+  yc_store_list_drafts_async (self->store, *clerk != '\0' ? clerk : NULL, self->drafts_cancellable,
+                              list_drafts_cb, data);
 }
 
 static void
@@ -691,6 +720,8 @@ yc_intake_page_dispose (GObject *object)
   g_clear_object (&self->search_cancellable);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->drafts_cancellable);
+  g_clear_object (&self->drafts_cancellable);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), YC_TYPE_INTAKE_PAGE);
   /* dispose_template only unparents children that have an id. */
@@ -866,6 +897,8 @@ yc_intake_page_init (YcIntakePage *self)
   self->results_query = g_strdup ("");
   self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->form, "notify::saving", G_CALLBACK (form_saving_cb), self,
+                           G_CONNECT_SWAPPED);
 
   scope = gtk_builder_cscope_new ();
   gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
