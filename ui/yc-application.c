@@ -7,6 +7,7 @@
 #include "yc-application.h"
 #include "yc-intake-form.h"
 #include "yc-preferences-window.h"
+#include "yc-scan-settings.h"
 #include "yc-window.h"
 
 /* How long quitting waits for draft writes still running (a healthy disk needs milliseconds). */
@@ -20,6 +21,7 @@ struct _YcApplication
   GCancellable   *cancellable;
   YcStore        *store;
   YcFileStore    *file_store;
+  YcScanner      *scanner;
   GError         *store_error;
   GError         *catalogue_error;
   gboolean        bench_done;
@@ -211,6 +213,13 @@ preferences_action (GSimpleAction *action,
   YcApplication *self = user_data;
   YcPreferencesWindow *prefs = yc_preferences_window_new (self->settings);
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  YcScanner *scanner = yc_application_get_scanner (self);
+
+  /* Scanner: which device, its source, mode and resolution (needs the file store's scanner). */
+  if (scanner != NULL)
+    adw_preferences_window_add (ADW_PREFERENCES_WINDOW (prefs),
+                                ADW_PREFERENCES_PAGE (yc_scan_settings_page_new (scanner,
+                                                                                self->settings)));
 
   gtk_window_set_transient_for (GTK_WINDOW (prefs), parent);
   gtk_window_set_modal (GTK_WINDOW (prefs), TRUE);
@@ -262,6 +271,26 @@ window_added_cb (GtkApplication *app,
 }
 
 static void
+release_scanner (YcApplication *self)
+{
+  /* The scanner's worker closes the device and exits SANE once its last job has finished. */
+  if (self->scanner != NULL)
+    yc_scanner_cancel (self->scanner, yc_scanner_get_current_job (self->scanner));
+  g_clear_object (&self->scanner);
+}
+
+static void
+window_removed_cb (GtkApplication *app,
+                   GtkWindow      *window,
+                   gpointer        user_data)
+{
+  /* No window left: nobody can scan, so the device is let go at once (another program may use it);
+   * a new window creates the scanner again when it needs one. */
+  if (gtk_application_get_windows (app) == NULL)
+    release_scanner (YC_APPLICATION (app));
+}
+
+static void
 yc_application_startup (GApplication *app)
 {
   YcApplication *self = YC_APPLICATION (app);
@@ -272,13 +301,16 @@ yc_application_startup (GApplication *app)
    * and GtkApplication the shortcuts window from gtk/help-overlay.ui there. */
   G_APPLICATION_CLASS (yc_application_parent_class)->startup (app);
 
-  g_set_application_name (_("Yichuang"));
+  /* Once per process: GLib warns if it is set again (a second application object, in tests). */
+  if (g_strcmp0 (g_get_application_name (), _("Yichuang")) != 0)
+    g_set_application_name (_("Yichuang"));
   gtk_window_set_default_icon_name (APP_ID);
 
   self->settings = g_settings_new (APP_ID);
   g_signal_connect_object (self->settings, "changed::large-text",
                            G_CALLBACK (large_text_changed_cb), self, 0);
   g_signal_connect (self, "window-added", G_CALLBACK (window_added_cb), NULL);
+  g_signal_connect (self, "window-removed", G_CALLBACK (window_removed_cb), NULL);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self),
                                    app_actions, G_N_ELEMENTS (app_actions), self);
@@ -349,6 +381,7 @@ yc_application_shutdown (GApplication *app)
     g_main_context_iteration (NULL, TRUE);
 
   g_cancellable_cancel (self->cancellable);
+  release_scanner (self);
 
   G_APPLICATION_CLASS (yc_application_parent_class)->shutdown (app);
 }
@@ -360,6 +393,7 @@ yc_application_finalize (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
+  release_scanner (self);
   g_clear_object (&self->store);
   g_clear_object (&self->file_store);
   g_clear_error (&self->store_error);
@@ -474,4 +508,15 @@ yc_application_get_file_store (YcApplication *self)
   g_return_val_if_fail (YC_IS_APPLICATION (self), NULL);
 
   return self->file_store;
+}
+
+YcScanner *
+yc_application_get_scanner (YcApplication *self)
+{
+  g_return_val_if_fail (YC_IS_APPLICATION (self), NULL);
+
+  /* Lazily: starting SANE loads every backend, which a counter that never scans need not pay for. */
+  if (self->scanner == NULL && self->file_store != NULL)
+    self->scanner = yc_scanner_new (self->file_store);
+  return self->scanner;
 }

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "yc-file-store.h"
+#include "yc-scanner.h"
 #include "yc-store.h"
 
 G_BEGIN_DECLS
@@ -24,6 +25,10 @@ const GError  *yc_application_get_catalogue_error (YcApplication *self);
 /* Scanned and imported files (content-addressed); set before "store-ready", NULL if it could not be
  * opened. */
 YcFileStore   *yc_application_get_file_store  (YcApplication *self);
+/* The workstation's one scanner object (SANE is process-wide), created on first use with the file
+ * store at yc_file_store_default_root(); NULL if that store cannot be opened. Released when the
+ * last window closes and at shutdown. */
+YcScanner     *yc_application_get_scanner     (YcApplication *self);
 /* The application's settings (org.yichuang.Yichuang). */
 GSettings     *yc_application_get_settings    (YcApplication *self);
 

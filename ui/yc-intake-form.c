@@ -7,6 +7,7 @@
 
 #include "yc-case-number.h"
 #include "yc-intake-form.h"
+#include "yc-intake-scan.h"
 #include "yc-material-row.h"
 
 /* A pause in typing this long writes the draft (coalesced: one write per burst of keys). */
@@ -497,6 +498,8 @@ build_rows (YcIntakeForm *self)
       g_signal_connect (row, "import-failed", G_CALLBACK (row_import_failed_cb), self);
       gtk_list_box_append (self->materials_list, row);
     }
+  /* Scan and the page count on each row; the pages of a resumed draft come back. */
+  yc_intake_scan_rows_built (self, self->store);
 }
 
 /* --- applicant and decision columns --- */

@@ -19,6 +19,7 @@ struct _YcMaterialRow
   gboolean          updating;
   char             *deadline;
   char             *state_text;
+  guint             n_pages;
   char             *reasons[YC_MATERIAL_STATE_NOT_APPLICABLE + 1];
   GtkWidget        *state_buttons[YC_MATERIAL_STATE_NOT_APPLICABLE + 1];
   GtkWidget        *reason_labels[YC_MATERIAL_STATE_NOT_APPLICABLE + 1];
@@ -37,6 +38,8 @@ struct _YcMaterialRow
   GtkSpinButton    *copies_spin;
   GtkEntry         *note_entry;
   GtkWidget        *import_button;
+  GtkWidget        *scan_button;
+  GtkButton        *pages_button;
 };
 
 G_DEFINE_FINAL_TYPE (YcMaterialRow, yc_material_row, GTK_TYPE_LIST_BOX_ROW)
@@ -46,6 +49,8 @@ enum {
   ADVANCE,
   IMPORT,
   IMPORT_FAILED,
+  SCAN,
+  SHOW_PAGES,
   N_SIGNALS
 };
 
@@ -238,6 +243,7 @@ update_allowed (YcMaterialRow *self)
         }
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "material.import", self->editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "material.scan", self->editable);
 }
 
 static void
@@ -405,6 +411,20 @@ import_action (GtkWidget  *widget,
 }
 
 static void
+scan_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  YcMaterialRow *self = YC_MATERIAL_ROW (widget);
+
+  gtk_popover_popdown (self->popover);
+  if (g_str_equal (action_name, "material.scan"))
+    g_signal_emit (self, signals[SCAN], 0);
+  else
+    g_signal_emit (self, signals[SHOW_PAGES], 0);
+}
+
+static void
 counts_changed_cb (YcMaterialRow *self)
 {
   if (self->updating || !self->editable)
@@ -507,6 +527,16 @@ build_static_parts (YcMaterialRow *self,
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->menu_button), menu_label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, menu_label, -1);
+
+  {
+    /* Translators: tooltip and accessible name of a material's Scan button; %s is the material */
+    g_autofree char *scan_label = g_strdup_printf (_("Scan “%s” (Shift+S)"),
+                                                   yc_case_material_get_name (self->material));
+
+    gtk_widget_set_tooltip_text (self->scan_button, scan_label);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->scan_button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, scan_label, -1);
+  }
 }
 
 static void
@@ -597,6 +627,12 @@ yc_material_row_class_init (YcMaterialRowClass *klass)
   /* Reading or storing the imported file failed (GError). */
   signals[IMPORT_FAILED] = g_signal_new ("import-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                          0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+  /* The clerk wants to scan this material (yc-intake-scan.c opens its pages and scans). */
+  signals[SCAN] = g_signal_new ("scan", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* The clerk wants to see (and work on) this material's pages. */
+  signals[SHOW_PAGES] = g_signal_new ("show-pages", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                      0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/yichuang/Yichuang/ui/yc-material-row.ui");
@@ -613,6 +649,8 @@ yc_material_row_class_init (YcMaterialRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YcMaterialRow, copies_spin);
   gtk_widget_class_bind_template_child (widget_class, YcMaterialRow, note_entry);
   gtk_widget_class_bind_template_child (widget_class, YcMaterialRow, import_button);
+  gtk_widget_class_bind_template_child (widget_class, YcMaterialRow, scan_button);
+  gtk_widget_class_bind_template_child (widget_class, YcMaterialRow, pages_button);
   gtk_widget_class_bind_template_callback (widget_class, counts_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, note_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, note_activate_cb);
@@ -625,6 +663,10 @@ yc_material_row_class_init (YcMaterialRowClass *klass)
                                            state_rows[i].action, NULL);
     }
   gtk_widget_class_install_action (widget_class, "material.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "material.scan", NULL, scan_action);
+  gtk_widget_class_install_action (widget_class, "material.show-pages", NULL, scan_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S, GDK_SHIFT_MASK,
+                                       "material.scan", NULL);
 }
 
 static void
@@ -695,6 +737,7 @@ yc_material_row_set_editable (YcMaterialRow *self,
 
   self->editable = editable;
   gtk_widget_set_visible (GTK_WIDGET (self->menu_button), editable);
+  gtk_widget_set_visible (self->scan_button, editable);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self), editable);
   update_allowed (self);
 }
@@ -748,6 +791,29 @@ yc_material_row_get_state_text (YcMaterialRow *self)
   g_return_val_if_fail (YC_IS_MATERIAL_ROW (self), NULL);
 
   return self->state_text;
+}
+
+void
+yc_material_row_set_page_count (YcMaterialRow *self,
+                                guint          n_pages)
+{
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (YC_IS_MATERIAL_ROW (self));
+
+  self->n_pages = n_pages;
+  /* Translators: on a checklist line: how many pages were scanned or imported; opens them */
+  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page", "%u pages", n_pages), n_pages);
+  gtk_button_set_label (self->pages_button, label);
+  gtk_widget_set_visible (GTK_WIDGET (self->pages_button), n_pages > 0);
+}
+
+guint
+yc_material_row_get_page_count (YcMaterialRow *self)
+{
+  g_return_val_if_fail (YC_IS_MATERIAL_ROW (self), 0);
+
+  return self->n_pages;
 }
 
 /* --- importing a file scanned elsewhere --- */

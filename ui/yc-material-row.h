@@ -37,6 +37,11 @@ const char     *yc_material_row_get_disabled_reason (YcMaterialRow  *self,
 /* The supplement deadline the decision settled for a tolerated line (ISO date), shown in the row. */
 void            yc_material_row_set_deadline (YcMaterialRow  *self,
                                               const char     *deadline);
+/* How many scanned or imported pages the material has (yc-store-pages.h); shown as a button that
+ * opens them ("show-pages"). The row's Scan button and Shift+S emit "scan". */
+void            yc_material_row_set_page_count (YcMaterialRow *self,
+                                                guint          n_pages);
+guint           yc_material_row_get_page_count (YcMaterialRow *self);
 /* Stores @file in @file_store off the main thread and attaches it: the material becomes scanned and the
  * row emits "advance". Failures are reported by "import-failed" (a GError). */
 void            yc_material_row_import_file  (YcMaterialRow  *self,

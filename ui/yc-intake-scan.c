@@ -1,0 +1,557 @@
+/* yc-intake-scan.c: joins the checklist rows of an intake to their pages: Scan and the page count on
+ * each row, the scan panel, the "scanned" state, and the material PDFs.
+ *
+ * When the PDFs are made: each time a scan panel closes (the clerk is done with that material's
+ * pages), and again when the case is decided, for any material whose pages changed since or whose
+ * PDF was never made (a crash with the panel open). The store drops a material's PDF whenever its
+ * pages change, so "no PDF" always means "assemble it". */
+#define G_LOG_DOMAIN "yc-ui"
+
+#include <glib/gi18n.h>
+
+#include "yc-application.h"
+#include "yc-intake-scan.h"
+#include "yc-material-row.h"
+#include "yc-page-pdf.h"
+#include "yc-store-pages.h"
+
+#define DATA_KEY "yc-intake-scan"
+
+typedef struct {
+  YcStore     *store;
+  GCancellable *cancellable;
+  YcScanPanel *panel;          /* (weak) */
+  guint        counts_pending;
+  guint        pdfs_pending;
+  gulong       decided_id;
+} IntakeScan;
+
+static void
+intake_scan_free (IntakeScan *d)
+{
+  g_cancellable_cancel (d->cancellable);
+  g_clear_object (&d->cancellable);
+  g_clear_object (&d->store);
+  g_clear_weak_pointer (&d->panel);
+  g_free (d);
+}
+
+static IntakeScan *
+get_data (YcIntakeForm *form)
+{
+  IntakeScan *d = g_object_get_data (G_OBJECT (form), DATA_KEY);
+
+  if (d == NULL)
+    {
+      d = g_new0 (IntakeScan, 1);
+      d->cancellable = g_cancellable_new ();
+      g_object_set_data_full (G_OBJECT (form), DATA_KEY, d, (GDestroyNotify) intake_scan_free);
+    }
+  return d;
+}
+
+static YcApplication *
+get_application (YcIntakeForm *form)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (form));
+  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
+
+  if (app == NULL)
+    app = GTK_APPLICATION (g_application_get_default ());
+  return YC_IS_APPLICATION (app) ? YC_APPLICATION (app) : NULL;
+}
+
+static char *
+dup_actor (YcApplication *app)
+{
+  g_autofree char *clerk = g_settings_get_string (yc_application_get_settings (app), "clerk-name");
+
+  g_strstrip (clerk);
+  return *clerk != '\0' ? g_steal_pointer (&clerk) : g_strdup ("workstation");
+}
+
+static YcMaterialRow *
+row_at (YcIntakeForm *form,
+        guint         position)
+{
+  GtkListBox *list = yc_intake_form_get_materials_list (form);
+  GtkListBoxRow *row = list != NULL ? gtk_list_box_get_row_at_index (list, (int) position) : NULL;
+
+  return YC_IS_MATERIAL_ROW (row) ? YC_MATERIAL_ROW (row) : NULL;
+}
+
+/* --- page counts and the "scanned" state --- */
+
+static void
+update_row (YcMaterialRow *row,
+            guint          n_pages)
+{
+  YcCaseMaterial *material = yc_material_row_get_material (row);
+  YcMaterialState state = yc_case_material_get_state (material);
+  const char *attachment = yc_case_material_get_attachment (material);
+
+  yc_material_row_set_page_count (row, n_pages);
+  /* Pages make a material scanned, unless the clerk said otherwise (original checked, …). The
+   * row's rules still apply: a read-only row or a state not allowed changes nothing. */
+  if (n_pages > 0 && state == YC_MATERIAL_STATE_PENDING)
+    yc_material_row_choose_state (row, YC_MATERIAL_STATE_SCANNED, NULL);
+  /* Its last page gone, a material scanned here is pending again (an imported attachment keeps
+   * it scanned). */
+  else if (n_pages == 0 && state == YC_MATERIAL_STATE_SCANNED &&
+           (attachment == NULL || *attachment == '\0'))
+    yc_material_row_choose_state (row, YC_MATERIAL_STATE_PENDING, NULL);
+}
+
+typedef struct {
+  YcIntakeForm *form;
+  char         *case_uuid;
+} CountsData;
+
+static void
+counts_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  CountsData *data = user_data;
+  g_autoptr(YcIntakeForm) form = data->form;
+  g_autofree char *case_uuid = data->case_uuid;
+  g_autoptr(GPtrArray) pages = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) counts = g_array_new (FALSE, TRUE, sizeof (guint));
+  IntakeScan *d = get_data (form);
+  YcCase *kase = yc_intake_form_get_case (form);
+  YcMaterialRow *row;
+
+  g_free (data);
+  d->counts_pending--;
+  pages = yc_store_list_pages_finish (YC_STORE (source), result, &error);
+  if (pages == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not read the pages of the intake: %s", error->message);
+      return;
+    }
+  /* The visit may have moved on meanwhile. */
+  if (kase == NULL || g_strcmp0 (yc_case_get_uuid (kase), case_uuid) != 0)
+    return;
+
+  for (guint i = 0; i < pages->len; i++)
+    {
+      YcCasePage *page = g_ptr_array_index (pages, i);
+
+      if (page->material >= counts->len)
+        g_array_set_size (counts, page->material + 1);
+      g_array_index (counts, guint, page->material)++;
+    }
+  for (guint i = 0; (row = row_at (form, i)) != NULL; i++)
+    update_row (row, i < counts->len ? g_array_index (counts, guint, i) : 0);
+}
+
+static void
+refresh_counts (YcIntakeForm *form)
+{
+  IntakeScan *d = get_data (form);
+  YcCase *kase = yc_intake_form_get_case (form);
+  CountsData *data;
+
+  if (kase == NULL || d->store == NULL)
+    return;
+  data = g_new0 (CountsData, 1);
+  data->form = g_object_ref (form);
+  data->case_uuid = g_strdup (yc_case_get_uuid (kase));
+  d->counts_pending++;
+  yc_store_list_pages_async (d->store, data->case_uuid, -1, d->cancellable, counts_cb, data);
+}
+
+/* --- material PDFs --- */
+
+static void
+ensure_pdfs_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(YcIntakeForm) form = user_data;
+  g_autoptr(GError) error = NULL;
+  guint written;
+
+  written = yc_material_pdfs_ensure_finish (result, &error);
+  get_data (form)->pdfs_pending--;
+  if (error != NULL)
+    g_warning ("Could not make the materials' PDFs: %s", error->message);
+  else if (written > 0)
+    g_debug ("%u material PDF(s) recorded", written);
+}
+
+static void
+ensure_pdfs (YcIntakeForm *form)
+{
+  IntakeScan *d = get_data (form);
+  YcApplication *app = get_application (form);
+  YcCase *kase = yc_intake_form_get_case (form);
+  g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *actor = NULL;
+  GListModel *materials;
+
+  if (kase == NULL || d->store == NULL || app == NULL || yc_application_get_file_store (app) == NULL)
+    return;
+
+  materials = yc_case_get_materials (kase);
+  for (guint i = 0; i < g_list_model_get_n_items (materials); i++)
+    {
+      g_autoptr(YcCaseMaterial) material = g_list_model_get_item (materials, i);
+
+      g_ptr_array_add (titles, g_strdup (yc_case_material_get_name (material)));
+    }
+  g_ptr_array_add (titles, NULL);
+  actor = dup_actor (app);
+  d->pdfs_pending++;
+  /* Not cancelled with the form: the archive copy is made even if the window closes meanwhile. */
+  yc_material_pdfs_ensure_async (d->store, yc_application_get_file_store (app),
+                                 yc_case_get_uuid (kase), (const char * const *) titles->pdata,
+                                 actor, NULL, ensure_pdfs_cb, g_object_ref (form));
+}
+
+static void
+decided_cb (YcIntakeForm *form,
+            YcCase       *kase)
+{
+  ensure_pdfs (form);
+}
+
+/* --- the panel --- */
+
+static void
+pages_changed_cb (YcScanPanel  *panel,
+                  guint         material,
+                  YcIntakeForm *form)
+{
+  refresh_counts (form);
+}
+
+static void
+panel_destroy_cb (GtkWidget    *panel,
+                  YcIntakeForm *form)
+{
+  guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (panel), "yc-position"));
+  YcMaterialRow *row = row_at (form, position);
+
+  refresh_counts (form);
+  ensure_pdfs (form);
+  /* Back to the material, where the checklist's keys work. */
+  if (row != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (row));
+}
+
+void
+yc_intake_scan_open (YcIntakeForm *form,
+                     guint         position,
+                     gboolean      scan)
+{
+  IntakeScan *d;
+  YcApplication *app;
+  YcCase *kase;
+  YcScanPanel *panel;
+  GtkRoot *root;
+
+  g_return_if_fail (YC_IS_INTAKE_FORM (form));
+
+  d = get_data (form);
+  kase = yc_intake_form_get_case (form);
+  app = get_application (form);
+  if (kase == NULL || d->store == NULL || app == NULL)
+    return;
+  if (yc_application_get_file_store (app) == NULL)
+    {
+      g_warning ("No file store: pages cannot be scanned or shown");
+      return;
+    }
+
+  if (d->panel != NULL)
+    {
+      if (yc_scan_panel_get_material (d->panel) == position &&
+          g_strcmp0 (yc_scan_panel_get_case_uuid (d->panel), yc_case_get_uuid (kase)) == 0)
+        {
+          gtk_window_present (GTK_WINDOW (d->panel));
+          if (scan)
+            yc_scan_panel_scan (d->panel);
+          return;
+        }
+      gtk_window_destroy (GTK_WINDOW (d->panel));
+    }
+
+  panel = yc_scan_panel_new (NULL, d->store, yc_application_get_file_store (app),
+                             yc_application_get_settings (app), yc_case_get_uuid (kase),
+                             yc_case_get_materials (kase), position,
+                             !yc_intake_form_get_decided (form));
+  g_set_weak_pointer (&d->panel, panel);
+  g_object_set_data (G_OBJECT (panel), "yc-position", GUINT_TO_POINTER (position));
+  root = gtk_widget_get_root (GTK_WIDGET (form));
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (panel), GTK_WINDOW (root));
+  gtk_window_set_modal (GTK_WINDOW (panel), TRUE);
+  gtk_window_set_application (GTK_WINDOW (panel), GTK_APPLICATION (app));
+  g_signal_connect_object (panel, "pages-changed", G_CALLBACK (pages_changed_cb), form, 0);
+  g_signal_connect_object (panel, "destroy", G_CALLBACK (panel_destroy_cb), form, 0);
+  gtk_window_present (GTK_WINDOW (panel));
+  if (scan)
+    yc_scan_panel_scan (panel);
+}
+
+static void
+row_scan_cb (YcMaterialRow *row,
+             YcIntakeForm  *form)
+{
+  yc_intake_scan_open (form, (guint) gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)), TRUE);
+}
+
+static void
+row_show_pages_cb (YcMaterialRow *row,
+                   YcIntakeForm  *form)
+{
+  yc_intake_scan_open (form, (guint) gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)), FALSE);
+}
+
+void
+yc_intake_scan_rows_built (YcIntakeForm *form,
+                           YcStore      *store)
+{
+  IntakeScan *d;
+  YcMaterialRow *row;
+
+  g_return_if_fail (YC_IS_INTAKE_FORM (form));
+  g_return_if_fail (store == NULL || YC_IS_STORE (store));
+
+  d = get_data (form);
+  g_set_object (&d->store, store);
+  /* Counts read for an earlier visit are of no use now. */
+  g_cancellable_cancel (d->cancellable);
+  g_clear_object (&d->cancellable);
+  d->cancellable = g_cancellable_new ();
+  d->counts_pending = 0;
+  if (d->panel != NULL)
+    gtk_window_destroy (GTK_WINDOW (d->panel));
+  if (d->decided_id == 0)
+    d->decided_id = g_signal_connect (form, "decided", G_CALLBACK (decided_cb), NULL);
+
+  for (guint i = 0; (row = row_at (form, i)) != NULL; i++)
+    {
+      g_signal_connect_object (row, "scan", G_CALLBACK (row_scan_cb), form, 0);
+      g_signal_connect_object (row, "show-pages", G_CALLBACK (row_show_pages_cb), form, 0);
+    }
+  refresh_counts (form);
+}
+
+YcScanPanel *
+yc_intake_scan_get_panel (YcIntakeForm *form)
+{
+  g_return_val_if_fail (YC_IS_INTAKE_FORM (form), NULL);
+
+  return get_data (form)->panel;
+}
+
+gboolean
+yc_intake_scan_get_busy (YcIntakeForm *form)
+{
+  IntakeScan *d;
+
+  g_return_val_if_fail (YC_IS_INTAKE_FORM (form), FALSE);
+
+  d = get_data (form);
+  return d->counts_pending > 0 || d->pdfs_pending > 0;
+}
+
+/* --- assembling the PDFs, in a worker thread --- */
+
+typedef struct {
+  YcStore     *store;
+  YcFileStore *files;
+  char        *case_uuid;
+  char       **titles;
+  char        *actor;
+} PdfData;
+
+static void
+pdf_data_free (PdfData *data)
+{
+  g_clear_object (&data->store);
+  g_clear_object (&data->files);
+  g_free (data->case_uuid);
+  g_strfreev (data->titles);
+  g_free (data->actor);
+  g_free (data);
+}
+
+static gboolean
+is_image (const YcCasePage *page)
+{
+  return g_strcmp0 (page->content_type, "image/jpeg") == 0 ||
+         g_strcmp0 (page->content_type, "image/png") == 0;
+}
+
+/* Same pages, same order, same turns. */
+static gboolean
+same_pages (GPtrArray *a,
+            GPtrArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    {
+      YcCasePage *x = g_ptr_array_index (a, i), *y = g_ptr_array_index (b, i);
+
+      if (x->id != y->id || x->rotation != y->rotation || g_strcmp0 (x->sha256, y->sha256) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Records material @material's PDF unless it has one; returns FALSE with @error on failure. */
+static gboolean
+ensure_material_pdf (PdfData      *data,
+                     guint         material,
+                     guint        *written,
+                     GCancellable *cancellable,
+                     GError      **error)
+{
+  const char *title = data->titles != NULL && material < g_strv_length (data->titles)
+                      ? data->titles[material] : NULL;
+
+  /* A page changed while its PDF was made means making it again; three tries are plenty at a
+   * counter. */
+  for (guint attempt = 0; attempt < 3; attempt++)
+    {
+      g_autoptr(GPtrArray) pages = NULL;
+      g_autoptr(GPtrArray) again = NULL;
+      g_autoptr(GArray) pdf_pages = g_array_new (FALSE, TRUE, sizeof (YcPdfPage));
+      g_autofree char *existing = NULL;
+      g_autofree char *sha256 = NULL;
+      YcCasePage *only_pdf = NULL;
+
+      existing = yc_store_get_material_pdf (data->store, data->case_uuid, material, error);
+      if (existing != NULL)
+        return TRUE;
+      if (error != NULL && *error != NULL)
+        return FALSE;
+      pages = yc_store_list_pages (data->store, data->case_uuid, (int) material, error);
+      if (pages == NULL)
+        return FALSE;
+
+      for (guint i = 0; i < pages->len; i++)
+        {
+          YcCasePage *page = g_ptr_array_index (pages, i);
+          YcPdfPage pdf_page = { page->sha256, page->dpi, page->rotation };
+
+          if (is_image (page))
+            g_array_append_val (pdf_pages, pdf_page);
+          else if (pages->len == 1)
+            only_pdf = page;
+        }
+
+      if (only_pdf != NULL)
+        {
+          /* A single imported PDF is the material's PDF as it is. */
+          if (!yc_store_set_material_pdf (data->store, data->case_uuid, material, only_pdf->sha256,
+                                          only_pdf->page_count, data->actor, error))
+            return FALSE;
+          (*written)++;
+          return TRUE;
+        }
+      if (pdf_pages->len == 0)
+        return TRUE;
+
+      sha256 = yc_page_pdf_assemble (data->files, (YcPdfPage *) pdf_pages->data, pdf_pages->len,
+                                     title, cancellable, error);
+      if (sha256 == NULL)
+        return FALSE;
+
+      again = yc_store_list_pages (data->store, data->case_uuid, (int) material, error);
+      if (again == NULL)
+        return FALSE;
+      if (!same_pages (pages, again))
+        continue;
+      if (!yc_store_set_material_pdf (data->store, data->case_uuid, material, sha256,
+                                      pdf_pages->len, data->actor, error))
+        return FALSE;
+      (*written)++;
+      return TRUE;
+    }
+  return TRUE;
+}
+
+static void
+pdfs_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  PdfData *data = task_data;
+  g_autoptr(GPtrArray) pages = NULL;
+  g_autoptr(GHashTable) done = g_hash_table_new (NULL, NULL);
+  GError *error = NULL;
+  guint written = 0;
+
+  pages = yc_store_list_pages (data->store, data->case_uuid, -1, &error);
+  if (pages == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  for (guint i = 0; i < pages->len; i++)
+    {
+      guint material = ((YcCasePage *) g_ptr_array_index (pages, i))->material;
+
+      if (g_hash_table_contains (done, GUINT_TO_POINTER (material + 1)))
+        continue;
+      g_hash_table_add (done, GUINT_TO_POINTER (material + 1));
+      if (!ensure_material_pdf (data, material, &written, cancellable, &error))
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+    }
+  g_task_return_int (task, written);
+}
+
+void
+yc_material_pdfs_ensure_async (YcStore            *store,
+                               YcFileStore        *files,
+                               const char         *case_uuid,
+                               const char * const *titles,
+                               const char         *actor,
+                               GCancellable       *cancellable,
+                               GAsyncReadyCallback callback,
+                               gpointer            user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  PdfData *data;
+
+  g_return_if_fail (YC_IS_STORE (store));
+  g_return_if_fail (YC_IS_FILE_STORE (files));
+  g_return_if_fail (case_uuid != NULL);
+  g_return_if_fail (actor != NULL);
+
+  data = g_new0 (PdfData, 1);
+  data->store = g_object_ref (store);
+  data->files = g_object_ref (files);
+  data->case_uuid = g_strdup (case_uuid);
+  data->titles = g_strdupv ((char **) titles);
+  data->actor = g_strdup (actor);
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, yc_material_pdfs_ensure_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) pdf_data_free);
+  g_task_run_in_thread (task, pdfs_thread);
+}
+
+guint
+yc_material_pdfs_ensure_finish (GAsyncResult *result,
+                                GError      **error)
+{
+  gssize written;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), 0);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == yc_material_pdfs_ensure_async,
+                        0);
+
+  written = g_task_propagate_int (G_TASK (result), error);
+  return written > 0 ? (guint) written : 0;
+}
