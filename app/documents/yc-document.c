@@ -621,7 +621,8 @@ render_data (const YcDocData *data,
     return NULL;
   title = g_strdup (_yc_doc_data_title (data, language));
   return _yc_doc_builder_render_pdf (builder,
-                                     _yc_doc_translate (language, "document", "Page %u of %u"),
+                                     _yc_doc_translate (language, "document",
+                                                        NC_("document", "Page %u of %u")),
                                      title, data->issued_at, n_pages, error);
 }
 
