@@ -178,14 +178,14 @@ get_uint (JsonObject  *object,
   if (value < 0)
     {
       g_set_error (error, YC_CATALOGUE_ERROR, YC_CATALOGUE_ERROR_INVALID_VALUE,
-                   _("%s: the field “%s” is negative (%" G_GINT64_FORMAT ")"), where, field, value);
+                   _("%s: the field “%s” is negative (%lld)"), where, field, (long long) value);
       return FALSE;
     }
   if (value > max)
     {
       g_set_error (error, YC_CATALOGUE_ERROR, YC_CATALOGUE_ERROR_INVALID_VALUE,
-                   _("%s: the field “%s” is %" G_GINT64_FORMAT ", more than the maximum of %u"),
-                   where, field, value, max);
+                   _("%s: the field “%s” is %lld, more than the maximum of %u"),
+                   where, field, (long long) value, max);
       return FALSE;
     }
   *out = (guint) value;

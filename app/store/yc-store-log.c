@@ -355,7 +355,7 @@ mark_func (YcStoreConn *conn,
   if (sqlite3_changes (conn->db) == 0)
     {
       g_set_error (error, YC_STORE_ERROR, YC_STORE_ERROR_NOT_FOUND,
-                   _("Outbox entry %" G_GINT64_FORMAT " is not waiting to be sent."), data->id);
+                   _("Outbox entry %lld is not waiting to be sent."), (long long) data->id);
       return FALSE;
     }
   return TRUE;
