@@ -512,7 +512,9 @@ add_reason (YcDecision        *self,
     self->reasons[outcome] = g_strdup (sentence);
   else
     {
-      char *joined = g_strconcat (self->reasons[outcome], " ", sentence, NULL);
+      /* Chinese sentences end in a full-width stop and run on without a space. */
+      const char *space = g_str_has_suffix (self->reasons[outcome], "。") ? "" : " ";
+      char *joined = g_strconcat (self->reasons[outcome], space, sentence, NULL);
 
       g_free (self->reasons[outcome]);
       self->reasons[outcome] = joined;
