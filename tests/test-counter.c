@@ -717,6 +717,48 @@ test_mark_overdue (void)
   g_assert_cmpint (yc_case_get_state (stored), ==, YC_CASE_STATE_ACCEPTED);
 }
 
+/* The async form: the same marking on the writer thread, the count back on the caller's; no actor
+ * fails before anything is written. */
+static void
+test_mark_overdue_async (void)
+{
+  g_autoptr(YcStore) store = new_store ("overdue-async.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YcCase) late
+    = decide (store, "HOUSE", "OOTO", YC_DECISION_TOLERANCE_ACCEPT, "clerk-wang", "张三");
+  g_autofree char *deadline = material_deadline (late, 2);
+  g_autoptr(GDate) day = yc_date_from_iso (deadline);
+  g_autoptr(GAsyncResult) no_actor = NULL;
+  g_autoptr(GAsyncResult) on_time = NULL;
+  g_autoptr(GAsyncResult) marked = NULL;
+  g_autoptr(GAsyncResult) again = NULL;
+  g_autoptr(YcCase) stored = NULL;
+  g_autofree char *audit = NULL;
+
+  yc_store_mark_overdue_cases_async (store, day, " ", NULL, async_done_cb, &no_actor);
+  g_assert_cmpint (yc_store_mark_overdue_cases_finish (store, wait_for (&no_actor), &error), ==, -1);
+  g_assert_error (error, YC_STORE_ERROR, YC_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  yc_store_mark_overdue_cases_async (store, day, "system", NULL, async_done_cb, &on_time);
+  g_assert_cmpint (yc_store_mark_overdue_cases_finish (store, wait_for (&on_time), &error), ==, 0);
+  g_assert_no_error (error);
+
+  g_date_add_days (day, 1);
+  yc_store_mark_overdue_cases_async (store, day, "system", NULL, async_done_cb, &marked);
+  g_assert_cmpint (yc_store_mark_overdue_cases_finish (store, wait_for (&marked), &error), ==, 1);
+  g_assert_no_error (error);
+  stored = reload (store, late);
+  g_assert_cmpint (yc_case_get_state (stored), ==, YC_CASE_STATE_OVERDUE);
+  audit = audit_of (store, yc_case_get_uuid (late));
+  g_assert_cmpstr (audit, ==, "case.create case.mark_overdue");
+
+  /* Today's date (NULL): nothing more, the late case is marked already. */
+  yc_store_mark_overdue_cases_async (store, NULL, "system", NULL, async_done_cb, &again);
+  g_assert_cmpint (yc_store_mark_overdue_cases_finish (store, wait_for (&again), &error), ==, 0);
+  g_assert_no_error (error);
+}
+
 static void
 test_withdraw_void (void)
 {
@@ -1146,6 +1188,7 @@ main (int   argc,
   g_test_add_func ("/yc/counter/decide/async", test_decide_async);
   g_test_add_func ("/yc/counter/supplement", test_supplement);
   g_test_add_func ("/yc/counter/mark-overdue", test_mark_overdue);
+  g_test_add_func ("/yc/counter/mark-overdue-async", test_mark_overdue_async);
   g_test_add_func ("/yc/counter/withdraw-void", test_withdraw_void);
   g_test_add_func ("/yc/counter/reopen-notice", test_reopen_notice);
   g_test_add_func ("/yc/counter/queries", test_queries);

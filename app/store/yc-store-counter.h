@@ -223,5 +223,15 @@ int         yc_store_mark_overdue_cases (YcStore      *self,
                                          const GDate  *today,
                                          const char   *actor,
                                          GError      **error);
+/* The same on the writer thread; _finish returns the count, or -1 with @error set. */
+void        yc_store_mark_overdue_cases_async (YcStore            *self,
+                                         const GDate        *today,
+                                         const char         *actor,
+                                         GCancellable       *cancellable,
+                                         GAsyncReadyCallback callback,
+                                         gpointer            user_data);
+int         yc_store_mark_overdue_cases_finish (YcStore      *self,
+                                         GAsyncResult *result,
+                                         GError      **error);
 
 G_END_DECLS

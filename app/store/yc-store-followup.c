@@ -620,24 +620,30 @@ mark_overdue_func (YcStoreConn *conn,
   return TRUE;
 }
 
-int
-yc_store_mark_overdue_cases (YcStore     *self,
-                             const GDate *today,
-                             const char  *actor,
-                             GError     **error)
+static void
+overdue_data_free (OverdueData *data)
 {
-  OverdueData data = { 0 };
-  g_autoptr(GDate) local_today = NULL;
-  gboolean ok;
+  g_free (data->today);
+  g_free (data->actor);
+  g_free (data);
+}
 
-  g_return_val_if_fail (YC_IS_STORE (self), -1);
+/* Checks the actor and fixes the day on the caller's thread (so "today" is the caller's local date
+ * when it asked, not when the writer got to it); NULL with @error set if there is no actor. */
+static OverdueData *
+overdue_data_new (const GDate *today,
+                  const char  *actor,
+                  GError     **error)
+{
+  OverdueData *data;
+  g_autoptr(GDate) local_today = NULL;
 
   if (_yc_store_is_blank (actor))
     {
       g_set_error_literal (
         error, YC_STORE_ERROR, YC_STORE_ERROR_INVALID,
         _("No clerk is logged in at this window. Log in before changing cases."));
-      return -1;
+      return NULL;
     }
   if (today == NULL)
     {
@@ -648,10 +654,67 @@ yc_store_mark_overdue_cases (YcStore     *self,
       today = local_today;
     }
 
-  data.today = yc_date_to_iso (today);
-  data.actor = g_strdup (actor);
-  ok = _yc_store_write_sync (self, mark_overdue_func, &data, NULL, error);
-  g_free (data.today);
-  g_free (data.actor);
-  return ok ? data.count : -1;
+  data = g_new0 (OverdueData, 1);
+  data->today = yc_date_to_iso (today);
+  data->actor = g_strdup (actor);
+  return data;
+}
+
+int
+yc_store_mark_overdue_cases (YcStore     *self,
+                             const GDate *today,
+                             const char  *actor,
+                             GError     **error)
+{
+  OverdueData *data;
+  gboolean ok;
+  int count;
+
+  g_return_val_if_fail (YC_IS_STORE (self), -1);
+
+  data = overdue_data_new (today, actor, error);
+  if (data == NULL)
+    return -1;
+  ok = _yc_store_write_sync (self, mark_overdue_func, data, NULL, error);
+  count = data->count;
+  overdue_data_free (data);
+  return ok ? count : -1;
+}
+
+void
+yc_store_mark_overdue_cases_async (YcStore            *self,
+                                   const GDate        *today,
+                                   const char         *actor,
+                                   GCancellable       *cancellable,
+                                   GAsyncReadyCallback callback,
+                                   gpointer            user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
+  OverdueData *data;
+
+  g_return_if_fail (YC_IS_STORE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, yc_store_mark_overdue_cases_async);
+  data = overdue_data_new (today, actor, &error);
+  _yc_store_write_task (self, task, mark_overdue_func, data, (GDestroyNotify) overdue_data_free,
+                        error);
+}
+
+int
+yc_store_mark_overdue_cases_finish (YcStore      *self,
+                                    GAsyncResult *result,
+                                    GError      **error)
+{
+  OverdueData *data;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), -1);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == yc_store_mark_overdue_cases_async,
+                        -1);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return -1;
+  data = g_task_get_task_data (G_TASK (result));
+  return data->count;
 }
