@@ -7,6 +7,7 @@
 #include "yc-application.h"
 #include "yc-intake-form.h"
 #include "yc-preferences-window.h"
+#include "yc-printing.h"
 #include "yc-scan-settings.h"
 #include "yc-window.h"
 
@@ -21,6 +22,7 @@ struct _YcApplication
   GCancellable   *cancellable;
   YcStore        *store;
   YcFileStore    *file_store;
+  YcPrinting     *printing;
   YcScanner      *scanner;
   GError         *store_error;
   GError         *catalogue_error;
@@ -65,6 +67,9 @@ yc_application_set_store (YcApplication *self,
 {
   if (g_set_object (&self->store, store))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  /* Print jobs an earlier run left unfinished are followed again, so their cases show the end. */
+  if (store != NULL && self->file_store != NULL)
+    yc_printing_resume (yc_application_get_printing (self));
   if (store != NULL)
     g_signal_emit (self, signals[STORE_READY], 0);
 }
@@ -381,6 +386,8 @@ yc_application_shutdown (GApplication *app)
     g_main_context_iteration (NULL, TRUE);
 
   g_cancellable_cancel (self->cancellable);
+  /* Stops following print jobs; the store keeps their records for the next start. */
+  g_clear_object (&self->printing);
   release_scanner (self);
 
   G_APPLICATION_CLASS (yc_application_parent_class)->shutdown (app);
@@ -394,6 +401,7 @@ yc_application_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
   release_scanner (self);
+  g_clear_object (&self->printing);
   g_clear_object (&self->store);
   g_clear_object (&self->file_store);
   g_clear_error (&self->store_error);
@@ -519,4 +527,15 @@ yc_application_get_scanner (YcApplication *self)
   if (self->scanner == NULL && self->file_store != NULL)
     self->scanner = yc_scanner_new (self->file_store);
   return self->scanner;
+}
+
+YcPrinting *
+yc_application_get_printing (YcApplication *self)
+{
+  g_return_val_if_fail (YC_IS_APPLICATION (self), NULL);
+
+  /* Lazily, once the store and the file store are open: documents need both. */
+  if (self->printing == NULL && self->store != NULL && self->file_store != NULL)
+    self->printing = yc_printing_new (self->store, self->file_store, self->settings);
+  return self->printing;
 }

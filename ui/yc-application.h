@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "yc-file-store.h"
+#include "yc-printing.h"
 #include "yc-scanner.h"
 #include "yc-store.h"
 
@@ -29,6 +30,9 @@ YcFileStore   *yc_application_get_file_store  (YcApplication *self);
  * store at yc_file_store_default_root(); NULL if that store cannot be opened. Released when the
  * last window closes and at shutdown. */
 YcScanner     *yc_application_get_scanner     (YcApplication *self);
+/* The workstation's printing (document service, printers, the Preferences' choices), created on
+ * first use once the store and file store are open; NULL before. Released at shutdown. */
+YcPrinting    *yc_application_get_printing    (YcApplication *self);
 /* The application's settings (org.yichuang.Yichuang). */
 GSettings     *yc_application_get_settings    (YcApplication *self);
 

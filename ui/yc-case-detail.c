@@ -7,6 +7,8 @@
 #include "yc-case-detail.h"
 #include "yc-case-format.h"
 #include "yc-case-state.h"
+#include "yc-document-list.h"
+#include "yc-guidance-button.h"
 #include "yc-material-row.h"
 #include "yc-validators.h"
 
@@ -42,7 +44,8 @@ struct _YcCaseDetail
   AdwActionRow   *facts_row;
   GtkListBox     *materials_list;
   GtkWidget      *supplement_bar;
-  GtkLabel       *documents_label;
+  YcDocumentList *document_list;
+  YcGuidanceButton *guidance_button;
   GtkListBox     *timeline_list;
 };
 
@@ -126,7 +129,6 @@ update_actions (YcCaseDetail *self)
 typedef struct {
   char      *uuid;
   GPtrArray *audit;
-  GPtrArray *documents;
 } HistoryData;
 
 static void
@@ -134,7 +136,6 @@ history_data_free (HistoryData *data)
 {
   g_free (data->uuid);
   g_clear_pointer (&data->audit, g_ptr_array_unref);
-  g_clear_pointer (&data->documents, g_ptr_array_unref);
   g_free (data);
 }
 
@@ -149,8 +150,6 @@ history_thread (GTask        *task,
   GError *error = NULL;
 
   data->audit = yc_store_list_audit (store, data->uuid, &error);
-  if (data->audit != NULL)
-    data->documents = yc_store_list_case_documents (store, data->uuid, &error);
   if (error != NULL)
     g_task_return_error (task, error);
   else
@@ -214,7 +213,6 @@ history_cb (GObject      *source,
   g_autoptr(YcCaseDetail) self = user_data;
   HistoryData *data = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
-  g_autoptr(GString) documents = g_string_new (NULL);
   GtkWidget *child;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
@@ -231,18 +229,6 @@ history_cb (GObject      *source,
   for (guint i = 0; i < data->audit->len; i++)
     gtk_list_box_append (self->timeline_list, timeline_row (g_ptr_array_index (data->audit, i)));
 
-  for (guint i = 0; i < data->documents->len; i++)
-    {
-      YcCaseDocument *doc = g_ptr_array_index (data->documents, i);
-
-      if (documents->len > 0)
-        g_string_append_c (documents, '\n');
-      /* Translators: a document of the case, its copies and its state ("due", "printed", …) */
-      g_string_append_printf (documents, _("%s × %u · %s"), yc_doc_kind_get_label (doc->kind),
-                              doc->copies, doc->state);
-    }
-  gtk_label_set_text (self->documents_label,
-                      documents->len > 0 ? documents->str : _("No documents for this case."));
   self->loaded = TRUE;
   g_object_notify (G_OBJECT (self), "loaded");
 }
@@ -455,6 +441,7 @@ get_item_cb (GObject      *source,
     return;
   g_set_object (&self->item, item);
   build_rows (self);
+  yc_guidance_button_set_item (self->guidance_button, item);
 }
 
 static void
@@ -488,6 +475,11 @@ yc_case_detail_show_case (YcCaseDetail *self,
   self->cancellable = g_cancellable_new ();
   g_set_object (&self->kase, kase);
   g_clear_object (&self->item);
+  /* Its documents with their print jobs (the document list reads them itself, and again on every
+   * print); guidance printed from here is recorded on the case. */
+  yc_document_list_show_case (self->document_list, kase);
+  yc_guidance_button_set_item (self->guidance_button, NULL);
+  yc_guidance_button_set_case (self->guidance_button, kase);
   self->supplementing = FALSE;
   self->loaded = FALSE;
   set_message (self, NULL, FALSE);
@@ -923,6 +915,8 @@ yc_case_detail_class_init (YcCaseDetailClass *klass)
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, YC_TYPE_CASE);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  g_type_ensure (YC_TYPE_DOCUMENT_LIST);
+  g_type_ensure (YC_TYPE_GUIDANCE_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/yichuang/Yichuang/ui/yc-case-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, YcCaseDetail, stack);
@@ -940,7 +934,8 @@ yc_case_detail_class_init (YcCaseDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YcCaseDetail, facts_row);
   gtk_widget_class_bind_template_child (widget_class, YcCaseDetail, materials_list);
   gtk_widget_class_bind_template_child (widget_class, YcCaseDetail, supplement_bar);
-  gtk_widget_class_bind_template_child (widget_class, YcCaseDetail, documents_label);
+  gtk_widget_class_bind_template_child (widget_class, YcCaseDetail, document_list);
+  gtk_widget_class_bind_template_child (widget_class, YcCaseDetail, guidance_button);
   gtk_widget_class_bind_template_child (widget_class, YcCaseDetail, timeline_list);
 
   gtk_widget_class_install_action (widget_class, "case.supplement", NULL, supplement_action);
@@ -1003,6 +998,14 @@ yc_case_detail_get_materials_list (YcCaseDetail *self)
   g_return_val_if_fail (YC_IS_CASE_DETAIL (self), NULL);
 
   return self->materials_list;
+}
+
+YcDocumentList *
+yc_case_detail_get_document_list (YcCaseDetail *self)
+{
+  g_return_val_if_fail (YC_IS_CASE_DETAIL (self), NULL);
+
+  return self->document_list;
 }
 
 GtkListBox *

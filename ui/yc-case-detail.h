@@ -5,6 +5,7 @@
 #include <gtk/gtk.h>
 
 #include "yc-store.h"
+#include "yc-document-list.h"
 #include "yc-file-store.h"
 
 G_BEGIN_DECLS
@@ -27,6 +28,8 @@ gboolean    yc_case_detail_get_loaded     (YcCaseDetail *self);
 /* Rows of the checklist (YcMaterialRow) and of the timeline, for tests. */
 GtkListBox *yc_case_detail_get_materials_list (YcCaseDetail *self);
 GtkListBox *yc_case_detail_get_timeline_list  (YcCaseDetail *self);
+/* The case's documents with their print state, Preview, Print again and Print…. */
+YcDocumentList *yc_case_detail_get_document_list (YcCaseDetail *self);
 /* The ID as shown ("110105********002X", or whole once revealed). */
 const char *yc_case_detail_get_shown_id   (YcCaseDetail *self);
 

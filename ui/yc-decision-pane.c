@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "yc-decision-pane.h"
+#include "yc-document-list.h"
 #include "yc-field.h"
 
 struct _YcDecisionPane
@@ -39,6 +40,7 @@ struct _YcDecisionPane
   GtkLabel          *case_no_label;
   GtkLabel          *result_details_label;
   GtkLabel          *result_documents_label;
+  YcDocumentList    *result_documents_list;
   GtkWidget         *new_intake_button;
 };
 
@@ -337,6 +339,7 @@ yc_decision_pane_class_init (YcDecisionPaneClass *klass)
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (YC_TYPE_FIELD);
+  g_type_ensure (YC_TYPE_DOCUMENT_LIST);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -360,6 +363,7 @@ yc_decision_pane_class_init (YcDecisionPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YcDecisionPane, case_no_label);
   gtk_widget_class_bind_template_child (widget_class, YcDecisionPane, result_details_label);
   gtk_widget_class_bind_template_child (widget_class, YcDecisionPane, result_documents_label);
+  gtk_widget_class_bind_template_child (widget_class, YcDecisionPane, result_documents_list);
   gtk_widget_class_bind_template_child (widget_class, YcDecisionPane, new_intake_button);
   gtk_widget_class_bind_template_callback (widget_class, ground_selected_cb);
 }
@@ -735,6 +739,7 @@ yc_decision_pane_show_result (YcDecisionPane *self,
       yc_field_set_text (self->explanation_field, NULL);
       yc_decision_pane_set_problem (self, NULL, FALSE);
       yc_decision_pane_set_busy (self, FALSE);
+      yc_decision_pane_show_documents (self, NULL);
       gtk_widget_set_visible (self->result_box, FALSE);
       gtk_widget_set_visible (self->choose_box, TRUE);
       return;
@@ -796,4 +801,26 @@ yc_decision_pane_focus (YcDecisionPane *self)
     gtk_widget_grab_focus (self->new_intake_button);
   else
     gtk_widget_grab_focus (self->outcome_buttons[self->outcome]);
+}
+
+void
+yc_decision_pane_show_documents (YcDecisionPane *self,
+                                 GListModel     *documents)
+{
+  g_return_if_fail (YC_IS_DECISION_PANE (self));
+  g_return_if_fail (documents == NULL || G_IS_LIST_MODEL (documents));
+
+  yc_document_list_set_model (self->result_documents_list, documents);
+  gtk_widget_set_visible (GTK_WIDGET (self->result_documents_list), documents != NULL);
+  /* The list says what is printed, and how far it got. */
+  if (documents != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->result_documents_label), FALSE);
+}
+
+YcDocumentList *
+yc_decision_pane_get_document_list (YcDecisionPane *self)
+{
+  g_return_val_if_fail (YC_IS_DECISION_PANE (self), NULL);
+
+  return self->result_documents_list;
 }

@@ -6,6 +6,7 @@
 #include <json-glib/json-glib.h>
 
 #include "yc-decision.h"
+#include "yc-document-list.h"
 
 G_BEGIN_DECLS
 
@@ -45,6 +46,11 @@ void              yc_decision_pane_set_busy     (YcDecisionPane   *self,
 void              yc_decision_pane_show_result  (YcDecisionPane   *self,
                                                  YcCase           *kase);
 gboolean          yc_decision_pane_get_showing_result (YcDecisionPane *self);
+/* Under the result: the documents the decision prints (YcPrintItem, with their live state, Print
+ * again and Preview); NULL hides them. */
+void              yc_decision_pane_show_documents (YcDecisionPane *self,
+                                                   GListModel     *documents);
+YcDocumentList   *yc_decision_pane_get_document_list (YcDecisionPane *self);
 /* The focus on the chosen outcome (or on the New Intake button after deciding). */
 void              yc_decision_pane_focus        (YcDecisionPane   *self);
 

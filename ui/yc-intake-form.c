@@ -9,6 +9,7 @@
 #include "yc-intake-form.h"
 #include "yc-intake-scan.h"
 #include "yc-material-row.h"
+#include "yc-printing.h"
 
 /* A pause in typing this long writes the draft (coalesced: one write per burst of keys). */
 #define DRAFT_DELAY_MS 500
@@ -311,6 +312,22 @@ recompute (YcIntakeForm *self)
   update_problem (self);
 }
 
+/* What the decision made due is printed at once, without a dialog; the result shows each document's
+ * state, and "Print again" where a printer let it down. */
+static void
+print_documents (YcIntakeForm *self)
+{
+  YcPrinting *printing = yc_printing_get_default ();
+  g_autoptr(GListModel) documents = NULL;
+
+  if (printing == NULL)
+    return;
+  documents = yc_printing_print_decision (printing, self->kase, self->item,
+                                          yc_decision_pane_get_outcome (self->decision_pane));
+  if (g_list_model_get_n_items (documents) > 0)
+    yc_decision_pane_show_documents (self->decision_pane, documents);
+}
+
 static void
 decide_cb (GObject      *source,
            GAsyncResult *result,
@@ -344,6 +361,7 @@ decide_cb (GObject      *source,
     yc_material_row_set_editable (row_at (self, i), FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.change-item", FALSE);
   yc_decision_pane_show_result (self->decision_pane, self->kase);
+  print_documents (self);
   show_column (self, self->decision_column);
   yc_decision_pane_focus (self->decision_pane);
   set_saving (self);

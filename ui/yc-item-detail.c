@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "yc-guidance-button.h"
 #include "yc-item-detail.h"
 
 struct _YcItemDetail
@@ -34,6 +35,7 @@ struct _YcItemDetail
   GtkListBox     *materials_list;
   GtkLabel       *conditions_label;
   GtkLabel       *legal_basis_label;
+  YcGuidanceButton *guidance_button;
 };
 
 G_DEFINE_FINAL_TYPE (YcItemDetail, yc_item_detail, GTK_TYPE_WIDGET)
@@ -225,6 +227,8 @@ set_item (YcItemDetail *self,
 {
   if (g_set_object (&self->item, item))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
+  /* Guidance for the applicant to take home, before any case exists. */
+  yc_guidance_button_set_item (self->guidance_button, item);
 }
 
 typedef struct {
@@ -357,6 +361,7 @@ yc_item_detail_class_init (YcItemDetailClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  g_type_ensure (YC_TYPE_GUIDANCE_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/yichuang/Yichuang/ui/yc-item-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, YcItemDetail, back_bar);
@@ -377,6 +382,7 @@ yc_item_detail_class_init (YcItemDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YcItemDetail, materials_list);
   gtk_widget_class_bind_template_child (widget_class, YcItemDetail, conditions_label);
   gtk_widget_class_bind_template_child (widget_class, YcItemDetail, legal_basis_label);
+  gtk_widget_class_bind_template_child (widget_class, YcItemDetail, guidance_button);
 }
 
 static void

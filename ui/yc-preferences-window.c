@@ -5,6 +5,8 @@
 
 #include "yc-case-number.h"
 #include "yc-preferences-window.h"
+#include "yc-printer-preferences.h"
+#include "yc-printing.h"
 
 struct _YcPreferencesWindow
 {
@@ -18,8 +20,6 @@ struct _YcPreferencesWindow
   AdwEntryRow          *clerk_row;
   AdwEntryRow          *platform_row;
   GtkWidget            *platform_hint;
-  AdwEntryRow          *receipt_printer_row;
-  AdwEntryRow          *document_printer_row;
   GtkSwitch            *large_text_switch;
 };
 
@@ -94,6 +94,8 @@ yc_preferences_window_constructed (GObject *object)
   g_autofree char *window_code = NULL;
   g_autofree char *platform_url = NULL;
   GSettings *settings;
+  YcPrinting *printing = yc_printing_get_default ();
+  GtkWidget *printing_page;
 
   G_OBJECT_CLASS (yc_preferences_window_parent_class)->constructed (object);
 
@@ -109,12 +111,14 @@ yc_preferences_window_constructed (GObject *object)
   self->settings = settings;
 
   g_settings_bind (self->settings, "clerk-name", self->clerk_row, "text", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "receipt-printer", self->receipt_printer_row, "text",
-                   G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "document-printer", self->document_printer_row, "text",
-                   G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "large-text", self->large_text_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
+
+  /* Printers as CUPS lists them, kept current while the page is open. */
+  printing_page = yc_printer_preferences_new (self->settings,
+                                              printing != NULL ? yc_printing_get_printers (printing)
+                                                               : NULL);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (printing_page));
 }
 
 static void
@@ -188,8 +192,6 @@ yc_preferences_window_class_init (YcPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YcPreferencesWindow, clerk_row);
   gtk_widget_class_bind_template_child (widget_class, YcPreferencesWindow, platform_row);
   gtk_widget_class_bind_template_child (widget_class, YcPreferencesWindow, platform_hint);
-  gtk_widget_class_bind_template_child (widget_class, YcPreferencesWindow, receipt_printer_row);
-  gtk_widget_class_bind_template_child (widget_class, YcPreferencesWindow, document_printer_row);
   gtk_widget_class_bind_template_child (widget_class, YcPreferencesWindow, large_text_switch);
   gtk_widget_class_bind_template_callback (widget_class, window_code_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, platform_changed_cb);

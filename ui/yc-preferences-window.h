@@ -1,4 +1,4 @@
-/* yc-preferences-window.h: this workstation's settings: window code, clerk, platform, printers. */
+/* yc-preferences-window.h: this workstation's settings: window code, clerk, platform; the Printing page. */
 #pragma once
 
 #include <adwaita.h>

@@ -1,0 +1,895 @@
+/* test-ui-print.c: printing from the real window through a private cupsd with file printers that
+ * keep the PDF: a decision prints its receipt without a dialog; a stopped printer shows on the
+ * result with "Print again"; the case detail lists the documents, previews them and runs "Print…";
+ * guidance in Russian and English; the Preferences list the printers and warn about a stopped or
+ * missing one. */
+#define G_LOG_DOMAIN "yc-test-ui-print"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <poppler.h>
+#include <string.h>
+
+#include "yc-applicant-form.h"
+#include "yc-application.h"
+#include "yc-cases-page.h"
+#include "yc-decision-pane.h"
+#include "yc-document-list.h"
+#include "yc-document-row.h"
+#include "yc-field.h"
+#include "yc-guidance-button.h"
+#include "yc-intake-form.h"
+#include "yc-intake-page.h"
+#include "yc-item-detail.h"
+#include "yc-material-row.h"
+#include "yc-pdf-preview.h"
+#include "yc-preferences-window.h"
+#include "yc-print-operation.h"
+#include "yc-printer-preferences.h"
+#include "yc-printing.h"
+#include "yc-store-documents.h"
+#include "yc-test-cupsd.h"
+#include "yc-test-documents.h"
+#include "yc-window.h"
+
+#define WAIT_TIMEOUT_S 90
+
+#define ITEM_BIRTH "11139900004512011WQR00101001"       /* 出生登记: accepted with a receipt */
+
+static YcTestCupsd *cupsd;
+static YcApplication *app;
+static YcWindow *window;
+static char *tmp_dir;
+
+static gboolean
+wake_up_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Spins the main context until @cond holds; fails after WAIT_TIMEOUT_S. */
+#define WAIT_FOR(cond)                                                                  \
+  G_STMT_START {                                                                        \
+    gint64 wait_end_ = g_get_monotonic_time () + WAIT_TIMEOUT_S * G_USEC_PER_SEC;       \
+    guint wake_id_ = g_timeout_add (20, wake_up_cb, NULL);                              \
+    while (!(cond))                                                                     \
+      {                                                                                 \
+        if (g_get_monotonic_time () > wait_end_)                                        \
+          g_error ("Timed out after %d s waiting for: %s", WAIT_TIMEOUT_S, #cond);      \
+        g_main_context_iteration (NULL, TRUE);                                          \
+      }                                                                                 \
+    g_source_remove (wake_id_);                                                         \
+  } G_STMT_END
+
+static void
+drain_main_context (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+mark_painted (gboolean *painted)
+{
+  *painted = TRUE;
+}
+
+/* With YC_TEST_SCREENSHOTS=<dir>, the screen at a few points (to look at the layout). */
+static void
+screenshot (GtkWidget  *widget,
+            const char *name)
+{
+  const char *dir = g_getenv ("YC_TEST_SCREENSHOTS");
+  g_autofree char *path = NULL;
+  g_autofree char *command = NULL;
+  GdkFrameClock *clock;
+  gboolean painted = FALSE;
+  gulong id;
+
+  if (dir == NULL)
+    return;
+  /* What is on screen is what was painted: wait for a paint after everything pending. */
+  clock = gtk_widget_get_frame_clock (widget);
+  id = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (mark_painted), &painted);
+  drain_main_context ();
+  gtk_widget_queue_draw (widget);
+  WAIT_FOR (painted);
+  g_signal_handler_disconnect (clock, id);
+  path = g_strdup_printf ("%s/print-%s.png", dir, name);
+  command = g_strdup_printf ("import -window root %s", path);
+  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+}
+
+static gpointer
+template_child (gpointer    widget,
+                GType       type,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static void
+start_app (void)
+{
+  g_autoptr(GError) error = NULL;
+  GSettings *settings;
+
+  app = yc_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  window = YC_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_true (YC_IS_WINDOW (window));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 960);
+
+  settings = yc_application_get_settings (app);
+  g_settings_set_string (settings, "window-code", "ZH01");
+  g_settings_set_string (settings, "clerk-name", "王芳");
+  /* The private scheduler's file printers. */
+  g_settings_set_string (settings, "receipt-printer", "receipt");
+  g_settings_set_string (settings, "document-printer", "a4");
+
+  WAIT_FOR (yc_application_get_store (app) != NULL || yc_application_get_store_error (app) != NULL);
+  g_assert_null (yc_application_get_store_error (app));
+  g_assert_nonnull (yc_application_get_printing (app));
+  WAIT_FOR (yc_intake_page_get_store (yc_window_get_intake_page (window)) != NULL);
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
+}
+
+static void
+ensure_app (void)
+{
+  if (app == NULL)
+    start_app ();
+}
+
+static YcPrinting *
+printing (void)
+{
+  return yc_application_get_printing (app);
+}
+
+static YcIntakePage *
+page (void)
+{
+  return yc_window_get_intake_page (window);
+}
+
+static YcIntakeForm *
+form (void)
+{
+  return yc_intake_page_get_form (page ());
+}
+
+static YcDecisionPane *
+pane (void)
+{
+  return yc_intake_form_get_decision_pane (form ());
+}
+
+static YcField *
+field (const char *name)
+{
+  return template_child (yc_intake_form_get_applicant_form (form ()), YC_TYPE_APPLICANT_FORM, name);
+}
+
+static void
+type_into (const char *name,
+           const char *text)
+{
+  GtkEntry *entry = yc_field_get_entry (field (name));
+
+  gtk_widget_grab_focus (GTK_WIDGET (entry));
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+}
+
+static YcMaterialRow *
+material_row (guint position)
+{
+  GtkListBoxRow *r = gtk_list_box_get_row_at_index (yc_intake_form_get_materials_list (form ()),
+                                                    position);
+
+  g_assert_nonnull (r);
+  return YC_MATERIAL_ROW (r);
+}
+
+static void
+press_state (guint       position,
+             const char *action)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (material_row (position)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (material_row (position)), action, NULL));
+}
+
+/* From the search to the intake of @code, as at the counter. */
+static void
+show_item (const char *query,
+           const char *code)
+{
+  YcIntakePage *p = page ();
+  YcItemDetail *detail = yc_intake_page_get_detail (p);
+  GListModel *results;
+  guint n, found = G_MAXUINT;
+
+  gtk_editable_set_text (yc_intake_page_get_search_entry (p), query);
+  WAIT_FOR (g_strcmp0 (yc_intake_page_get_results_query (p), query) == 0 &&
+            g_strcmp0 (yc_intake_page_get_state (p), "results") == 0);
+  results = yc_intake_page_get_results (p);
+  n = g_list_model_get_n_items (results);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(YcItem) item = g_list_model_get_item (results, i);
+
+      if (g_strcmp0 (yc_item_get_code (item), code) == 0)
+        found = i;
+    }
+  g_assert_cmpuint (found, !=, G_MAXUINT);
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (results), found);
+  g_signal_emit_by_name (template_child (p, YC_TYPE_INTAKE_PAGE, "list_view"), "activate", found);
+  WAIT_FOR (yc_item_detail_get_item (detail) != NULL &&
+            g_strcmp0 (yc_item_get_code (yc_item_detail_get_item (detail)), code) == 0);
+}
+
+static void
+begin_intake (const char *query,
+              const char *code)
+{
+  yc_window_show_page (window, "intake");
+  g_action_group_activate_action (G_ACTION_GROUP (window), "new-intake", NULL);
+  drain_main_context ();
+  show_item (query, code);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (yc_intake_page_get_detail (page ())),
+                                             "intake.start", NULL));
+  g_assert_nonnull (yc_intake_form_get_case (form ()));
+}
+
+/* 出生登记 for @name, every required material in, accepted; returns the decided case. */
+static YcCase *
+accept_birth_registration (const char *name,
+                           const char *id_number)
+{
+  YcCase *kase;
+
+  begin_intake ("出生登记", ITEM_BIRTH);
+  kase = yc_intake_form_get_case (form ());
+  type_into ("name_field", name);
+  type_into ("id_field", id_number);
+  type_into ("phone_field", "13812341234");
+  type_into ("address_field", "北方市东城区和平里街道1号");
+  press_state (0, "material.original");
+  press_state (1, "material.copy");
+  press_state (2, "material.licence");
+  g_assert_true (yc_decision_is_available (yc_decision_pane_get_decision (pane ()),
+                                           YC_DECISION_ACCEPT));
+  g_assert_true (yc_decision_pane_set_outcome (pane (), YC_DECISION_ACCEPT));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form ()), "intake.decide", NULL));
+  WAIT_FOR (yc_intake_form_get_decided (form ()) ||
+            (yc_decision_pane_get_problem (pane ()) != NULL &&
+             !gtk_widget_get_visible (template_child (pane (), YC_TYPE_DECISION_PANE,
+                                                      "busy_spinner"))));
+  if (!yc_intake_form_get_decided (form ()))
+    g_error ("The decision failed: %s", yc_decision_pane_get_problem (pane ()));
+  g_assert_cmpint (yc_case_get_state (kase), ==, YC_CASE_STATE_ACCEPTED);
+  return g_object_ref (kase);
+}
+
+static YcDocumentRow *
+document_row (YcDocumentList *list,
+              guint           position)
+{
+  GtkListBoxRow *r = gtk_list_box_get_row_at_index (yc_document_list_get_list_box (list), position);
+
+  g_assert_nonnull (r);
+  return YC_DOCUMENT_ROW (r);
+}
+
+/* The row of @kind in @list, or NULL. */
+static YcDocumentRow *
+find_row (YcDocumentList *list,
+          YcDocKind       kind)
+{
+  for (guint i = 0; gtk_list_box_get_row_at_index (yc_document_list_get_list_box (list), i) != NULL;
+       i++)
+    {
+      YcDocumentRow *r = document_row (list, i);
+
+      if (yc_print_item_get_kind (yc_document_row_get_item (r)) == kind)
+        return r;
+    }
+  return NULL;
+}
+
+static gboolean
+output_contains (const char *printer,
+                 const char *text)
+{
+  g_autofree char *path = yc_test_cupsd_output (cupsd, printer);
+  g_autofree char *contents = NULL;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return FALSE;
+  contents = yc_test_pdf_file_text (path, 0, 0, TRUE);
+  return contents != NULL && strstr (contents, text) != NULL;
+}
+
+static YcDocumentList *
+result_list (void)
+{
+  return yc_decision_pane_get_document_list (pane ());
+}
+
+/* --- a decision prints its receipt --- */
+
+static gboolean
+job_recorded_completed (YcStore    *store,
+                        const char *uuid)
+{
+  g_autoptr(GPtrArray) jobs = yc_store_list_print_jobs (store, uuid, FALSE, NULL);
+
+  return jobs != NULL && jobs->len > 0 &&
+         g_strcmp0 (((YcPrintJobRecord *) g_ptr_array_index (jobs, jobs->len - 1))->state,
+                    "completed") == 0;
+}
+
+static char *first_case_no;
+
+static void
+test_decision_prints (void)
+{
+  g_autoptr(YcCase) kase = NULL;
+  g_autoptr(YcStore) store = NULL;
+  g_autoptr(GPtrArray) jobs = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *receipt = NULL;
+  YcDocumentList *list;
+  YcDocumentRow *row;
+  g_autoptr(YcPrintItem) item = NULL;
+
+  ensure_app ();
+  kase = accept_birth_registration ("张三", "11010519491231002X");
+  first_case_no = g_strdup (yc_case_get_case_no (kase));
+
+  /* The result lists the receipt, printing without a dialog. */
+  list = result_list ();
+  WAIT_FOR (gtk_widget_get_visible (GTK_WIDGET (list)));
+  row = find_row (list, YC_DOC_RECEIPT);
+  g_assert_nonnull (row);
+  item = g_object_ref (yc_document_row_get_item (row));
+  g_assert_false (gtk_widget_get_visible (template_child (pane (), YC_TYPE_DECISION_PANE,
+                                                          "result_documents_label")));
+  WAIT_FOR (yc_print_item_get_status (item) == YC_PRINT_STATUS_PRINTED ||
+            yc_print_status_needs_attention (yc_print_item_get_status (item)));
+  if (yc_print_item_get_status (item) != YC_PRINT_STATUS_PRINTED)
+    g_error ("The receipt did not print: %s (%s)",
+             yc_print_status_to_string (yc_print_item_get_status (item)),
+             yc_print_item_get_message (item));
+  g_assert_cmpstr (yc_document_row_get_status_text (row), ==, "Printed");
+  g_assert_cmpstr (yc_print_item_get_destination (item), ==, "receipt");
+  g_assert_cmpstr (yc_print_item_get_format (item), ==, "receipt");
+  g_assert_cmpuint (yc_print_item_get_pages (item), >=, 1);
+  g_assert_nonnull (yc_print_item_get_file_hash (item));
+
+  /* What came out of the receipt printer (80 mm) carries the case number. */
+  WAIT_FOR (output_contains ("receipt", first_case_no));
+  receipt = yc_test_cupsd_output (cupsd, "receipt");
+  g_assert_cmpuint (yc_test_pdf_file_n_pages (receipt), ==, yc_print_item_get_pages (item));
+
+  /* Recorded on the case: a completed job on "receipt", the document printed. */
+  store = yc_store_open (g_getenv ("YC_DATABASE"), &error);
+  g_assert_no_error (error);
+  /* The record follows the job asynchronously: wait for it to catch up. */
+  WAIT_FOR (job_recorded_completed (store, yc_case_get_uuid (kase)));
+  jobs = yc_store_list_print_jobs (store, yc_case_get_uuid (kase), FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (jobs->len, ==, 1);
+  g_assert_cmpstr (((YcPrintJobRecord *) g_ptr_array_index (jobs, 0))->destination, ==, "receipt");
+  g_assert_cmpstr (((YcPrintJobRecord *) g_ptr_array_index (jobs, 0))->media, ==, "X80mm");
+  screenshot (GTK_WIDGET (window), "decision-printed");
+}
+
+/* --- a stopped printer: shown, and "Print again" once it is back --- */
+
+static void
+test_stopped_print_again (void)
+{
+  g_autoptr(YcCase) kase = NULL;
+  YcDocumentRow *row;
+  g_autoptr(YcPrintItem) item = NULL;
+  gint64 first_record;
+
+  ensure_app ();
+  yc_test_cupsd_run ("cupsdisable", "receipt", NULL);
+  kase = accept_birth_registration ("李四", "110101199003074514");
+
+  row = find_row (result_list (), YC_DOC_RECEIPT);
+  g_assert_nonnull (row);
+  item = g_object_ref (yc_document_row_get_item (row));
+  WAIT_FOR (yc_print_item_get_status (item) == YC_PRINT_STATUS_STOPPED ||
+            yc_print_item_get_status (item) == YC_PRINT_STATUS_PRINTED ||
+            yc_print_item_get_status (item) == YC_PRINT_STATUS_FAILED);
+  if (yc_print_item_get_status (item) != YC_PRINT_STATUS_STOPPED)
+    g_error ("The receipt is %s (%s), not stopped",
+             yc_print_status_to_string (yc_print_item_get_status (item)),
+             yc_print_item_get_message (item));
+  g_assert_cmpstr (yc_document_row_get_status_text (row), ==, "Printer stopped");
+  /* The core's message says why; Print again is offered and stands out. */
+  g_assert_nonnull (yc_print_item_get_message (item));
+  g_assert_true (yc_print_item_get_can_print_again (item));
+  g_assert_true (gtk_widget_has_css_class (template_child (row, YC_TYPE_DOCUMENT_ROW,
+                                                           "print_again_button"),
+                                           "suggested-action"));
+  g_assert_true (gtk_widget_is_sensitive (template_child (row, YC_TYPE_DOCUMENT_ROW,
+                                                         "print_again_button")));
+  first_record = yc_print_item_get_record_id (item);
+  g_assert_cmpint (first_record, >, 0);
+  screenshot (GTK_WIDGET (window), "decision-stopped");
+
+  /* The printer is back; the clerk presses Print again (the waiting job is cancelled first, so
+   * the receipt comes out once). */
+  yc_test_cupsd_run ("cupsenable", "receipt", NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.print-again", NULL));
+  WAIT_FOR (yc_print_item_get_record_id (item) != first_record);
+  WAIT_FOR (yc_print_item_get_status (item) == YC_PRINT_STATUS_PRINTED ||
+            yc_print_item_get_status (item) == YC_PRINT_STATUS_FAILED);
+  g_assert_cmpint (yc_print_item_get_status (item), ==, YC_PRINT_STATUS_PRINTED);
+  g_assert_cmpstr (yc_document_row_get_status_text (row), ==, "Printed");
+  WAIT_FOR (output_contains ("receipt", yc_case_get_case_no (kase)));
+}
+
+/* --- the case detail: documents, Preview, Print… --- */
+
+static void
+export_done_cb (GtkPrintOperation       *operation,
+                GtkPrintOperationResult  result,
+                gpointer                 user_data)
+{
+  *(GtkPrintOperationResult *) user_data = result;
+}
+
+static void
+operation_ready_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static guint
+poppler_pages (const char *path)
+{
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  PopplerDocument *document = poppler_document_new_from_file (uri, NULL, &error);
+  guint n;
+
+  g_assert_no_error (error);
+  n = poppler_document_get_n_pages (document);
+  g_object_unref (document);
+  return n;
+}
+
+static void
+test_case_detail (void)
+{
+  YcCasesPage *cases;
+  YcCaseDetail *detail;
+  YcDocumentList *list;
+  YcDocumentRow *row;
+  g_autoptr(YcPrintItem) item = NULL;
+  YcPdfPreview *preview;
+  YcPdfView *view;
+  g_autofree char *stored_path = NULL;
+  g_autoptr(GFile) stored_file = NULL;
+  g_autofree char *export_path = NULL;
+  g_autofree char *export_text = NULL;
+  g_autoptr(GAsyncResult) ready = NULL;
+  g_autoptr(YcPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult run, done = GTK_PRINT_OPERATION_RESULT_IN_PROGRESS;
+  gint64 render_us;
+  int width, height;
+  guint n_pages;
+
+  ensure_app ();
+  yc_window_show_page (window, "cases");
+  cases = yc_window_get_cases_page (window);
+  detail = yc_cases_page_get_detail (cases);
+  yc_cases_page_set_filter (cases, YC_CASE_FILTER_ALL);
+  gtk_editable_set_text (yc_cases_page_get_search_entry (cases), first_case_no);
+  yc_cases_page_refresh (cases);
+  WAIT_FOR (!yc_cases_page_get_loading (cases) &&
+            g_list_model_get_n_items (yc_cases_page_get_cases (cases)) == 1);
+  yc_cases_page_select (cases, 0);
+  WAIT_FOR (yc_case_detail_get_case (detail) != NULL && yc_case_detail_get_loaded (detail));
+  g_assert_cmpstr (yc_case_get_case_no (yc_case_detail_get_case (detail)), ==, first_case_no);
+
+  /* The documents, as stored: the receipt, printed, with its pages. */
+  list = yc_case_detail_get_document_list (detail);
+  WAIT_FOR (!yc_document_list_get_loading (list) && find_row (list, YC_DOC_RECEIPT) != NULL);
+  row = find_row (list, YC_DOC_RECEIPT);
+  item = g_object_ref (yc_document_row_get_item (row));
+  g_assert_cmpint (yc_print_item_get_status (item), ==, YC_PRINT_STATUS_PRINTED);
+  g_assert_cmpstr (yc_document_row_get_status_text (row), ==, "Printed");
+  g_assert_cmpuint (yc_print_item_get_pages (item), >=, 1);
+  g_assert_nonnull (yc_print_item_get_updated_at (item));
+  g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (row)));
+  /* The focus on the row's Preview scrolls the detail down to the documents. */
+  gtk_widget_grab_focus (template_child (row, YC_TYPE_DOCUMENT_ROW, "preview_button"));
+  screenshot (GTK_WIDGET (window), "case-detail");
+  /* The Cases page may have read its list again meanwhile (and the documents with it). */
+  WAIT_FOR (!yc_document_list_get_loading (list) && find_row (list, YC_DOC_RECEIPT) != NULL);
+  row = find_row (list, YC_DOC_RECEIPT);
+
+  /* Preview: poppler opens the stored file in a thread and shows page 1. */
+  stored_path = yc_file_store_get_path (yc_application_get_file_store (app),
+                                        yc_print_item_get_file_hash (item));
+  n_pages = poppler_pages (stored_path);
+  g_assert_cmpuint (n_pages, ==, yc_print_item_get_pages (item));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.preview", NULL));
+  preview = NULL;
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    if (YC_IS_PDF_PREVIEW (l->data))
+      preview = l->data;
+  g_assert_nonnull (preview);
+  gtk_window_set_default_size (GTK_WINDOW (preview), 700, 900);
+  view = yc_pdf_preview_get_view (preview);
+  WAIT_FOR (yc_pdf_view_get_loaded (view) && yc_pdf_view_get_rendered (view));
+  g_assert_null (yc_pdf_view_get_error (view));
+  g_assert_cmpuint (yc_pdf_view_get_n_pages (view), ==, n_pages);
+  g_assert_cmpuint (yc_pdf_view_get_page (view), ==, 0);
+  g_assert_true (yc_pdf_view_get_fit (view));
+  render_us = yc_pdf_view_get_last_render_us (view, &width, &height);
+  g_test_message ("page 1 of the receipt rendered at %d×%d px in %.1f ms (worker thread)", width,
+                  height, render_us / 1000.0);
+  g_assert_cmpint (width, >, 0);
+  screenshot (GTK_WIDGET (preview), "preview");
+  /* Zoom in leaves "fit" and renders again, larger. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preview), "preview.zoom-in", NULL));
+  g_assert_false (yc_pdf_view_get_fit (view));
+  WAIT_FOR (yc_pdf_view_get_rendered (view));
+  {
+    int zoomed_width;
+
+    yc_pdf_view_get_last_render_us (view, &zoomed_width, NULL);
+    g_assert_cmpint (zoomed_width, >, width);
+  }
+  gtk_window_destroy (GTK_WINDOW (preview));
+
+  /* Print…: the same GtkPrintOperation the dialog runs, exported to a PDF here. */
+  stored_file = g_file_new_for_path (stored_path);
+  yc_print_operation_new_async (stored_file, yc_print_item_get_title (item), NULL,
+                                operation_ready_cb, &ready);
+  WAIT_FOR (ready != NULL);
+  operation = yc_print_operation_new_finish (ready, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (yc_print_operation_get_document_pages (operation), ==, n_pages);
+  export_path = g_build_filename (tmp_dir, "print-dialog.pdf", NULL);
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), export_path);
+  g_signal_connect (operation, "done", G_CALLBACK (export_done_cb), &done);
+  run = gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
+                                 GTK_PRINT_OPERATION_ACTION_EXPORT, GTK_WINDOW (window), &error);
+  g_assert_no_error (error);
+  if (run == GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
+    WAIT_FOR (done != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS);
+  else
+    g_assert_cmpint (run, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_true (g_file_test (export_path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpuint (poppler_pages (export_path), ==, n_pages);
+  export_text = yc_test_pdf_file_text (export_path, 0, 0, TRUE);
+  g_assert_nonnull (strstr (export_text, first_case_no));
+  {
+    g_autofree char *size = NULL;
+    g_autoptr(GBytes) exported = NULL;
+    g_autofree char *contents = NULL;
+    gsize length;
+
+    /* On paper of the receipt's own size: nothing scaled. */
+    g_assert_true (g_file_get_contents (export_path, &contents, &length, NULL));
+    exported = g_bytes_new_take (g_steal_pointer (&contents), length);
+    size = yc_test_pdf_page_size (exported);
+    g_assert_cmpstr (size, ==, "226 x 600");
+  }
+}
+
+/* --- guidance, in Russian, from the case detail: printed and recorded on the case --- */
+
+static void
+test_guidance (void)
+{
+  YcCaseDetail *detail;
+  YcGuidanceButton *button;
+  YcDocumentList *list;
+  YcPrintItem *item;
+  YcPdfPreview *preview;
+  YcPdfView *view;
+
+  ensure_app ();
+  /* The case of the test before is on display. */
+  detail = yc_cases_page_get_detail (yc_window_get_cases_page (window));
+  g_assert_nonnull (yc_case_detail_get_case (detail));
+  button = template_child (detail, YC_TYPE_CASE_DETAIL, "guidance_button");
+  WAIT_FOR (gtk_widget_is_sensitive (GTK_WIDGET (button)) &&
+            gtk_widget_activate_action (GTK_WIDGET (button), "guidance.print", "s", "ru"));
+  item = yc_guidance_button_get_last (button);
+  g_assert_nonnull (item);
+  WAIT_FOR (yc_print_item_get_status (item) == YC_PRINT_STATUS_PRINTED ||
+            yc_print_status_needs_attention (yc_print_item_get_status (item)));
+  g_assert_cmpint (yc_print_item_get_status (item), ==, YC_PRINT_STATUS_PRINTED);
+  g_assert_cmpstr (yc_print_item_get_destination (item), ==, "a4");
+  g_assert_cmpstr (yc_print_item_get_language (item), ==, "ru");
+  /* The A4 printer's output is the guidance, in Russian, about this case. */
+  WAIT_FOR (output_contains ("a4", first_case_no));
+  g_assert_true (output_contains ("a4", "Памятка"));
+
+  /* The case's document list read it back: guidance, printed. */
+  list = yc_case_detail_get_document_list (detail);
+  WAIT_FOR (!yc_document_list_get_loading (list) && find_row (list, YC_DOC_GUIDANCE) != NULL &&
+            yc_print_item_get_status (yc_document_row_get_item (find_row (list, YC_DOC_GUIDANCE)))
+            == YC_PRINT_STATUS_PRINTED);
+  gtk_widget_grab_focus (template_child (find_row (list, YC_DOC_GUIDANCE), YC_TYPE_DOCUMENT_ROW,
+                                         "preview_button"));
+  screenshot (GTK_WIDGET (window), "case-detail-guidance");
+
+  /* An A4 page in the preview: rendered at screen size in a worker thread; how long it takes. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (find_row (list, YC_DOC_GUIDANCE)),
+                                             "row.preview", NULL));
+  preview = NULL;
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    if (YC_IS_PDF_PREVIEW (l->data))
+      preview = l->data;
+  g_assert_nonnull (preview);
+  gtk_window_set_default_size (GTK_WINDOW (preview), 820, 1000);
+  view = yc_pdf_preview_get_view (preview);
+  WAIT_FOR (yc_pdf_view_get_rendered (view));
+  for (guint page = 0; page < yc_pdf_view_get_n_pages (view); page++)
+    {
+      gint64 render_us;
+      int width, height;
+
+      yc_pdf_view_set_page (view, page);
+      WAIT_FOR (yc_pdf_view_get_rendered (view));
+      render_us = yc_pdf_view_get_last_render_us (view, &width, &height);
+      g_test_message ("A4 guidance page %u rendered at %d×%d px in %.1f ms (worker thread)",
+                      page + 1, width, height, render_us / 1000.0);
+    }
+  /* Page Down and Page Up are the preview's actions. */
+  yc_pdf_view_set_page (view, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preview), "preview.next", NULL));
+  g_assert_cmpuint (yc_pdf_view_get_page (view), ==, MIN (1, yc_pdf_view_get_n_pages (view) - 1));
+  screenshot (GTK_WIDGET (preview), "preview-a4");
+  gtk_window_destroy (GTK_WINDOW (preview));
+
+  /* Guidance about an item alone, before any case, in English: printed, not recorded. */
+  yc_window_show_page (window, "intake");
+  g_action_group_activate_action (G_ACTION_GROUP (window), "new-intake", NULL);
+  drain_main_context ();
+  show_item ("出生登记", ITEM_BIRTH);
+  button = template_child (yc_intake_page_get_detail (page ()), YC_TYPE_ITEM_DETAIL,
+                           "guidance_button");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (button), "guidance.print", "s", "en"));
+  item = yc_guidance_button_get_last (button);
+  g_assert_null (yc_print_item_get_case_uuid (item));
+  WAIT_FOR (yc_print_item_get_status (item) == YC_PRINT_STATUS_PRINTED ||
+            yc_print_status_needs_attention (yc_print_item_get_status (item)));
+  g_assert_cmpint (yc_print_item_get_status (item), ==, YC_PRINT_STATUS_PRINTED);
+  g_assert_cmpint (yc_print_item_get_record_id (item), ==, 0);
+  g_assert_cmpstr (yc_print_item_get_language (item), ==, "en");
+  WAIT_FOR (output_contains ("a4", "出生登记") && !output_contains ("a4", first_case_no));
+  screenshot (GTK_WIDGET (window), "item-guidance");
+}
+
+/* --- Preferences: the printers CUPS has, their state, and the warnings --- */
+
+static YcPrinterPreferences *
+find_printer_page (GtkWidget *widget)
+{
+  if (YC_IS_PRINTER_PREFERENCES (widget))
+    return YC_PRINTER_PREFERENCES (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      YcPrinterPreferences *found = find_printer_page (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+choices_have (YcPrinterPreferences *prefs,
+              const char           *name)
+{
+  g_auto(GStrv) choices = yc_printer_preferences_dup_choices (prefs);
+
+  return g_strv_contains ((const char * const *) choices, name);
+}
+
+static void
+assert_setting (GSettings  *settings,
+                const char *key,
+                const char *expected)
+{
+  g_autofree char *value = g_settings_get_string (settings, key);
+
+  g_assert_cmpstr (value, ==, expected);
+}
+
+static void
+test_preferences (void)
+{
+  GSettings *settings;
+  YcPreferencesWindow *window_prefs;
+  YcPrinterPreferences *prefs;
+  AdwComboRow *receipt_row;
+  g_auto(GStrv) choices = NULL;
+  g_autoptr(GVariant) copies = NULL;
+  guint32 value;
+
+  ensure_app ();
+  settings = yc_application_get_settings (app);
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "preferences"));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  window_prefs = NULL;
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    if (YC_IS_PREFERENCES_WINDOW (l->data))
+      window_prefs = l->data;
+  g_assert_nonnull (window_prefs);
+  prefs = find_printer_page (GTK_WIDGET (window_prefs));
+  g_assert_nonnull (prefs);
+  adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (window_prefs),
+                                           ADW_PREFERENCES_PAGE (prefs));
+
+  /* The two test printers as CUPS lists them, after "Default printer"; the chosen ones selected. */
+  WAIT_FOR (yc_printer_list_get_loaded (yc_printing_get_printers (printing ())));
+  g_assert_true (yc_printer_list_get_available (yc_printing_get_printers (printing ())));
+  g_assert_nonnull (yc_printer_list_lookup (yc_printing_get_printers (printing ()), "receipt"));
+  g_assert_nonnull (yc_printer_list_lookup (yc_printing_get_printers (printing ()), "a4"));
+  g_assert_true (choices_have (prefs, "receipt") && choices_have (prefs, "a4"));
+  choices = yc_printer_preferences_dup_choices (prefs);
+  g_assert_cmpstr (choices[0], ==, "");
+  receipt_row = yc_printer_preferences_get_row (prefs, TRUE);
+  g_assert_cmpstr (choices[adw_combo_row_get_selected (receipt_row)], ==, "receipt");
+  g_assert_cmpstr (choices[adw_combo_row_get_selected (yc_printer_preferences_get_row (prefs,
+                                                                                       FALSE))],
+                   ==, "a4");
+  g_assert_null (yc_printer_preferences_get_warning (prefs, TRUE));
+  g_assert_null (yc_printer_preferences_get_warning (prefs, FALSE));
+  screenshot (GTK_WIDGET (window_prefs), "preferences");
+
+  /* A stopped printer is flagged (from the list's own polling). */
+  yc_test_cupsd_run ("cupsdisable", "a4", NULL);
+  WAIT_FOR (yc_printer_preferences_get_warning (prefs, FALSE) != NULL);
+  g_assert_nonnull (strstr (yc_printer_preferences_get_warning (prefs, FALSE), "stopped"));
+  screenshot (GTK_WIDGET (window_prefs), "preferences-stopped");
+  yc_test_cupsd_run ("cupsenable", "a4", NULL);
+  WAIT_FOR (yc_printer_preferences_get_warning (prefs, FALSE) == NULL);
+
+  /* Choosing in the combo row writes the setting; "Default printer" is the empty name. */
+  adw_combo_row_set_selected (receipt_row, 0);
+  assert_setting (settings, "receipt-printer", "");
+  g_clear_pointer (&choices, g_strfreev);
+  choices = yc_printer_preferences_dup_choices (prefs);
+  for (guint i = 0; choices[i] != NULL; i++)
+    if (g_str_equal (choices[i], "receipt"))
+      adw_combo_row_set_selected (receipt_row, i);
+  assert_setting (settings, "receipt-printer", "receipt");
+
+  /* A printer CUPS does not know is kept, shown as missing, and warned about. */
+  g_settings_set_string (settings, "document-printer", "gone");
+  g_assert_true (choices_have (prefs, "gone"));
+  g_assert_nonnull (yc_printer_preferences_get_warning (prefs, FALSE));
+  g_assert_nonnull (strstr (yc_printer_preferences_get_warning (prefs, FALSE), "missing"));
+  g_settings_set_string (settings, "document-printer", "a4");
+  g_assert_null (yc_printer_preferences_get_warning (prefs, FALSE));
+
+  /* Copies: the tolerance notice's two by default; a change writes only that kind. */
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (
+                     yc_printer_preferences_get_copies_button (prefs, YC_DOC_TOLERANCE)), ==, 2);
+  gtk_spin_button_set_value (yc_printer_preferences_get_copies_button (prefs, YC_DOC_RECEIPT), 3);
+  copies = g_settings_get_value (settings, "document-copies");
+  g_assert_true (g_variant_lookup (copies, "receipt", "u", &value));
+  g_assert_cmpuint (value, ==, 3);
+  g_assert_false (g_variant_lookup (copies, "tolerance", "u", &value));
+  g_assert_cmpuint (yc_printing_get_copies (printing (), YC_DOC_RECEIPT, 1), ==, 3);
+  g_settings_reset (settings, "document-copies");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (
+                     yc_printer_preferences_get_copies_button (prefs, YC_DOC_RECEIPT)), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window_prefs));
+}
+
+/* One application through every step: the isolated data directory of a test case (with the file
+ * store the documents are rendered into) is removed when the case ends, so the steps share one. */
+static void
+test_counter (void)
+{
+  g_test_message ("a decision prints its receipt");
+  test_decision_prints ();
+  g_test_message ("a stopped printer, then Print again");
+  test_stopped_print_again ();
+  g_test_message ("the case detail: documents, Preview, Print…");
+  test_case_detail ();
+  g_test_message ("guidance in Russian from the case detail");
+  test_guidance ();
+  g_test_message ("the Preferences' printers");
+  test_preferences ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) system_data_dirs = NULL;
+  g_autoptr(GPtrArray) mime_dirs = g_ptr_array_new_with_free_func (g_free);
+  int ret;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("YC_LOCALEDIR") != NULL ? g_getenv ("YC_LOCALEDIR")
+                                                                       : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  /* ISOLATE_DIRS hides XDG_DATA_DIRS (icon theme): keep the system's, read-only. */
+  system_data_dirs = g_strdupv ((char **) g_get_system_data_dirs ());
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* The MIME database too: icons are SVG files, recognised by their type. */
+  for (guint i = 0; system_data_dirs[i] != NULL; i++)
+    g_ptr_array_add (mime_dirs, g_build_filename (system_data_dirs[i], "mime", NULL));
+  g_ptr_array_add (mime_dirs, NULL);
+  g_content_type_set_mime_dirs ((const char * const *) mime_dirs->pdata);
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("No display: the ui tests need one (run them under Xvfb).\n");
+      return 77;
+    }
+  for (guint i = 0; system_data_dirs[i] != NULL; i++)
+    {
+      g_autofree char *icons = g_build_filename (system_data_dirs[i], "icons", NULL);
+
+      gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                      icons);
+    }
+
+  /* Before any thread talks to CUPS: the scheduler the test prints to. */
+  cupsd = yc_test_cupsd_start (&error);
+  if (cupsd == NULL)
+    {
+      g_printerr ("No CUPS scheduler for the printing tests: %s\n", error->message);
+      return 77;
+    }
+  tmp_dir = g_dir_make_tmp ("yc-test-ui-print-XXXXXX", NULL);
+  g_assert_nonnull (tmp_dir);
+  {
+    g_autofree char *db_path = g_build_filename (tmp_dir, "yichuang.db", NULL);
+
+    g_setenv ("YC_DATABASE", db_path, TRUE);
+  }
+
+  g_test_add_func ("/yc/ui-print/counter", test_counter);
+
+  ret = g_test_run ();
+
+  if (app != NULL)
+    {
+      for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL;
+           l = gtk_application_get_windows (GTK_APPLICATION (app)))
+        gtk_window_destroy (GTK_WINDOW (l->data));
+      drain_main_context ();
+      g_clear_object (&app);
+    }
+  yc_test_cupsd_stop (cupsd);
+  yc_test_remove_tree (tmp_dir);
+  g_free (tmp_dir);
+  g_free (first_case_no);
+
+  return ret;
+}
