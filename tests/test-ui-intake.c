@@ -5,6 +5,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <locale.h>
 #include <signal.h>
 
@@ -934,6 +935,91 @@ test_cases_follow_ups (void)
   g_assert_cmpstr (yc_case_get_case_no (kase), ==, case_no);
 }
 
+/* A tolerance case whose supplement deadline passed turns overdue when the Cases page lists the
+ * cases: audited, by the workstation. */
+static void
+test_cases_overdue (void)
+{
+  g_autoptr(YcStore) store = NULL;
+  g_autoptr(YcCase) stored = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3 *db = NULL;
+  gboolean marked = FALSE;
+
+  ensure_app ();
+  begin_intake ("有限责任公司设立登记", ITEM_COMPANY);
+  uuid = g_strdup (yc_case_get_uuid (yc_intake_form_get_case (form ())));
+  gtk_toggle_button_set_active (template_child (applicant (), YC_TYPE_APPLICANT_FORM,
+                                                "organisation_button"), TRUE);
+  type_into ("name_field", "北方市远航贸易有限公司");
+  type_into ("id_field", "91350100M000100Y44");
+  g_signal_emit_by_name (field ("id_field"), "action");
+  type_into ("legal_rep_field", "赵四");
+  type_into ("phone_field", "010-87654322");
+  for (guint i = 0; i < 4; i++)
+    press_state (i, "material.original");
+  press_state (4, "material.tolerated");
+  press_state (5, "material.copy");
+  g_assert_cmpint (yc_decision_pane_get_outcome (pane ()), ==, YC_DECISION_TOLERANCE_ACCEPT);
+  decide_and_wait ();
+
+  /* Not late yet: listing leaves it waiting for the supplement. */
+  yc_window_show_page (window, "cases");
+  g_assert_cmpuint (show_cases (YC_CASE_FILTER_OVERDUE, NULL), ==, 0);
+  stored = stored_case (uuid);
+  g_assert_cmpint (yc_case_get_state (stored), ==, YC_CASE_STATE_TOLERANCE_ACCEPTED);
+  g_clear_object (&stored);
+
+  /* Time passes: the promised supplement date is behind us. */
+  g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
+  sql = sqlite3_mprintf ("UPDATE case_materials SET supplement_deadline = '2001-02-03' "
+                         "WHERE case_uuid = %Q AND state = 'tolerated'", uuid);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_changes (db), ==, 1);
+  sqlite3_free (g_steal_pointer (&sql));
+  sqlite3_close (db);
+
+  g_assert_cmpuint (show_cases (YC_CASE_FILTER_OVERDUE, NULL), ==, 1);
+  {
+    g_autoptr(YcCase) listed = g_list_model_get_item (yc_cases_page_get_cases (cases_page ()), 0);
+
+    g_assert_cmpstr (yc_case_get_uuid (listed), ==, uuid);
+  }
+  stored = stored_case (uuid);
+  g_assert_cmpint (yc_case_get_state (stored), ==, YC_CASE_STATE_OVERDUE);
+  store = open_store_again ();
+  audit = yc_store_list_audit (store, uuid, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < audit->len; i++)
+    {
+      YcAuditEntry *entry = g_ptr_array_index (audit, i);
+
+      if (g_strcmp0 (entry->action, "case.mark_overdue") == 0)
+        {
+          g_assert_cmpstr (entry->actor, ==, YC_STORE_SYSTEM_ACTOR);
+          marked = TRUE;
+        }
+    }
+  g_assert_true (marked);
+  /* Listing again marks nothing twice. */
+  g_assert_cmpuint (show_cases (YC_CASE_FILTER_OVERDUE, NULL), ==, 1);
+  g_clear_pointer (&audit, g_ptr_array_unref);
+  audit = yc_store_list_audit (store, uuid, &error);
+  {
+    guint n = 0;
+
+    for (guint i = 0; i < audit->len; i++)
+      if (g_strcmp0 (((YcAuditEntry *) g_ptr_array_index (audit, i))->action,
+                     "case.mark_overdue") == 0)
+        n++;
+    g_assert_cmpuint (n, ==, 1);
+  }
+  yc_window_show_page (window, "intake");
+}
+
 /* --- a draft through kill -9 --- */
 
 #define DRAFT_NAME "孙七"
@@ -1168,6 +1254,7 @@ main (int   argc,
   g_test_add_func ("/yc/ui-intake/ctrl-enter-keeps-applicant", test_ctrl_enter_keeps_applicant);
   g_test_add_func ("/yc/ui-intake/cases/list", test_cases_list);
   g_test_add_func ("/yc/ui-intake/cases/follow-ups", test_cases_follow_ups);
+  g_test_add_func ("/yc/ui-intake/cases/overdue", test_cases_overdue);
   g_test_add_func ("/yc/ui-intake/draft-after-sigkill", test_draft_after_sigkill);
 
   ret = g_test_run ();

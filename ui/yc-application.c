@@ -13,6 +13,9 @@
 
 /* How long quitting waits for draft writes still running (a healthy disk needs milliseconds). */
 #define DRAFT_WRITE_WAIT_S 5
+/* The store opens after the first window's first frame; this late at most if no frame comes (a
+ * window started minimised). */
+#define STORE_OPEN_LATEST_S 2
 
 struct _YcApplication
 {
@@ -26,6 +29,8 @@ struct _YcApplication
   YcScanner      *scanner;
   GError         *store_error;
   GError         *catalogue_error;
+  gboolean        store_opening;
+  guint           store_open_id;
   gboolean        bench_done;
 };
 
@@ -59,7 +64,24 @@ static const struct {
   { "win.show-page::cases", { "<Alt>2", NULL } },
   { "win.show-page::approvals", { "<Alt>3", NULL } },
   { "win.show-page::sync", { "<Alt>4", NULL } },
+  /* What GtkApplication sets for a gtk/help-overlay.ui resource; the window builds its shortcuts
+   * window itself (yc-window.c), on first use. */
+  { "win.show-help-overlay", { "<Control>question", "<Control>F1", NULL } },
 };
+
+static void
+mark_overdue_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  int marked = yc_store_mark_overdue_cases_finish (YC_STORE (source), result, &error);
+
+  if (marked < 0 && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Could not mark overdue cases: %s", error->message);
+  else if (marked > 0)
+    g_debug ("%d tolerance case(s) marked overdue", marked);
+}
 
 static void
 yc_application_set_store (YcApplication *self,
@@ -72,6 +94,11 @@ yc_application_set_store (YcApplication *self,
     yc_printing_resume (yc_application_get_printing (self));
   if (store != NULL)
     g_signal_emit (self, signals[STORE_READY], 0);
+  /* Tolerance cases whose supplement deadline passed while the workstation was off become overdue
+   * (the Cases page does it again whenever it lists the cases). */
+  if (store != NULL)
+    yc_store_mark_overdue_cases_async (store, NULL, YC_STORE_SYSTEM_ACTOR, self->cancellable,
+                                       mark_overdue_cb, NULL);
 }
 
 static void
@@ -295,15 +322,68 @@ window_removed_cb (GtkApplication *app,
     release_scanner (YC_APPLICATION (app));
 }
 
+/* Opens the store, then the catalogue check and the file store; "store-ready" at the end. Once. */
+static void
+open_store (YcApplication *self)
+{
+  g_autofree char *path = NULL;
+  const char *env_path;
+
+  g_clear_handle_id (&self->store_open_id, g_source_remove);
+  if (self->store_opening)
+    return;
+  self->store_opening = TRUE;
+
+  /* Tests and benchmarks point at their own database. */
+  env_path = g_getenv ("YC_DATABASE");
+  path = (env_path != NULL && *env_path != '\0') ? g_strdup (env_path) : yc_store_default_path ();
+  yc_store_open_async (path, self->cancellable, store_open_cb, g_object_ref (self));
+}
+
+static gboolean
+open_store_cb (gpointer user_data)
+{
+  YcApplication *self = user_data;
+
+  self->store_open_id = 0;
+  open_store (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_paint_cb (GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  YcApplication *self = user_data;
+
+  g_signal_handlers_disconnect_by_func (clock, first_paint_cb, self);
+  /* The frame is out: the store, the catalogue check, the drafts, the printers and the overdue
+   * marking come after it, when the main loop has nothing more urgent to do. */
+  if (!self->store_opening)
+    {
+      g_clear_handle_id (&self->store_open_id, g_source_remove);
+      self->store_open_id = g_idle_add_full (G_PRIORITY_LOW, open_store_cb, self, NULL);
+    }
+}
+
+static void
+window_map_cb (GtkWidget *window,
+               gpointer   user_data)
+{
+  GdkFrameClock *clock = gdk_surface_get_frame_clock (gtk_native_get_surface (GTK_NATIVE (window)));
+
+  g_signal_handlers_disconnect_by_func (window, window_map_cb, user_data);
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (first_paint_cb), user_data, 0);
+}
+
 static void
 yc_application_startup (GApplication *app)
 {
   YcApplication *self = YC_APPLICATION (app);
-  g_autofree char *path = NULL;
-  const char *env_path;
 
-  /* AdwApplication loads style.css from the resource base path (/org/yichuang/Yichuang/style.css)
-   * and GtkApplication the shortcuts window from gtk/help-overlay.ui there. */
+  /* AdwApplication loads style.css from the resource base path (/org/yichuang/Yichuang/style.css).
+   * The shortcuts window is not at gtk/help-overlay.ui there: GtkApplication would build it for
+   * every window before its first frame. */
   G_APPLICATION_CLASS (yc_application_parent_class)->startup (app);
 
   /* Once per process: GLib warns if it is set again (a second application object, in tests). */
@@ -323,10 +403,8 @@ yc_application_startup (GApplication *app)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self),
                                            app_accels[i].action, app_accels[i].accels);
 
-  /* Tests and benchmarks point at their own database. */
-  env_path = g_getenv ("YC_DATABASE");
-  path = (env_path != NULL && *env_path != '\0') ? g_strdup (env_path) : yc_store_default_path ();
-  yc_store_open_async (path, self->cancellable, store_open_cb, g_object_ref (self));
+  /* Nothing else here: the store opens after the first frame (window_map_cb), so that its threads
+   * do not compete with the window for the CPU. */
 }
 
 static void
@@ -367,6 +445,11 @@ yc_application_activate (GApplication *app)
   if (window == NULL)
     {
       window = GTK_WINDOW (yc_window_new (self));
+      if (!self->store_opening && self->store_open_id == 0)
+        {
+          g_signal_connect (window, "map", G_CALLBACK (window_map_cb), self);
+          self->store_open_id = g_timeout_add_seconds (STORE_OPEN_LATEST_S, open_store_cb, self);
+        }
       if (g_getenv ("YC_BENCH_FIRST_FRAME") != NULL)
         g_signal_connect (window, "map", G_CALLBACK (bench_window_map_cb), self);
     }
@@ -386,6 +469,7 @@ yc_application_shutdown (GApplication *app)
     g_main_context_iteration (NULL, TRUE);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->store_open_id, g_source_remove);
   /* Stops following print jobs; the store keeps their records for the next start. */
   g_clear_object (&self->printing);
   release_scanner (self);
@@ -398,6 +482,7 @@ yc_application_finalize (GObject *object)
 {
   YcApplication *self = YC_APPLICATION (object);
 
+  g_clear_handle_id (&self->store_open_id, g_source_remove);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
   release_scanner (self);

@@ -218,12 +218,41 @@ query_cb (GObject      *source,
   set_loading (self, FALSE);
 }
 
-void
-yc_cases_page_refresh (YcCasesPage *self)
+static void
+query_cases (YcCasesPage *self)
 {
   g_autofree char *clerk = NULL;
   g_autofree char *search = NULL;
 
+  clerk = g_strstrip (g_settings_get_string (self->settings, "clerk-name"));
+  search = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+  yc_store_query_cases_async (self->store, self->filter, clerk, *search != '\0' ? search : NULL, NULL,
+                              self->calendar, YC_CALENDAR_DEFAULT_YELLOW_DAYS, CASES_LIMIT,
+                              self->cancellable, query_cb, g_object_ref (self));
+}
+
+static void
+mark_overdue_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(YcCasesPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (yc_store_mark_overdue_cases_finish (YC_STORE (source), result, &error) < 0)
+    {
+      /* A newer refresh took over. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      /* The list is still worth showing, with the states as they are. */
+      g_warning ("Could not mark overdue cases: %s", error->message);
+    }
+  query_cases (self);
+}
+
+void
+yc_cases_page_refresh (YcCasesPage *self)
+{
   g_return_if_fail (YC_IS_CASES_PAGE (self));
 
   if (self->store == NULL || self->calendar == NULL)
@@ -233,12 +262,11 @@ yc_cases_page_refresh (YcCasesPage *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
-  clerk = g_strstrip (g_settings_get_string (self->settings, "clerk-name"));
-  search = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
   set_loading (self, TRUE);
-  yc_store_query_cases_async (self->store, self->filter, clerk, *search != '\0' ? search : NULL, NULL,
-                              self->calendar, YC_CALENDAR_DEFAULT_YELLOW_DAYS, CASES_LIMIT,
-                              self->cancellable, query_cb, g_object_ref (self));
+  /* Supplement deadlines that passed since the last listing turn their cases overdue first (an
+   * audited transition, done by the workstation), so the list and its Overdue filter are current. */
+  yc_store_mark_overdue_cases_async (self->store, NULL, YC_STORE_SYSTEM_ACTOR, self->cancellable,
+                                     mark_overdue_cb, g_object_ref (self));
 }
 
 static void

@@ -29,6 +29,13 @@ struct _YcIntakePage
   /* The unfinished intake offered back (uuid and payload), or NULL. */
   char               *offered_uuid;
   char               *offered_payload;
+  YcFileStore        *file_store;
+  gboolean            one_column;
+
+  /* Built on first use (ensure_detail, ensure_form): a window that shows only the search at start
+   * neither builds nor styles them before its first frame. */
+  YcItemDetail       *detail;
+  YcIntakeForm       *form;
 
   /* template children */
   AdwLeaflet         *leaflet;
@@ -41,13 +48,12 @@ struct _YcIntakePage
   AdwStatusPage      *no_results_page;
   AdwStatusPage      *search_error_page;
   GtkStack           *detail_stack;
-  YcItemDetail       *detail;
   GtkRevealer        *drafts_revealer;
   GtkLabel           *drafts_label;
   GtkStack           *mode_stack;
   GtkRevealer        *return_revealer;
   GtkLabel           *return_label;
-  YcIntakeForm       *form;
+  AdwBin             *form_bin;
 };
 
 G_DEFINE_FINAL_TYPE (YcIntakePage, yc_intake_page, GTK_TYPE_WIDGET)
@@ -331,12 +337,65 @@ search_key_pressed_cb (GtkEventControllerKey *controller,
   return GDK_EVENT_PROPAGATE;
 }
 
+/* --- the item detail and the intake form, built on first use --- */
+
+static YcItemDetail *
+ensure_detail (YcIntakePage *self)
+{
+  if (self->detail != NULL)
+    return self->detail;
+
+  self->detail = g_object_new (YC_TYPE_ITEM_DETAIL, NULL);
+  g_object_bind_property (self->leaflet, "folded", self->detail, "show-back-button",
+                          G_BINDING_SYNC_CREATE);
+  gtk_stack_add_named (self->detail_stack, GTK_WIDGET (self->detail), "detail");
+  return self->detail;
+}
+
+/* The item in the detail, or NULL (also before the detail exists). */
+static YcItem *
+detail_item (YcIntakePage *self)
+{
+  return self->detail != NULL ? yc_item_detail_get_item (self->detail) : NULL;
+}
+
+static void form_saving_cb      (YcIntakePage *self);
+static void form_change_item_cb (YcIntakePage *self);
+static void form_decided_cb     (YcIntakePage *self,
+                                 YcCase       *kase);
+
+static YcIntakeForm *
+ensure_form (YcIntakePage *self)
+{
+  if (self->form != NULL)
+    return self->form;
+
+  self->form = g_object_new (YC_TYPE_INTAKE_FORM, "one-column", self->one_column, NULL);
+  g_signal_connect_object (self->form, "change-item", G_CALLBACK (form_change_item_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->form, "decided", G_CALLBACK (form_decided_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->form, "notify::saving", G_CALLBACK (form_saving_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_bin_set_child (self->form_bin, GTK_WIDGET (self->form));
+  yc_intake_form_set_file_store (self->form, self->file_store);
+  yc_intake_form_set_store (self->form, self->store);
+  return self->form;
+}
+
+/* The visit under way, or NULL (also before the form exists). */
+static YcCase *
+form_case (YcIntakePage *self)
+{
+  return self->form != NULL ? yc_intake_form_get_case (self->form) : NULL;
+}
+
 /* --- the intake itself --- */
 
 static gboolean
 form_in_progress (YcIntakePage *self)
 {
-  return yc_intake_form_get_case (self->form) != NULL && !yc_intake_form_get_decided (self->form);
+  return form_case (self) != NULL && !yc_intake_form_get_decided (self->form);
 }
 
 static void
@@ -350,7 +409,7 @@ update_banners (YcIntakePage *self)
 
   if (choosing && form_in_progress (self))
     {
-      YcCase *kase = yc_intake_form_get_case (self->form);
+      YcCase *kase = form_case (self);
       YcParty *applicant = yc_case_get_applicant (kase);
       const char *name = applicant != NULL ? yc_party_get_name (applicant) : NULL;
       g_autofree char *text = NULL;
@@ -381,12 +440,13 @@ static void
 start_with_item (YcIntakePage *self,
                  YcItem       *item)
 {
-  YcCase *current = yc_intake_form_get_case (self->form);
+  YcCase *current = form_case (self);
   g_autoptr(YcCase) previous = NULL;
 
   /* The same applicant, another item: what was entered about them is carried over. */
   if (current != NULL && !yc_intake_form_get_decided (self->form))
     previous = g_object_ref (current);
+  ensure_form (self);
   set_mode (self, "form");
   yc_intake_form_start (self->form, item, previous);
   update_banners (self);
@@ -434,6 +494,7 @@ get_item_for_intake_cb (GObject      *source,
 
   if (data->draft != NULL)
     {
+      ensure_form (self);
       set_mode (self, "form");
       yc_intake_form_resume (self->form, data->draft, item, data->outcome, data->extra);
       update_banners (self);
@@ -468,7 +529,7 @@ start_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   YcIntakePage *self = YC_INTAKE_PAGE (widget);
-  YcItem *item = yc_item_detail_get_item (self->detail);
+  YcItem *item = detail_item (self);
 
   if (item != NULL)
     start_with_item (self, item);
@@ -491,17 +552,17 @@ start_selected_action (GtkWidget  *widget,
   position = gtk_single_selection_get_selected (self->selection);
   if (position != GTK_INVALID_LIST_POSITION)
     item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
-  if (item == NULL && yc_item_detail_get_item (self->detail) != NULL)
+  if (item == NULL && detail_item (self) != NULL)
     {
-      start_with_item (self, yc_item_detail_get_item (self->detail));
+      start_with_item (self, detail_item (self));
       return;
     }
   if (item == NULL)
     return;
   /* The detail may already hold it with its materials. */
-  if (yc_item_detail_get_item (self->detail) != NULL &&
-      g_strcmp0 (yc_item_get_code (yc_item_detail_get_item (self->detail)), yc_item_get_code (item)) == 0)
-    start_with_item (self, yc_item_detail_get_item (self->detail));
+  if (detail_item (self) != NULL &&
+      g_strcmp0 (yc_item_get_code (detail_item (self)), yc_item_get_code (item)) == 0)
+    start_with_item (self, detail_item (self));
   else
     load_item_for_intake (self, yc_item_get_code (item), NULL, NULL, NULL);
 }
@@ -513,7 +574,7 @@ show_form_action (GtkWidget  *widget,
 {
   YcIntakePage *self = YC_INTAKE_PAGE (widget);
 
-  if (yc_intake_form_get_case (self->form) == NULL)
+  if (form_case (self) == NULL)
     return;
   set_mode (self, "form");
   yc_intake_form_focus_applicant (self->form);
@@ -565,7 +626,7 @@ list_drafts_cb (GObject      *source,
   guint generation = data->generation;
   g_autoptr(GPtrArray) drafts = NULL;
   g_autoptr(GError) error = NULL;
-  YcCase *current = yc_intake_form_get_case (self->form);
+  YcCase *current = form_case (self);
 
   g_free (data);
   drafts = yc_store_list_drafts_finish (YC_STORE (source), result, &error);
@@ -667,7 +728,7 @@ resume_draft_action (GtkWidget  *widget,
       return;
     }
   /* The visit under way (if any) stays a draft of its own. */
-  yc_intake_form_save_draft_now (self->form);
+  yc_intake_page_save_draft_now (self);
   clear_offer (self);
   update_banners (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFERED_DRAFT]);
@@ -729,6 +790,10 @@ yc_intake_page_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
   g_clear_object (&self->store);
+  g_clear_object (&self->file_store);
+  /* Unparented with the template's children above. */
+  self->form = NULL;
+  self->detail = NULL;
 
   G_OBJECT_CLASS (yc_intake_page_parent_class)->dispose (object);
 }
@@ -786,8 +851,10 @@ yc_intake_page_set_property (GObject      *object,
       break;
     case PROP_ONE_COLUMN:
       /* Help-and-agent mode: results, then the item, one at a time, however wide the window. */
-      adw_leaflet_set_can_unfold (self->leaflet, !g_value_get_boolean (value));
-      g_object_set (self->form, "one-column", g_value_get_boolean (value), NULL);
+      self->one_column = g_value_get_boolean (value);
+      adw_leaflet_set_can_unfold (self->leaflet, !self->one_column);
+      if (self->form != NULL)
+        g_object_set (self->form, "one-column", self->one_column, NULL);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -799,7 +866,8 @@ yc_intake_page_grab_focus (GtkWidget *widget)
 {
   YcIntakePage *self = YC_INTAKE_PAGE (widget);
 
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "form") == 0)
+  if (self->form != NULL &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "form") == 0)
     return gtk_widget_child_focus (GTK_WIDGET (self->form), GTK_DIR_TAB_FORWARD);
   return gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
@@ -839,9 +907,6 @@ yc_intake_page_class_init (YcIntakePageClass *klass)
   signals[CASE_DECIDED] = g_signal_new ("case-decided", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, YC_TYPE_CASE);
 
-  g_type_ensure (YC_TYPE_ITEM_DETAIL);
-  g_type_ensure (YC_TYPE_INTAKE_FORM);
-
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/yichuang/Yichuang/ui/yc-intake-page.ui");
@@ -855,15 +920,12 @@ yc_intake_page_class_init (YcIntakePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YcIntakePage, no_results_page);
   gtk_widget_class_bind_template_child (widget_class, YcIntakePage, search_error_page);
   gtk_widget_class_bind_template_child (widget_class, YcIntakePage, detail_stack);
-  gtk_widget_class_bind_template_child (widget_class, YcIntakePage, detail);
   gtk_widget_class_bind_template_child (widget_class, YcIntakePage, drafts_revealer);
   gtk_widget_class_bind_template_child (widget_class, YcIntakePage, drafts_label);
   gtk_widget_class_bind_template_child (widget_class, YcIntakePage, mode_stack);
   gtk_widget_class_bind_template_child (widget_class, YcIntakePage, return_revealer);
   gtk_widget_class_bind_template_child (widget_class, YcIntakePage, return_label);
-  gtk_widget_class_bind_template_child (widget_class, YcIntakePage, form);
-  gtk_widget_class_bind_template_callback (widget_class, form_change_item_cb);
-  gtk_widget_class_bind_template_callback (widget_class, form_decided_cb);
+  gtk_widget_class_bind_template_child (widget_class, YcIntakePage, form_bin);
   gtk_widget_class_bind_template_callback (widget_class, search_text_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
@@ -897,8 +959,6 @@ yc_intake_page_init (YcIntakePage *self)
   self->results_query = g_strdup ("");
   self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new (APP_ID);
-  g_signal_connect_object (self->form, "notify::saving", G_CALLBACK (form_saving_cb), self,
-                           G_CONNECT_SWAPPED);
 
   scope = gtk_builder_cscope_new ();
   gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
@@ -958,7 +1018,8 @@ yc_intake_page_set_store (YcIntakePage *self,
   if (!g_set_object (&self->store, store))
     return;
 
-  yc_intake_form_set_store (self->form, store);
+  if (self->form != NULL)
+    yc_intake_form_set_store (self->form, store);
   /* The clerk may have typed while the store was opening. */
   start_search (self);
   /* Work left unfinished last time (a crash, a power cut) is offered back. */
@@ -972,10 +1033,12 @@ yc_intake_page_reset (YcIntakePage *self)
   g_return_if_fail (YC_IS_INTAKE_PAGE (self));
 
   /* An undecided visit stays a draft, offered back with the others. */
-  yc_intake_form_clear (self->form);
+  if (self->form != NULL)
+    yc_intake_form_clear (self->form);
   set_mode (self, "choose");
   yc_intake_page_refresh_drafts (self);
-  yc_item_detail_clear (self->detail);
+  if (self->detail != NULL)
+    yc_item_detail_clear (self->detail);
   gtk_stack_set_visible_child_name (self->detail_stack, "none");
   adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
@@ -1016,7 +1079,7 @@ yc_intake_page_open_item (YcIntakePage *self,
   if (self->store == NULL)
     return;
 
-  yc_item_detail_load (self->detail, self->store, yc_item_get_code (item));
+  yc_item_detail_load (ensure_detail (self), self->store, yc_item_get_code (item));
   gtk_stack_set_visible_child_name (self->detail_stack, "detail");
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->detail_stack));
 
@@ -1062,7 +1125,7 @@ yc_intake_page_get_detail (YcIntakePage *self)
 {
   g_return_val_if_fail (YC_IS_INTAKE_PAGE (self), NULL);
 
-  return self->detail;
+  return ensure_detail (self);
 }
 
 gboolean
@@ -1079,7 +1142,9 @@ yc_intake_page_set_file_store (YcIntakePage *self,
 {
   g_return_if_fail (YC_IS_INTAKE_PAGE (self));
 
-  yc_intake_form_set_file_store (self->form, file_store);
+  g_set_object (&self->file_store, file_store);
+  if (self->form != NULL)
+    yc_intake_form_set_file_store (self->form, file_store);
 }
 
 YcIntakeForm *
@@ -1087,7 +1152,17 @@ yc_intake_page_get_form (YcIntakePage *self)
 {
   g_return_val_if_fail (YC_IS_INTAKE_PAGE (self), NULL);
 
-  return self->form;
+  return ensure_form (self);
+}
+
+void
+yc_intake_page_save_draft_now (YcIntakePage *self)
+{
+  g_return_if_fail (YC_IS_INTAKE_PAGE (self));
+
+  /* No form yet, no visit to save. */
+  if (self->form != NULL)
+    yc_intake_form_save_draft_now (self->form);
 }
 
 const char *
@@ -1118,7 +1193,7 @@ yc_intake_page_resume_case (YcIntakePage *self,
 
   if (self->store == NULL)
     return;
-  yc_intake_form_save_draft_now (self->form);
+  yc_intake_page_save_draft_now (self);
   load_item_for_intake (self, yc_case_get_item_code (kase), kase, NULL, NULL);
 }
 

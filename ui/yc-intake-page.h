@@ -32,13 +32,17 @@ GListModel   *yc_intake_page_get_results       (YcIntakePage *self);
 const char   *yc_intake_page_get_results_query (YcIntakePage *self);
 /* What the results pane shows: "loading", "empty", "results", "no-results" or "error". */
 const char   *yc_intake_page_get_state         (YcIntakePage *self);
+/* The item detail is built when the first item is opened: getting it builds it. */
 YcItemDetail *yc_intake_page_get_detail        (YcIntakePage *self);
 gboolean      yc_intake_page_get_detail_open   (YcIntakePage *self);
 
 /* The visit. "choose" (search and item detail) or "form" (the intake). Signal "case-decided" (YcCase). */
 void          yc_intake_page_set_file_store    (YcIntakePage *self,
                                                 YcFileStore  *file_store);
+/* The form is built on first use: getting it builds it. */
 YcIntakeForm *yc_intake_page_get_form          (YcIntakePage *self);
+/* Writes the visit's draft now, if there is a visit (page switch, window close). */
+void          yc_intake_page_save_draft_now    (YcIntakePage *self);
 const char   *yc_intake_page_get_mode          (YcIntakePage *self);
 /* Loads the item with its materials and starts an intake for it (as Ctrl+Enter on a result does). */
 void          yc_intake_page_start_intake      (YcIntakePage *self,

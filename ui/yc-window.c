@@ -11,6 +11,8 @@ struct _YcWindow
 
   GSettings            *settings;
   gboolean              application_connected;
+  /* Built when first shown (ensure_page): the first frame needs only the Intake page. */
+  YcCasesPage          *cases_page;
 
   /* template children */
   AdwToastOverlay      *toast_overlay;
@@ -23,7 +25,9 @@ struct _YcWindow
   AdwWindowTitle       *content_title;
   GtkStack             *stack;
   YcIntakePage         *intake_page;
-  YcCasesPage          *cases_page;
+  AdwBin               *cases_bin;
+  AdwBin               *approvals_bin;
+  AdwBin               *sync_bin;
   AdwStatusPage        *store_error_page;
 };
 
@@ -80,6 +84,65 @@ sync_sidebar_selection (YcWindow *self)
     }
 }
 
+static void cases_reopen_cb (YcWindow *self,
+                             YcCase   *kase);
+
+static YcCasesPage *
+ensure_cases_page (YcWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (self->cases_page != NULL)
+    return self->cases_page;
+
+  self->cases_page = g_object_new (YC_TYPE_CASES_PAGE, NULL);
+  g_signal_connect_object (self->cases_page, "reopen", G_CALLBACK (cases_reopen_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_bin_set_child (self->cases_bin, GTK_WIDGET (self->cases_page));
+  if (YC_IS_APPLICATION (app) && yc_application_get_store (YC_APPLICATION (app)) != NULL)
+    {
+      yc_cases_page_set_file_store (self->cases_page,
+                                    yc_application_get_file_store (YC_APPLICATION (app)));
+      yc_cases_page_set_store (self->cases_page, yc_application_get_store (YC_APPLICATION (app)));
+    }
+  return self->cases_page;
+}
+
+static GtkWidget *
+new_status_page (const char *icon_name,
+                 const char *title,
+                 const char *description)
+{
+  return g_object_new (ADW_TYPE_STATUS_PAGE,
+                       "icon-name", icon_name,
+                       "title", title,
+                       "description", description,
+                       NULL);
+}
+
+/* Builds the page in @bin the first time it is shown. */
+static void
+ensure_page (YcWindow *self,
+             AdwBin   *bin)
+{
+  if (adw_bin_get_child (bin) != NULL)
+    return;
+
+  if (bin == self->cases_bin)
+    ensure_cases_page (self);
+  else if (bin == self->approvals_bin)
+    adw_bin_set_child (bin, new_status_page ("emblem-ok-symbolic",
+                                             _("Nothing to Approve"),
+                                             _("Immediate items routed to the chief representative "
+                                               "for approval will wait here.")));
+  else if (bin == self->sync_bin)
+    adw_bin_set_child (bin, new_status_page ("computer-symbolic",
+                                             _("Working on This Workstation"),
+                                             _("Synchronisation with the integrated online platform "
+                                               "is not set up yet; everything is kept safely on "
+                                               "this workstation.")));
+}
+
 static void
 stack_visible_child_cb (YcWindow *self)
 {
@@ -89,12 +152,15 @@ stack_visible_child_cb (YcWindow *self)
   if (child == NULL)
     return;
 
+  if (ADW_IS_BIN (child))
+    ensure_page (self, ADW_BIN (child));
+
   page = gtk_stack_get_page (self->stack, child);
   adw_window_title_set_title (self->content_title, gtk_stack_page_get_title (page));
   sync_sidebar_selection (self);
   /* Leaving the intake keeps it as it is, and writes its draft now rather than after a pause. */
   if (child != GTK_WIDGET (self->intake_page))
-    yc_intake_form_save_draft_now (yc_intake_page_get_form (self->intake_page));
+    yc_intake_page_save_draft_now (self->intake_page);
 }
 
 static void
@@ -148,10 +214,34 @@ search_action (GSimpleAction *action,
   yc_intake_page_focus_search (self->intake_page);
 }
 
+static void
+show_help_overlay_action (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  GtkApplicationWindow *window = user_data;
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  /* Built on first use rather than by GtkApplication for every new window (which costs each start
+   * several milliseconds before the first frame): the resource is not at the gtk/help-overlay.ui
+   * path GtkApplication looks for. This action, already in place, keeps the one
+   * gtk_application_window_set_help_overlay() would add from being installed. */
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = NULL;
+
+      builder = gtk_builder_new_from_resource ("/org/yichuang/Yichuang/ui/yc-shortcuts-window.ui");
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 static const GActionEntry win_actions[] = {
   { "show-page", show_page_action, "s" },
   { "new-intake", new_intake_action },
   { "search", search_action },
+  { "show-help-overlay", show_help_overlay_action },
 };
 
 static void
@@ -162,8 +252,11 @@ store_ready_cb (YcWindow      *self,
 
   yc_intake_page_set_file_store (self->intake_page, yc_application_get_file_store (app));
   yc_intake_page_set_store (self->intake_page, yc_application_get_store (app));
-  yc_cases_page_set_file_store (self->cases_page, yc_application_get_file_store (app));
-  yc_cases_page_set_store (self->cases_page, yc_application_get_store (app));
+  if (self->cases_page != NULL)
+    {
+      yc_cases_page_set_file_store (self->cases_page, yc_application_get_file_store (app));
+      yc_cases_page_set_store (self->cases_page, yc_application_get_store (app));
+    }
 
   if (catalogue_error != NULL)
     {
@@ -183,7 +276,9 @@ static void
 case_decided_cb (YcWindow *self,
                  YcCase   *kase)
 {
-  yc_cases_page_refresh (self->cases_page);
+  /* A Cases page not built yet lists the cases when it is. */
+  if (self->cases_page != NULL)
+    yc_cases_page_refresh (self->cases_page);
 }
 
 static void
@@ -231,7 +326,7 @@ yc_window_close_request (GtkWindow *window)
   YcWindow *self = YC_WINDOW (window);
   int width, height;
 
-  yc_intake_form_save_draft_now (yc_intake_page_get_form (self->intake_page));
+  yc_intake_page_save_draft_now (self->intake_page);
 
   /* The default size is the unmaximized one, which is what the next start should restore. */
   gtk_window_get_default_size (window, &width, &height);
@@ -271,7 +366,11 @@ application_changed_cb (YcWindow   *self,
 static void
 yc_window_dispose (GObject *object)
 {
+  YcWindow *self = YC_WINDOW (object);
+
   gtk_widget_dispose_template (GTK_WIDGET (object), YC_TYPE_WINDOW);
+  /* Went with its bin. */
+  self->cases_page = NULL;
 
   G_OBJECT_CLASS (yc_window_parent_class)->dispose (object);
 }
@@ -298,7 +397,6 @@ yc_window_class_init (YcWindowClass *klass)
   window_class->close_request = yc_window_close_request;
 
   g_type_ensure (YC_TYPE_INTAKE_PAGE);
-  g_type_ensure (YC_TYPE_CASES_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/yichuang/Yichuang/ui/yc-window.ui");
@@ -312,9 +410,10 @@ yc_window_class_init (YcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YcWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, YcWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, YcWindow, intake_page);
-  gtk_widget_class_bind_template_child (widget_class, YcWindow, cases_page);
+  gtk_widget_class_bind_template_child (widget_class, YcWindow, cases_bin);
+  gtk_widget_class_bind_template_child (widget_class, YcWindow, approvals_bin);
+  gtk_widget_class_bind_template_child (widget_class, YcWindow, sync_bin);
   gtk_widget_class_bind_template_callback (widget_class, case_decided_cb);
-  gtk_widget_class_bind_template_callback (widget_class, cases_reopen_cb);
   gtk_widget_class_bind_template_child (widget_class, YcWindow, store_error_page);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_to_sidebar_cb);
@@ -387,5 +486,5 @@ yc_window_get_cases_page (YcWindow *self)
 {
   g_return_val_if_fail (YC_IS_WINDOW (self), NULL);
 
-  return self->cases_page;
+  return ensure_cases_page (self);
 }

@@ -18,6 +18,7 @@ void          yc_window_show_page        (YcWindow   *self,
                                           const char *name);
 const char   *yc_window_get_visible_page (YcWindow *self);
 YcIntakePage *yc_window_get_intake_page  (YcWindow *self);
+/* The Cases page is built when first shown: getting it builds it. */
 YcCasesPage  *yc_window_get_cases_page   (YcWindow *self);
 
 G_END_DECLS

@@ -216,6 +216,9 @@ gboolean    yc_store_supplement_case_finish (YcStore      *self,
                                          YcCaseState  *new_state,
                                          GError      **error);
 
+/* The actor of what the workstation does by itself, such as marking cases overdue. */
+#define YC_STORE_SYSTEM_ACTOR "system"
+
 /* Marks overdue every tolerance-accepted case with a tolerated material whose supplement deadline
  * is before @today (NULL: today's local date): mark_overdue, audited and sent, all in one
  * transaction. Returns how many cases it marked, or -1 with @error set. */
