@@ -306,6 +306,33 @@ find_row (YcDocumentList *list,
   return NULL;
 }
 
+/* Waits until @list shows its document of @kind as @status; on a timeout, says what it shows. */
+static void
+wait_row_status (YcDocumentList *list,
+                 YcDocKind       kind,
+                 YcPrintStatus   status)
+{
+  gint64 end = g_get_monotonic_time () + WAIT_TIMEOUT_S * G_USEC_PER_SEC;
+  guint wake_id = g_timeout_add (20, wake_up_cb, NULL);
+
+  for (;;)
+    {
+      YcDocumentRow *r = yc_document_list_get_loading (list) ? NULL : find_row (list, kind);
+      YcPrintItem *i = r != NULL ? yc_document_row_get_item (r) : NULL;
+
+      if (i != NULL && yc_print_item_get_status (i) == status)
+        break;
+      if (g_get_monotonic_time () > end)
+        g_error ("Timed out waiting for the %s to be %s: loading %d, row %p, status %s (%s)",
+                 yc_doc_kind_to_string (kind), yc_print_status_to_string (status),
+                 yc_document_list_get_loading (list), r,
+                 i != NULL ? yc_print_status_to_string (yc_print_item_get_status (i)) : "-",
+                 i != NULL ? yc_print_item_get_message (i) : "-");
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (wake_id);
+}
+
 static gboolean
 output_contains (const char *printer,
                  const char *text)
@@ -630,9 +657,7 @@ test_guidance (void)
 
   /* The case's document list read it back: guidance, printed. */
   list = yc_case_detail_get_document_list (detail);
-  WAIT_FOR (!yc_document_list_get_loading (list) && find_row (list, YC_DOC_GUIDANCE) != NULL &&
-            yc_print_item_get_status (yc_document_row_get_item (find_row (list, YC_DOC_GUIDANCE)))
-            == YC_PRINT_STATUS_PRINTED);
+  wait_row_status (list, YC_DOC_GUIDANCE, YC_PRINT_STATUS_PRINTED);
   gtk_widget_grab_focus (template_child (find_row (list, YC_DOC_GUIDANCE), YC_TYPE_DOCUMENT_ROW,
                                          "preview_button"));
   screenshot (GTK_WIDGET (window), "case-detail-guidance");

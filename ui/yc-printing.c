@@ -262,6 +262,35 @@ emit_changed (YcPrinting  *self,
     g_signal_emit (self, signals[DOCUMENTS_CHANGED], 0, yc_print_item_get_case_uuid (item));
 }
 
+/* A job printing a case's document ended: lists of the case's documents read them again (the
+ * service records the end; a reading that comes too early asks CUPS, see load_case_finish). */
+static void
+job_state_cb (YcPrintJob *job,
+              GParamSpec *pspec,
+              YcPrinting *self)
+{
+  const char *uuid = g_object_get_data (G_OBJECT (job), "yc-case-uuid");
+
+  if (!yc_print_job_state_is_final (yc_print_job_get_state (job)))
+    return;
+  g_signal_handlers_disconnect_by_func (job, job_state_cb, self);
+  if (uuid != NULL)
+    g_signal_emit (self, signals[DOCUMENTS_CHANGED], 0, uuid);
+}
+
+static void
+watch_job (YcPrinting  *self,
+           YcPrintJob  *job,
+           YcPrintItem *item)
+{
+  if (yc_print_item_get_case_uuid (item) == NULL ||
+      yc_print_job_state_is_final (yc_print_job_get_state (job)))
+    return;
+  g_object_set_data_full (G_OBJECT (job), "yc-case-uuid",
+                          g_strdup (yc_print_item_get_case_uuid (item)), g_free);
+  g_signal_connect_object (job, "notify::state", G_CALLBACK (job_state_cb), self, 0);
+}
+
 /* Any of the service's print calls ended: the item follows the job, or shows why there is none. */
 static void
 printed_cb (GObject      *source,
@@ -281,7 +310,10 @@ printed_cb (GObject      *source,
     job = yc_document_service_print_finish (service, result, &record_id, &error);
 
   if (job != NULL)
-    yc_print_item_follow_job (op->item, job, record_id);
+    {
+      yc_print_item_follow_job (op->item, job, record_id);
+      watch_job (op->self, job, op->item);
+    }
   else if (record_id != 0)
     yc_print_item_set_record (op->item, record_id, op->destination,
                               yc_print_job_state_to_string (YC_PRINT_JOB_FAILED),
@@ -314,7 +346,7 @@ loose_job_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   if (!yc_print_job_wait_finish (YC_PRINT_JOB (source), result, &error))
-    g_debug ("Guidance print job ended: %s", error->message);
+    g_debug ("A print job followed from here ended: %s", error->message);
 }
 
 static void
@@ -705,6 +737,7 @@ yc_printing_load_case_finish (YcPrinting   *self,
     {
       LoadedDocument *doc = g_ptr_array_index (loaded, i);
       g_autoptr(YcPrintItem) item = yc_print_item_new (yc_case_get_uuid (kase), doc->kind);
+      YcPrintJobState state;
       YcPrintJob *job;
 
       yc_print_item_set_case (item, kase);
@@ -717,6 +750,20 @@ yc_printing_load_case_finish (YcPrinting   *self,
           job = yc_document_service_lookup_job (self->service, doc->job->id);
           if (job != NULL)
             yc_print_item_follow_job (item, job, doc->job->id);
+          else if (doc->job->cups_job_id > 0 &&
+                   yc_print_job_state_from_string (doc->job->state, &state) &&
+                   !yc_print_job_state_is_final (state))
+            {
+              /* The job ended just before the record caught up with it: CUPS knows the end. */
+              g_autoptr(YcPrintJob) cups_job = NULL;
+
+              cups_job = yc_print_job_new_for_cups_job (doc->job->destination,
+                                                        doc->job->cups_job_id);
+              yc_print_item_set_record (item, doc->job->id, doc->job->destination,
+                                        doc->job->state, doc->job->error_message);
+              yc_print_item_follow_job (item, cups_job, doc->job->id);
+              yc_print_job_wait_async (cups_job, self->cancellable, loose_job_done_cb, NULL);
+            }
           else
             yc_print_item_set_record (item, doc->job->id, doc->job->destination, doc->job->state,
                                       doc->job->error_message);
