@@ -9,6 +9,7 @@
 #include "yc-case-state.h"
 #include "yc-document-list.h"
 #include "yc-guidance-button.h"
+#include "yc-intake-scan.h"
 #include "yc-material-row.h"
 #include "yc-validators.h"
 
@@ -295,6 +296,8 @@ build_rows (YcCaseDetail *self)
                          GINT_TO_POINTER (yc_case_material_get_state (material) == YC_MATERIAL_STATE_TOLERATED));
       gtk_list_box_append (self->materials_list, row);
     }
+  /* Each material's page count, its pages in the viewer; a supplement may scan. */
+  yc_material_pages_attach (self->materials_list, self->store, self->kase);
 }
 
 static void

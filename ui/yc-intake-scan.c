@@ -13,47 +13,52 @@
 #include "yc-intake-scan.h"
 #include "yc-material-row.h"
 #include "yc-page-pdf.h"
+#include "yc-page-viewer.h"
 #include "yc-store-pages.h"
 
-#define DATA_KEY "yc-intake-scan"
+#define DATA_KEY "yc-material-pages"
 
+/* Kept on the checklist (the GtkListBox of YcMaterialRow), for the case it shows. */
 typedef struct {
-  YcStore     *store;
+  GtkListBox   *list;           /* (weak) owns this */
+  YcStore      *store;
+  YcCase       *kase;
   GCancellable *cancellable;
-  YcScanPanel *panel;          /* (weak) */
-  guint        counts_pending;
-  guint        pdfs_pending;
-  gulong       decided_id;
-} IntakeScan;
+  YcScanPanel  *panel;          /* (weak) */
+  guint         counts_pending;
+  guint         pdfs_pending;
+} MaterialPages;
 
 static void
-intake_scan_free (IntakeScan *d)
+material_pages_free (MaterialPages *d)
 {
   g_cancellable_cancel (d->cancellable);
   g_clear_object (&d->cancellable);
   g_clear_object (&d->store);
+  g_clear_object (&d->kase);
   g_clear_weak_pointer (&d->panel);
   g_free (d);
 }
 
-static IntakeScan *
-get_data (YcIntakeForm *form)
+static MaterialPages *
+get_data (GtkListBox *list)
 {
-  IntakeScan *d = g_object_get_data (G_OBJECT (form), DATA_KEY);
+  MaterialPages *d = list != NULL ? g_object_get_data (G_OBJECT (list), DATA_KEY) : NULL;
 
-  if (d == NULL)
+  if (d == NULL && list != NULL)
     {
-      d = g_new0 (IntakeScan, 1);
+      d = g_new0 (MaterialPages, 1);
+      d->list = list;
       d->cancellable = g_cancellable_new ();
-      g_object_set_data_full (G_OBJECT (form), DATA_KEY, d, (GDestroyNotify) intake_scan_free);
+      g_object_set_data_full (G_OBJECT (list), DATA_KEY, d, (GDestroyNotify) material_pages_free);
     }
   return d;
 }
 
 static YcApplication *
-get_application (YcIntakeForm *form)
+get_application (GtkWidget *widget)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (form));
+  GtkRoot *root = gtk_widget_get_root (widget);
   GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
 
   if (app == NULL)
@@ -71,10 +76,9 @@ dup_actor (YcApplication *app)
 }
 
 static YcMaterialRow *
-row_at (YcIntakeForm *form,
-        guint         position)
+row_at (GtkListBox *list,
+        guint       position)
 {
-  GtkListBox *list = yc_intake_form_get_materials_list (form);
   GtkListBoxRow *row = list != NULL ? gtk_list_box_get_row_at_index (list, (int) position) : NULL;
 
   return YC_IS_MATERIAL_ROW (row) ? YC_MATERIAL_ROW (row) : NULL;
@@ -91,9 +95,11 @@ update_row (YcMaterialRow *row,
   const char *attachment = yc_case_material_get_attachment (material);
 
   yc_material_row_set_page_count (row, n_pages);
-  /* Pages make a material scanned, unless the clerk said otherwise (original checked, …). The
-   * row's rules still apply: a read-only row or a state not allowed changes nothing. */
-  if (n_pages > 0 && state == YC_MATERIAL_STATE_PENDING)
+  /* Pages make a material scanned, unless the clerk said it was provided otherwise (original
+   * checked, …); a tolerated one being supplemented is received by its pages. The row's rules
+   * still apply: a read-only row or a state not allowed changes nothing. */
+  if (n_pages > 0 &&
+      (state == YC_MATERIAL_STATE_PENDING || state == YC_MATERIAL_STATE_TOLERATED))
     yc_material_row_choose_state (row, YC_MATERIAL_STATE_SCANNED, NULL);
   /* Its last page gone, a material scanned here is pending again (an imported attachment keeps
    * it scanned). */
@@ -103,8 +109,8 @@ update_row (YcMaterialRow *row,
 }
 
 typedef struct {
-  YcIntakeForm *form;
-  char         *case_uuid;
+  GtkListBox *list;
+  char       *case_uuid;
 } CountsData;
 
 static void
@@ -113,13 +119,12 @@ counts_cb (GObject      *source,
            gpointer      user_data)
 {
   CountsData *data = user_data;
-  g_autoptr(YcIntakeForm) form = data->form;
+  g_autoptr(GtkListBox) list = data->list;
   g_autofree char *case_uuid = data->case_uuid;
   g_autoptr(GPtrArray) pages = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) counts = g_array_new (FALSE, TRUE, sizeof (guint));
-  IntakeScan *d = get_data (form);
-  YcCase *kase = yc_intake_form_get_case (form);
+  MaterialPages *d = get_data (list);
   YcMaterialRow *row;
 
   g_free (data);
@@ -128,11 +133,11 @@ counts_cb (GObject      *source,
   if (pages == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("Could not read the pages of the intake: %s", error->message);
+        g_warning ("Could not read the pages of the case: %s", error->message);
       return;
     }
-  /* The visit may have moved on meanwhile. */
-  if (kase == NULL || g_strcmp0 (yc_case_get_uuid (kase), case_uuid) != 0)
+  /* The checklist may show another case meanwhile. */
+  if (d->kase == NULL || g_strcmp0 (yc_case_get_uuid (d->kase), case_uuid) != 0)
     return;
 
   for (guint i = 0; i < pages->len; i++)
@@ -143,22 +148,21 @@ counts_cb (GObject      *source,
         g_array_set_size (counts, page->material + 1);
       g_array_index (counts, guint, page->material)++;
     }
-  for (guint i = 0; (row = row_at (form, i)) != NULL; i++)
+  for (guint i = 0; (row = row_at (list, i)) != NULL; i++)
     update_row (row, i < counts->len ? g_array_index (counts, guint, i) : 0);
 }
 
 static void
-refresh_counts (YcIntakeForm *form)
+refresh_counts (GtkListBox *list)
 {
-  IntakeScan *d = get_data (form);
-  YcCase *kase = yc_intake_form_get_case (form);
+  MaterialPages *d = get_data (list);
   CountsData *data;
 
-  if (kase == NULL || d->store == NULL)
+  if (d->kase == NULL || d->store == NULL)
     return;
   data = g_new0 (CountsData, 1);
-  data->form = g_object_ref (form);
-  data->case_uuid = g_strdup (yc_case_get_uuid (kase));
+  data->list = g_object_ref (list);
+  data->case_uuid = g_strdup (yc_case_get_uuid (d->kase));
   d->counts_pending++;
   yc_store_list_pages_async (d->store, data->case_uuid, -1, d->cancellable, counts_cb, data);
 }
@@ -170,12 +174,12 @@ ensure_pdfs_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(YcIntakeForm) form = user_data;
+  g_autoptr(GtkListBox) list = user_data;
   g_autoptr(GError) error = NULL;
   guint written;
 
   written = yc_material_pdfs_ensure_finish (result, &error);
-  get_data (form)->pdfs_pending--;
+  get_data (list)->pdfs_pending--;
   if (error != NULL)
     g_warning ("Could not make the materials' PDFs: %s", error->message);
   else if (written > 0)
@@ -183,19 +187,19 @@ ensure_pdfs_cb (GObject      *source,
 }
 
 static void
-ensure_pdfs (YcIntakeForm *form)
+ensure_pdfs (GtkListBox *list)
 {
-  IntakeScan *d = get_data (form);
-  YcApplication *app = get_application (form);
-  YcCase *kase = yc_intake_form_get_case (form);
+  MaterialPages *d = get_data (list);
+  YcApplication *app = get_application (GTK_WIDGET (list));
   g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *actor = NULL;
   GListModel *materials;
 
-  if (kase == NULL || d->store == NULL || app == NULL || yc_application_get_file_store (app) == NULL)
+  if (d->kase == NULL || d->store == NULL || app == NULL ||
+      yc_application_get_file_store (app) == NULL)
     return;
 
-  materials = yc_case_get_materials (kase);
+  materials = yc_case_get_materials (d->kase);
   for (guint i = 0; i < g_list_model_get_n_items (materials); i++)
     {
       g_autoptr(YcCaseMaterial) material = g_list_model_get_item (materials, i);
@@ -205,60 +209,55 @@ ensure_pdfs (YcIntakeForm *form)
   g_ptr_array_add (titles, NULL);
   actor = dup_actor (app);
   d->pdfs_pending++;
-  /* Not cancelled with the form: the archive copy is made even if the window closes meanwhile. */
+  /* Not cancelled with the checklist: the archive copy is made even if the window closes. */
   yc_material_pdfs_ensure_async (d->store, yc_application_get_file_store (app),
-                                 yc_case_get_uuid (kase), (const char * const *) titles->pdata,
-                                 actor, NULL, ensure_pdfs_cb, g_object_ref (form));
+                                 yc_case_get_uuid (d->kase), (const char * const *) titles->pdata,
+                                 actor, NULL, ensure_pdfs_cb, g_object_ref (list));
 }
 
 static void
 decided_cb (YcIntakeForm *form,
             YcCase       *kase)
 {
-  ensure_pdfs (form);
+  ensure_pdfs (yc_intake_form_get_materials_list (form));
 }
 
-/* --- the panel --- */
+/* --- the panel and the viewer --- */
 
 static void
-pages_changed_cb (YcScanPanel  *panel,
-                  guint         material,
-                  YcIntakeForm *form)
+pages_changed_cb (YcScanPanel *panel,
+                  guint        material,
+                  GtkListBox  *list)
 {
-  refresh_counts (form);
+  refresh_counts (list);
 }
 
 static void
-panel_destroy_cb (GtkWidget    *panel,
-                  YcIntakeForm *form)
+panel_destroy_cb (GtkWidget  *panel,
+                  GtkListBox *list)
 {
   guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (panel), "yc-position"));
-  YcMaterialRow *row = row_at (form, position);
+  YcMaterialRow *row = row_at (list, position);
 
-  refresh_counts (form);
-  ensure_pdfs (form);
+  refresh_counts (list);
+  ensure_pdfs (list);
   /* Back to the material, where the checklist's keys work. */
   if (row != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (row));
 }
 
-void
-yc_intake_scan_open (YcIntakeForm *form,
-                     guint         position,
-                     gboolean      scan)
+static void
+open_pages (GtkListBox *list,
+            guint       position,
+            gboolean    editable,
+            gboolean    scan)
 {
-  IntakeScan *d;
-  YcApplication *app;
-  YcCase *kase;
+  MaterialPages *d = get_data (list);
+  YcApplication *app = get_application (GTK_WIDGET (list));
   YcScanPanel *panel;
   GtkRoot *root;
 
-  g_return_if_fail (YC_IS_INTAKE_FORM (form));
-
-  d = get_data (form);
-  kase = yc_intake_form_get_case (form);
-  app = get_application (form);
-  if (kase == NULL || d->store == NULL || app == NULL)
+  if (d->kase == NULL || d->store == NULL || app == NULL)
     return;
   if (yc_application_get_file_store (app) == NULL)
     {
@@ -266,10 +265,26 @@ yc_intake_scan_open (YcIntakeForm *form,
       return;
     }
 
+  if (!editable)
+    {
+      g_autoptr(YcCaseMaterial) material = g_list_model_get_item (yc_case_get_materials (d->kase),
+                                                                  position);
+      g_autofree char *title = NULL;
+
+      /* Nothing to change: straight to the pages, to read them. */
+      /* Translators: the page viewer's title: a checklist line's number and name */
+      title = g_strdup_printf (_("%u. %s"), position + 1,
+                               material != NULL ? yc_case_material_get_name (material) : "");
+      yc_page_viewer_present_material (GTK_WIDGET (list), d->store,
+                                       yc_application_get_file_store (app),
+                                       yc_case_get_uuid (d->kase), position, title);
+      return;
+    }
+
   if (d->panel != NULL)
     {
       if (yc_scan_panel_get_material (d->panel) == position &&
-          g_strcmp0 (yc_scan_panel_get_case_uuid (d->panel), yc_case_get_uuid (kase)) == 0)
+          g_strcmp0 (yc_scan_panel_get_case_uuid (d->panel), yc_case_get_uuid (d->kase)) == 0)
         {
           gtk_window_present (GTK_WINDOW (d->panel));
           if (scan)
@@ -280,18 +295,17 @@ yc_intake_scan_open (YcIntakeForm *form,
     }
 
   panel = yc_scan_panel_new (NULL, d->store, yc_application_get_file_store (app),
-                             yc_application_get_settings (app), yc_case_get_uuid (kase),
-                             yc_case_get_materials (kase), position,
-                             !yc_intake_form_get_decided (form));
+                             yc_application_get_settings (app), yc_case_get_uuid (d->kase),
+                             yc_case_get_materials (d->kase), position, TRUE);
   g_set_weak_pointer (&d->panel, panel);
   g_object_set_data (G_OBJECT (panel), "yc-position", GUINT_TO_POINTER (position));
-  root = gtk_widget_get_root (GTK_WIDGET (form));
+  root = gtk_widget_get_root (GTK_WIDGET (list));
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (GTK_WINDOW (panel), GTK_WINDOW (root));
   gtk_window_set_modal (GTK_WINDOW (panel), TRUE);
   gtk_window_set_application (GTK_WINDOW (panel), GTK_APPLICATION (app));
-  g_signal_connect_object (panel, "pages-changed", G_CALLBACK (pages_changed_cb), form, 0);
-  g_signal_connect_object (panel, "destroy", G_CALLBACK (panel_destroy_cb), form, 0);
+  g_signal_connect_object (panel, "pages-changed", G_CALLBACK (pages_changed_cb), list, 0);
+  g_signal_connect_object (panel, "destroy", G_CALLBACK (panel_destroy_cb), list, 0);
   gtk_window_present (GTK_WINDOW (panel));
   if (scan)
     yc_scan_panel_scan (panel);
@@ -299,46 +313,75 @@ yc_intake_scan_open (YcIntakeForm *form,
 
 static void
 row_scan_cb (YcMaterialRow *row,
-             YcIntakeForm  *form)
+             GtkListBox    *list)
 {
-  yc_intake_scan_open (form, (guint) gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)), TRUE);
+  open_pages (list, (guint) gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)), TRUE, TRUE);
 }
 
 static void
 row_show_pages_cb (YcMaterialRow *row,
-                   YcIntakeForm  *form)
+                   GtkListBox    *list)
 {
-  yc_intake_scan_open (form, (guint) gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)), FALSE);
+  open_pages (list, (guint) gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)),
+              yc_material_row_get_editable (row), FALSE);
 }
 
 void
-yc_intake_scan_rows_built (YcIntakeForm *form,
-                           YcStore      *store)
+yc_material_pages_attach (GtkListBox *list,
+                          YcStore    *store,
+                          YcCase     *kase)
 {
-  IntakeScan *d;
+  MaterialPages *d;
   YcMaterialRow *row;
 
-  g_return_if_fail (YC_IS_INTAKE_FORM (form));
+  g_return_if_fail (GTK_IS_LIST_BOX (list));
   g_return_if_fail (store == NULL || YC_IS_STORE (store));
+  g_return_if_fail (kase == NULL || YC_IS_CASE (kase));
 
-  d = get_data (form);
+  d = get_data (list);
   g_set_object (&d->store, store);
-  /* Counts read for an earlier visit are of no use now. */
+  g_set_object (&d->kase, kase);
+  /* Counts read for another case are of no use now. */
   g_cancellable_cancel (d->cancellable);
   g_clear_object (&d->cancellable);
   d->cancellable = g_cancellable_new ();
   d->counts_pending = 0;
   if (d->panel != NULL)
     gtk_window_destroy (GTK_WINDOW (d->panel));
-  if (d->decided_id == 0)
-    d->decided_id = g_signal_connect (form, "decided", G_CALLBACK (decided_cb), NULL);
 
-  for (guint i = 0; (row = row_at (form, i)) != NULL; i++)
+  for (guint i = 0; (row = row_at (list, i)) != NULL; i++)
     {
-      g_signal_connect_object (row, "scan", G_CALLBACK (row_scan_cb), form, 0);
-      g_signal_connect_object (row, "show-pages", G_CALLBACK (row_show_pages_cb), form, 0);
+      g_signal_connect_object (row, "scan", G_CALLBACK (row_scan_cb), list, 0);
+      g_signal_connect_object (row, "show-pages", G_CALLBACK (row_show_pages_cb), list, 0);
     }
-  refresh_counts (form);
+  refresh_counts (list);
+}
+
+void
+yc_intake_scan_rows_built (YcIntakeForm *form,
+                           YcStore      *store)
+{
+  g_return_if_fail (YC_IS_INTAKE_FORM (form));
+
+  /* Once per form: the PDFs are made again when the case is decided. */
+  if (g_object_get_data (G_OBJECT (form), DATA_KEY) == NULL)
+    {
+      g_object_set_data (G_OBJECT (form), DATA_KEY, GINT_TO_POINTER (1));
+      g_signal_connect (form, "decided", G_CALLBACK (decided_cb), NULL);
+    }
+  yc_material_pages_attach (yc_intake_form_get_materials_list (form), store,
+                            yc_intake_form_get_case (form));
+}
+
+void
+yc_intake_scan_open (YcIntakeForm *form,
+                     guint         position,
+                     gboolean      scan)
+{
+  g_return_if_fail (YC_IS_INTAKE_FORM (form));
+
+  open_pages (yc_intake_form_get_materials_list (form), position,
+              !yc_intake_form_get_decided (form), scan);
 }
 
 YcScanPanel *
@@ -346,17 +389,25 @@ yc_intake_scan_get_panel (YcIntakeForm *form)
 {
   g_return_val_if_fail (YC_IS_INTAKE_FORM (form), NULL);
 
-  return get_data (form)->panel;
+  return get_data (yc_intake_form_get_materials_list (form))->panel;
 }
 
 gboolean
 yc_intake_scan_get_busy (YcIntakeForm *form)
 {
-  IntakeScan *d;
-
   g_return_val_if_fail (YC_IS_INTAKE_FORM (form), FALSE);
 
-  d = get_data (form);
+  return yc_material_pages_get_busy (yc_intake_form_get_materials_list (form));
+}
+
+gboolean
+yc_material_pages_get_busy (GtkListBox *list)
+{
+  MaterialPages *d;
+
+  g_return_val_if_fail (GTK_IS_LIST_BOX (list), FALSE);
+
+  d = get_data (list);
   return d->counts_pending > 0 || d->pdfs_pending > 0;
 }
 

@@ -17,7 +17,8 @@ G_BEGIN_DECLS
  * assembles the material PDFs once the case is decided. */
 void         yc_intake_scan_rows_built (YcIntakeForm *form,
                                         YcStore      *store);
-/* Opens the pages of material @position of the form's case, and scans into it if @scan. */
+/* Opens the pages of material @position of the form's case, and scans into it if @scan (once the
+ * case is decided: the page viewer). */
 void         yc_intake_scan_open       (YcIntakeForm *form,
                                         guint         position,
                                         gboolean      scan);
@@ -25,6 +26,16 @@ void         yc_intake_scan_open       (YcIntakeForm *form,
 YcScanPanel *yc_intake_scan_get_panel  (YcIntakeForm *form);
 /* TRUE while page counts are read or material PDFs assembled for the form. */
 gboolean     yc_intake_scan_get_busy   (YcIntakeForm *form);
+
+/* The same for a checklist shown elsewhere (the Cases page's case detail): @list holds the
+ * YcMaterialRow lines of @kase, in checklist order. Each row shows its page count; "show-pages" on
+ * a read-only row opens the page viewer, on an editable one (a supplement) the scan panel; "scan"
+ * scans into the material. Call it again whenever the rows are rebuilt. */
+void         yc_material_pages_attach  (GtkListBox   *list,
+                                        YcStore      *store,
+                                        YcCase       *kase);
+/* TRUE while @list's page counts are read or its case's material PDFs assembled. */
+gboolean     yc_material_pages_get_busy (GtkListBox  *list);
 
 /* Material PDFs (电子化归档). For each material of case @case_uuid with pages and no current PDF,
  * assembles its JPEG and PNG pages in order (yc_page_pdf_assemble) and records the PDF

@@ -743,6 +743,14 @@ yc_material_row_set_editable (YcMaterialRow *self,
 }
 
 gboolean
+yc_material_row_get_editable (YcMaterialRow *self)
+{
+  g_return_val_if_fail (YC_IS_MATERIAL_ROW (self), FALSE);
+
+  return self->editable;
+}
+
+gboolean
 yc_material_row_choose_state (YcMaterialRow   *self,
                               YcMaterialState  state,
                               const char      *note)

@@ -26,6 +26,7 @@ void            yc_material_row_set_flags    (YcMaterialRow   *self,
 /* Read-only rows show the state but offer no way to change it. */
 void            yc_material_row_set_editable (YcMaterialRow  *self,
                                               gboolean        editable);
+gboolean        yc_material_row_get_editable (YcMaterialRow  *self);
 /* Sets @state as the keys and the menu do: counts for originals and copies, a reason for not applicable
  * (@note; asked for when NULL), rules checked. Returns FALSE, doing nothing, if the state is not allowed. */
 gboolean        yc_material_row_choose_state (YcMaterialRow  *self,
