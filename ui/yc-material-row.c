@@ -40,6 +40,7 @@ struct _YcMaterialRow
   GtkWidget        *import_button;
   GtkWidget        *scan_button;
   GtkButton        *pages_button;
+  AdwButtonContent *pages_content;
 };
 
 G_DEFINE_FINAL_TYPE (YcMaterialRow, yc_material_row, GTK_TYPE_LIST_BOX_ROW)
@@ -651,6 +652,7 @@ yc_material_row_class_init (YcMaterialRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YcMaterialRow, import_button);
   gtk_widget_class_bind_template_child (widget_class, YcMaterialRow, scan_button);
   gtk_widget_class_bind_template_child (widget_class, YcMaterialRow, pages_button);
+  gtk_widget_class_bind_template_child (widget_class, YcMaterialRow, pages_content);
   gtk_widget_class_bind_template_callback (widget_class, counts_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, note_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, note_activate_cb);
@@ -812,7 +814,7 @@ yc_material_row_set_page_count (YcMaterialRow *self,
   self->n_pages = n_pages;
   /* Translators: on a checklist line: how many pages were scanned or imported; opens them */
   label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page", "%u pages", n_pages), n_pages);
-  gtk_button_set_label (self->pages_button, label);
+  adw_button_content_set_label (self->pages_content, label);
   gtk_widget_set_visible (GTK_WIDGET (self->pages_button), n_pages > 0);
 }
 
