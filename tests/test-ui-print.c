@@ -424,7 +424,8 @@ test_decision_prints (void)
     g_error ("The receipt did not print: %s (%s)",
              yc_print_status_to_string (yc_print_item_get_status (item)),
              yc_print_item_get_message (item));
-  g_assert_cmpstr (yc_document_row_get_status_text (row), ==, "Printed");
+  g_assert_cmpstr (yc_document_row_get_status_text (row), ==,
+                   yc_print_status_get_label (YC_PRINT_STATUS_PRINTED));
   g_assert_cmpstr (yc_print_item_get_destination (item), ==, "receipt");
   g_assert_cmpstr (yc_print_item_get_format (item), ==, "receipt");
   g_assert_cmpuint (yc_print_item_get_pages (item), >=, 1);
@@ -472,7 +473,8 @@ test_stopped_print_again (void)
     g_error ("The receipt is %s (%s), not stopped",
              yc_print_status_to_string (yc_print_item_get_status (item)),
              yc_print_item_get_message (item));
-  g_assert_cmpstr (yc_document_row_get_status_text (row), ==, "Printer stopped");
+  g_assert_cmpstr (yc_document_row_get_status_text (row), ==,
+                   yc_print_status_get_label (YC_PRINT_STATUS_STOPPED));
   /* The core's message says why; Print again is offered and stands out. */
   g_assert_nonnull (yc_print_item_get_message (item));
   g_assert_true (yc_print_item_get_can_print_again (item));
@@ -497,7 +499,8 @@ test_stopped_print_again (void)
   WAIT_FOR (yc_print_item_get_status (item) == YC_PRINT_STATUS_PRINTED ||
             yc_print_item_get_status (item) == YC_PRINT_STATUS_FAILED);
   g_assert_cmpint (yc_print_item_get_status (item), ==, YC_PRINT_STATUS_PRINTED);
-  g_assert_cmpstr (yc_document_row_get_status_text (row), ==, "Printed");
+  g_assert_cmpstr (yc_document_row_get_status_text (row), ==,
+                   yc_print_status_get_label (YC_PRINT_STATUS_PRINTED));
   WAIT_FOR (output_contains ("receipt", yc_case_get_case_no (kase)));
 }
 
@@ -574,7 +577,8 @@ test_case_detail (void)
   row = find_row (list, YC_DOC_RECEIPT);
   item = g_object_ref (yc_document_row_get_item (row));
   g_assert_cmpint (yc_print_item_get_status (item), ==, YC_PRINT_STATUS_PRINTED);
-  g_assert_cmpstr (yc_document_row_get_status_text (row), ==, "Printed");
+  g_assert_cmpstr (yc_document_row_get_status_text (row), ==,
+                   yc_print_status_get_label (YC_PRINT_STATUS_PRINTED));
   g_assert_cmpuint (yc_print_item_get_pages (item), >=, 1);
   g_assert_nonnull (yc_print_item_get_updated_at (item));
   g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (row)));
@@ -823,7 +827,7 @@ test_preferences (void)
   /* A stopped printer is flagged (from the list's own polling). */
   yc_test_cupsd_run ("cupsdisable", "a4", NULL);
   WAIT_FOR (yc_printer_preferences_get_warning (prefs, FALSE) != NULL);
-  g_assert_nonnull (strstr (yc_printer_preferences_get_warning (prefs, FALSE), "stopped"));
+  g_assert_nonnull (strstr (yc_printer_preferences_get_warning (prefs, FALSE), "a4"));
   screenshot (GTK_WIDGET (window_prefs), "preferences-stopped");
   yc_test_cupsd_run ("cupsenable", "a4", NULL);
   WAIT_FOR (yc_printer_preferences_get_warning (prefs, FALSE) == NULL);
@@ -842,7 +846,7 @@ test_preferences (void)
   g_settings_set_string (settings, "document-printer", "gone");
   g_assert_true (choices_have (prefs, "gone"));
   g_assert_nonnull (yc_printer_preferences_get_warning (prefs, FALSE));
-  g_assert_nonnull (strstr (yc_printer_preferences_get_warning (prefs, FALSE), "missing"));
+  g_assert_nonnull (strstr (yc_printer_preferences_get_warning (prefs, FALSE), "gone"));
   g_settings_set_string (settings, "document-printer", "a4");
   g_assert_null (yc_printer_preferences_get_warning (prefs, FALSE));
 
