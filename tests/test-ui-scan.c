@@ -733,11 +733,13 @@ test_scan_restart (void)
 
   /* A jammed feeder: the clerk sees the scanner's message with Scan Again; no page is lost. */
   {
-    /* A tiny plain area: SANE's test backend cancels its reader thread asynchronously when a
-     * scan ends early, which deadlocks (rarely) if the thread is inside malloc at that moment; a
-     * page of a few bytes is written, and the thread gone, before the jam is reported. */
-    const char *jam[] = { "test-picture=Solid white", "br-x=1", "br-y=1",
-                          "read-return-value=SANE_STATUS_JAMMED", NULL };
+    /* SANE's test backend cancels its reader thread asynchronously when a scan ends early: when
+     * that thread was woken by the closed pipe and is exiting (inside free()), the process
+     * deadlocks. With a read delay the thread sleeps before its first write, where cancelling
+     * is safe. */
+    const char *jam[] = { "test-picture=Solid white", "read-delay=yes",
+                          "read-delay-duration=200000", "read-return-value=SANE_STATUS_JAMMED",
+                          NULL };
     GtkInfoBar *error_bar = template_child (panel (), YC_TYPE_SCAN_PANEL, "error_bar");
 
     g_settings_set_strv (yc_application_get_settings (app), "scanner-extra-options", jam);
