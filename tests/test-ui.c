@@ -314,8 +314,10 @@ test_search_nonsense (void)
   search ("qzxqzx无此事项");
   g_assert_cmpstr (yc_intake_page_get_state (intake_page ()), ==, "no-results");
   g_assert_cmpuint (g_list_model_get_n_items (yc_intake_page_get_results (intake_page ())), ==, 0);
-  no_results = ADW_STATUS_PAGE (template_child (intake_page (), YC_TYPE_INTAKE_PAGE,
-                                                "no_results_page"));
+  /* The page was added to the results pane when first needed; it is the one on display. */
+  no_results = ADW_STATUS_PAGE (gtk_stack_get_visible_child (
+    GTK_STACK (template_child (intake_page (), YC_TYPE_INTAKE_PAGE, "results_stack"))));
+  g_assert_true (ADW_IS_STATUS_PAGE (no_results));
   g_assert_nonnull (strstr (adw_status_page_get_description (no_results), "qzxqzx无此事项"));
 
   /* Clearing the search brings back the hints. */
@@ -583,7 +585,8 @@ test_shortcuts_window (void)
 
   /* Asked for again: the same window, shown again. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "show-help-overlay", NULL);
-  g_assert_true (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) == overlay);
+  g_assert_true (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window))
+                 == overlay);
   WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (overlay)));
   gtk_window_close (GTK_WINDOW (overlay));
   WAIT_FOR (!gtk_widget_get_visible (GTK_WIDGET (overlay)));
@@ -697,6 +700,67 @@ test_window_size_saved (void)
   g_test_trap_assert_passed ();
 }
 
+/* What the window's page @name holds in its place (NULL until it is built). */
+static GtkWidget *
+page_child (GtkStack   *stack,
+            const char *name)
+{
+  return adw_bin_get_child (ADW_BIN (gtk_stack_get_child_by_name (stack, name)));
+}
+
+/* Run in a subprocess: a new window builds only what its first frame shows, and the store opens
+ * after that frame; the rest is built when first asked for. */
+static void
+test_startup_builds_little (void)
+{
+  if (g_test_subprocess ())
+    {
+      GtkStack *stack, *results, *details;
+      GtkWidget *form_bin;
+
+      app = yc_application_new ();
+      g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+      g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+      g_application_activate (G_APPLICATION (app));
+      window = YC_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+      stack = GTK_STACK (template_child (window, YC_TYPE_WINDOW, "stack"));
+      results = GTK_STACK (template_child (intake_page (), YC_TYPE_INTAKE_PAGE, "results_stack"));
+      details = GTK_STACK (template_child (intake_page (), YC_TYPE_INTAKE_PAGE, "detail_stack"));
+      form_bin = template_child (intake_page (), YC_TYPE_INTAKE_PAGE, "form_bin");
+
+      g_assert_null (page_child (stack, "cases"));
+      g_assert_null (page_child (stack, "approvals"));
+      g_assert_null (page_child (stack, "sync"));
+      g_assert_null (adw_bin_get_child (ADW_BIN (form_bin)));
+      g_assert_null (gtk_stack_get_child_by_name (details, "detail"));
+      g_assert_null (gtk_stack_get_child_by_name (results, "empty"));
+      g_assert_null (gtk_stack_get_child_by_name (results, "no-results"));
+      g_assert_null (gtk_stack_get_child_by_name (results, "error"));
+      g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+
+      /* The first frame shows the search, with the catalogue still opening. */
+      g_assert_cmpstr (yc_intake_page_get_state (intake_page ()), ==, "loading");
+      WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
+      WAIT_FOR (yc_application_get_store (app) != NULL);
+      WAIT_FOR (g_strcmp0 (yc_intake_page_get_state (intake_page ()), "empty") == 0);
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (yc_intake_page_get_search_entry (
+        intake_page ()))));
+
+      /* Built when first shown. */
+      g_assert_null (page_child (stack, "cases"));
+      yc_window_show_page (window, "cases");
+      g_assert_true (YC_IS_CASES_PAGE (page_child (stack, "cases")));
+      g_assert_true (GTK_WIDGET (yc_window_get_cases_page (window)) == page_child (stack, "cases"));
+      yc_window_show_page (window, "approvals");
+      g_assert_true (ADW_IS_STATUS_PAGE (page_child (stack, "approvals")));
+      g_assert_null (page_child (stack, "sync"));
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
 /* The startup benchmark's protocol: the binary prints "first-frame" once painted, and quits. */
 static void
 test_bench_first_frame (void)
@@ -803,6 +867,7 @@ main (int   argc,
   g_test_add_func ("/yc/ui/about-window", test_about_window);
   g_test_add_func ("/yc/ui/store-error", test_store_error);
   g_test_add_func ("/yc/ui/window-size-saved", test_window_size_saved);
+  g_test_add_func ("/yc/ui/startup-builds-little", test_startup_builds_little);
   g_test_add_func ("/yc/ui/bench-first-frame", test_bench_first_frame);
 
   ret = g_test_run ();

@@ -32,10 +32,12 @@ struct _YcIntakePage
   YcFileStore        *file_store;
   gboolean            one_column;
 
-  /* Built on first use (ensure_detail, ensure_form): a window that shows only the search at start
-   * neither builds nor styles them before its first frame. */
+  /* Built on first use (ensure_detail, ensure_form, ensure_state_page): a window that shows only
+   * the search at start neither builds nor styles them before its first frame. */
   YcItemDetail       *detail;
   YcIntakeForm       *form;
+  AdwStatusPage      *no_results_page;
+  AdwStatusPage      *search_error_page;
 
   /* template children */
   AdwLeaflet         *leaflet;
@@ -45,8 +47,6 @@ struct _YcIntakePage
   GtkSpinner         *loading_spinner;
   GtkScrolledWindow  *results_scroller;
   GtkListView        *list_view;
-  AdwStatusPage      *no_results_page;
-  AdwStatusPage      *search_error_page;
   GtkStack           *detail_stack;
   GtkRevealer        *drafts_revealer;
   GtkLabel           *drafts_label;
@@ -128,10 +128,49 @@ yc_item_row_format_days (GtkListItem *list_item,
                           days);
 }
 
+static AdwStatusPage *
+add_state_page (YcIntakePage *self,
+                const char   *name,
+                const char   *icon_name,
+                const char   *title,
+                const char   *description)
+{
+  GtkWidget *page = g_object_new (ADW_TYPE_STATUS_PAGE,
+                                  "icon-name", icon_name,
+                                  "title", title,
+                                  "description", description,
+                                  NULL);
+
+  gtk_widget_add_css_class (page, "compact");
+  gtk_stack_add_named (self->results_stack, page, name);
+  return ADW_STATUS_PAGE (page);
+}
+
+/* The results pane's pages other than "loading" and "results", added when first shown. */
+static void
+ensure_state_page (YcIntakePage *self,
+                   const char   *state)
+{
+  if (gtk_stack_get_child_by_name (self->results_stack, state) != NULL)
+    return;
+
+  if (g_str_equal (state, "empty"))
+    add_state_page (self, state, "system-search-symbolic", _("Find a Service Item"),
+                    _("Type part of the item’s name, its department or its code, for example 户口, "
+                      "不动产 or 公安. Press ↓ to go through the results and Enter to open one."));
+  else if (g_str_equal (state, "no-results"))
+    self->no_results_page = add_state_page (self, state, "edit-find-symbolic",
+                                            _("No Matching Items"), NULL);
+  else if (g_str_equal (state, "error"))
+    self->search_error_page = add_state_page (self, state, "dialog-error-symbolic",
+                                              _("Search Failed"), NULL);
+}
+
 static void
 set_results_state (YcIntakePage *self,
                    const char   *state)
 {
+  ensure_state_page (self, state);
   gtk_stack_set_visible_child_name (self->results_stack, state);
   gtk_spinner_set_spinning (self->loading_spinner, g_strcmp0 (state, "loading") == 0);
 }
@@ -194,9 +233,9 @@ search_cb (GObject      *source,
       g_autofree char *escaped = g_markup_escape_text (error->message, -1);
 
       g_warning ("Catalogue search failed: %s", error->message);
-      adw_status_page_set_description (self->search_error_page, escaped);
       set_results (self, NULL, data->query);
       set_results_state (self, "error");
+      adw_status_page_set_description (self->search_error_page, escaped);
       self->activate_pending = FALSE;
       goto out;
     }
@@ -213,8 +252,8 @@ search_cb (GObject      *source,
                                        "characters, the department’s name or the item’s code."),
                                      escaped);
 
-      adw_status_page_set_description (self->no_results_page, description);
       set_results_state (self, "no-results");
+      adw_status_page_set_description (self->no_results_page, description);
       self->activate_pending = FALSE;
       goto out;
     }
@@ -487,8 +526,8 @@ get_item_for_intake_cb (GObject      *source,
   if (item == NULL)
     {
       g_warning ("Could not load the item for the intake: %s", error->message);
-      adw_status_page_set_description (self->search_error_page, error->message);
       set_results_state (self, "error");
+      adw_status_page_set_description (self->search_error_page, error->message);
       goto out;
     }
 
@@ -794,6 +833,8 @@ yc_intake_page_dispose (GObject *object)
   /* Unparented with the template's children above. */
   self->form = NULL;
   self->detail = NULL;
+  self->no_results_page = NULL;
+  self->search_error_page = NULL;
 
   G_OBJECT_CLASS (yc_intake_page_parent_class)->dispose (object);
 }
@@ -917,8 +958,6 @@ yc_intake_page_class_init (YcIntakePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YcIntakePage, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, YcIntakePage, results_scroller);
   gtk_widget_class_bind_template_child (widget_class, YcIntakePage, list_view);
-  gtk_widget_class_bind_template_child (widget_class, YcIntakePage, no_results_page);
-  gtk_widget_class_bind_template_child (widget_class, YcIntakePage, search_error_page);
   gtk_widget_class_bind_template_child (widget_class, YcIntakePage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, YcIntakePage, drafts_revealer);
   gtk_widget_class_bind_template_child (widget_class, YcIntakePage, drafts_label);
