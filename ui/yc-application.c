@@ -377,6 +377,38 @@ window_map_cb (GtkWidget *window,
 }
 
 static void
+load_icon_theme_thread (GTask        *task,
+                        gpointer      source_object,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
+{
+  g_autoptr(GtkIconPaintable) icon = NULL;
+
+  /* The first lookup reads the theme's index and the caches of its hundreds of directories. */
+  icon = gtk_icon_theme_lookup_icon (GTK_ICON_THEME (task_data), "edit-find-symbolic", NULL, 16, 1,
+                                     GTK_TEXT_DIR_NONE, 0);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Loads the icon theme in a worker while the window is built: on the main thread the first icon
+ * lookup would block its first frame for as long (GTK allows lookups from other threads once the
+ * theme is set up on the main one, which gtk_icon_theme_get_for_display() does). */
+static void
+load_icon_theme (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  g_autoptr(GTask) task = NULL;
+
+  if (display == NULL)
+    return;
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_source_tag (task, load_icon_theme);
+  g_task_set_task_data (task, g_object_ref (gtk_icon_theme_get_for_display (display)),
+                        g_object_unref);
+  g_task_run_in_thread (task, load_icon_theme_thread);
+}
+
+static void
 yc_application_startup (GApplication *app)
 {
   YcApplication *self = YC_APPLICATION (app);
@@ -385,6 +417,7 @@ yc_application_startup (GApplication *app)
    * The shortcuts window is not at gtk/help-overlay.ui there: GtkApplication would build it for
    * every window before its first frame. */
   G_APPLICATION_CLASS (yc_application_parent_class)->startup (app);
+  load_icon_theme ();
 
   /* Once per process: GLib warns if it is set again (a second application object, in tests). */
   if (g_strcmp0 (g_get_application_name (), _("Yichuang")) != 0)
