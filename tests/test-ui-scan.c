@@ -700,6 +700,46 @@ test_scan_restart (void)
     g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
     g_assert_true (g_str_has_prefix (contents, "%PDF-"));
   }
+
+  /* Import (Ctrl+O) into the fifth material: a PNG page and a PDF, kept as they are. */
+  {
+    g_autofree char *png_path = g_build_filename (tmp_dir, "consent.png", NULL);
+    g_autofree char *pdf_path = g_build_filename (tmp_dir, "consent.pdf", NULL);
+    g_autoptr(GFile) png = g_file_new_for_path (png_path);
+    g_autoptr(GFile) pdf = g_file_new_for_path (pdf_path);
+    g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 210, 297);
+    g_autofree char *pdf4 = NULL;
+    YcPageThumbnail *document;
+
+    gdk_pixbuf_fill (pixbuf, 0xffffffff);
+    g_assert_true (gdk_pixbuf_save (pixbuf, png_path, "png", NULL, NULL));
+    g_assert_true (g_file_set_contents (pdf_path, "%PDF-1.4\n% 户主同意落户意见\n", -1, NULL));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row (4)), "material.show-pages", NULL));
+    g_assert_cmpuint (yc_scan_panel_get_material (panel ()), ==, 4);
+    g_assert_cmpuint (yc_scan_panel_get_n_pages (panel ()), ==, 0);
+    yc_scan_panel_import_file (panel (), png);
+    yc_scan_panel_import_file (panel (), pdf);
+    WAIT_FOR (yc_scan_panel_get_n_pages (panel ()) == 2 && !yc_scan_panel_get_busy (panel ()));
+    /* In the order given: the picture, then the document, which shows as one. */
+    WAIT_FOR (yc_page_thumbnail_get_loaded (yc_scan_panel_get_thumbnail (panel (), 0)) &&
+              yc_page_thumbnail_get_loaded (yc_scan_panel_get_thumbnail (panel (), 1)));
+    g_assert_nonnull (yc_page_thumbnail_get_texture (yc_scan_panel_get_thumbnail (panel (), 0)));
+    document = yc_scan_panel_get_thumbnail (panel (), 1);
+    g_assert_cmpstr (yc_page_thumbnail_get_page (document)->content_type, ==, "application/pdf");
+    g_assert_null (yc_page_thumbnail_get_texture (document));
+    pages = stored_pages (uuid, 4);
+    g_assert_cmpuint (pages->len, ==, 2);
+    g_assert_cmpstr (stored_page (pages, 0)->content_type, ==, "image/png");
+    g_assert_cmpstr (stored_page (pages, 1)->content_type, ==, "application/pdf");
+    g_clear_pointer (&pages, g_ptr_array_unref);
+    screenshot (panel (), "panel-imported.png");
+    close_panel ();
+    WAIT_FOR (yc_material_row_get_page_count (row (4)) == 2);
+    g_assert_cmpint (row_state (4), ==, YC_MATERIAL_STATE_SCANNED);
+    /* Its PDF is made of the picture; the imported PDF stays a page of its own. */
+    pdf4 = stored_pdf (uuid, 4);
+    g_assert_nonnull (pdf4);
+  }
   screenshot (window, "intake-rows.png");
 
   /* The draft is on disk; the application goes away. */
@@ -719,6 +759,7 @@ test_scan_restart (void)
   g_assert_cmpuint (yc_material_row_get_page_count (row (1)), ==, 8);
   g_assert_cmpuint (yc_material_row_get_page_count (row (2)), ==, 1);
   g_assert_cmpuint (yc_material_row_get_page_count (row (3)), ==, 0);
+  g_assert_cmpuint (yc_material_row_get_page_count (row (4)), ==, 2);
   g_assert_cmpint (row_state (0), ==, YC_MATERIAL_STATE_SCANNED);
   g_assert_cmpint (row_state (1), ==, YC_MATERIAL_STATE_SCANNED);
   g_assert_cmpint (row_state (2), ==, YC_MATERIAL_STATE_SCANNED);
@@ -733,16 +774,16 @@ test_scan_restart (void)
 
   /* A jammed feeder: the clerk sees the scanner's message with Scan Again; no page is lost. */
   {
-    /* SANE's test backend cancels its reader thread asynchronously when a scan ends early: when
-     * that thread was woken by the closed pipe and is exiting (inside free()), the process
-     * deadlocks. With a read delay the thread sleeps before its first write, where cancelling
-     * is safe. */
-    const char *jam[] = { "test-picture=Solid white", "read-delay=yes",
-                          "read-delay-duration=200000", "read-return-value=SANE_STATUS_JAMMED",
+    const char *jam[] = { "test-picture=Solid white", "read-return-value=SANE_STATUS_JAMMED",
                           NULL };
     GtkInfoBar *error_bar = template_child (panel (), YC_TYPE_SCAN_PANEL, "error_bar");
 
     g_settings_set_strv (yc_application_get_settings (app), "scanner-extra-options", jam);
+    /* SANE's test backend starts a reader thread for each page and cancels it asynchronously
+     * (sanei_thread_kill) when the page ends early. A cancel that lands inside malloc leaves an
+     * arena locked and the scanner's thread then waits for the reader for ever: measured here
+     * about one run in twenty with a plain white page, more with patterned or tiny pages. The
+     * wait below fails after WAIT_TIMEOUT_S then. */
     panel_action ("pages.scan", NULL);
     g_assert_nonnull (yc_scan_panel_get_error (panel ()));
     g_assert_nonnull (strstr (yc_scan_panel_get_error (panel ()), "jammed"));

@@ -341,11 +341,11 @@ yc_material_pages_attach (GtkListBox *list,
   d = get_data (list);
   g_set_object (&d->store, store);
   g_set_object (&d->kase, kase);
-  /* Counts read for another case are of no use now. */
+  /* Counts read for the rows before are of no use now (their callbacks still come, cancelled, and
+   * are counted out then). */
   g_cancellable_cancel (d->cancellable);
   g_clear_object (&d->cancellable);
   d->cancellable = g_cancellable_new ();
-  d->counts_pending = 0;
   if (d->panel != NULL)
     gtk_window_destroy (GTK_WINDOW (d->panel));
 
