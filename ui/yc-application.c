@@ -358,11 +358,13 @@ first_paint_cb (GdkFrameClock *clock,
 
   g_signal_handlers_disconnect_by_func (clock, first_paint_cb, self);
   /* The frame is out: the store, the catalogue check, the drafts, the printers and the overdue
-   * marking come after it, when the main loop has nothing more urgent to do. */
+   * marking come after it. Not from a low-priority idle: while the catalogue's spinner turns, a
+   * slow renderer (llvmpipe on a counter PC without a GPU) keeps the frame clock busy, and such an
+   * idle would never run. Opening only starts a worker, so it goes before the next frame. */
   if (!self->store_opening)
     {
       g_clear_handle_id (&self->store_open_id, g_source_remove);
-      self->store_open_id = g_idle_add_full (G_PRIORITY_LOW, open_store_cb, self, NULL);
+      self->store_open_id = g_idle_add_full (G_PRIORITY_DEFAULT, open_store_cb, self, NULL);
     }
 }
 
