@@ -43,6 +43,7 @@ usage() {
   cat >&2 <<EOF
 usage: build-aux/dev.sh run [ARGS…]   install packages, build, install into _install, start Yichuang
        build-aux/dev.sh test          install packages, build, run every test suite and the benchmarks
+       build-aux/dev.sh env CMD…      run CMD among the tests' services (Xvfb, D-Bus, cupsd, SANE)
 EOF
   exit 2
 }
@@ -241,6 +242,23 @@ EOF
 
 # ---- commands ----
 
+# Xvfb, a session bus, cupsd and the SANE test backend in a scratch directory, all gone on exit.
+start_services() {
+  WORKDIR=$(mktemp -d "${TMPDIR:-/tmp}/yc-test.XXXXXX")
+  trap cleanup EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+  # GLib wants a private runtime dir (0700); a root shell in a container often has none.
+  if [[ -z ${XDG_RUNTIME_DIR:-} || ! -d ${XDG_RUNTIME_DIR:-} ]]; then
+    mkdir -m 0700 "$WORKDIR/runtime"
+    export XDG_RUNTIME_DIR=$WORKDIR/runtime
+  fi
+  start_xvfb
+  start_dbus
+  start_cupsd
+  start_sane_test_backend
+}
+
 cmd_run() {
   local pkgs=("${RUN_PACKAGES[@]}")
   if [[ -z ${DISPLAY:-} && -z ${WAYLAND_DISPLAY:-} && ${YC_HEADLESS:-0} == 1 ]]; then
@@ -279,19 +297,7 @@ cmd_test() {
     return 1
   fi
 
-  WORKDIR=$(mktemp -d "${TMPDIR:-/tmp}/yc-test.XXXXXX")
-  trap cleanup EXIT
-  trap 'exit 130' INT
-  trap 'exit 143' TERM
-  # GLib wants a private runtime dir (0700); a root shell in a container often has none.
-  if [[ -z ${XDG_RUNTIME_DIR:-} || ! -d ${XDG_RUNTIME_DIR:-} ]]; then
-    mkdir -m 0700 "$WORKDIR/runtime"
-    export XDG_RUNTIME_DIR=$WORKDIR/runtime
-  fi
-  start_xvfb
-  start_dbus
-  start_cupsd
-  start_sane_test_backend
+  start_services
 
   rm -f "$BUILDDIR"/meson-logs/testlog.json "$BUILDDIR"/meson-logs/benchmarklog.json
   # shellcheck disable=SC2086  # YC_TEST_ARGS is a word list on purpose
@@ -307,8 +313,17 @@ cmd_test() {
   ((failed == 0))
 }
 
+# For developers (HACKING.md): CMD… inside the services the tests use, without installing or building;
+# `dev.sh env meson test -C _build ui` reruns one suite, `dev.sh env bash` opens a shell there.
+cmd_env() {
+  (($# > 0)) || usage
+  start_services
+  "$@"
+}
+
 case ${1:-} in
   run) shift; cmd_run "$@" ;;
   test) shift; cmd_test "$@" ;;
+  env) shift; cmd_env "$@" ;;
   *) usage ;;
 esac
