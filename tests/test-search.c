@@ -1,6 +1,6 @@
 /* test-search.c: catalogue search: tiers and their order, 1-, 2- and 3+-character queries,
- * departments, codes, ASCII case, FTS syntax characters, limits, cancellation and concurrent
- * readers. */
+ * departments, codes (whole, parts of 3+ characters, starts of 1-2), ASCII case, FTS syntax
+ * characters, limits, cancellation and concurrent readers. */
 #include <string.h>
 #include <glib.h>
 #include <json-glib/json-glib.h>
@@ -234,10 +234,13 @@ test_departments_codes_keywords (Fixture       *fixture,
   assert_search (fixture->store, "XK0009", "I");
   assert_search (fixture->store, "xk0", "I");
   assert_search (fixture->store, "Xk0009", "I");
-  /* One or two characters are too few to pick out a code: they match names, departments and
-   * keywords. */
+  /* One or two characters match the start of a code (a clerk types the region "11"), not its
+   * middle. */
+  assert_search (fixture->store, "11", "ADJECFHIBG");
+  assert_search (fixture->store, "1", "ADJECFHIBG");
   assert_search (fixture->store, "xk", "");
   assert_search (fixture->store, "01", "");
+  assert_search (fixture->store, "37", "");
   assert_search (fixture->store, "11370100", "ADJECFHIBG");
   assert_search (fixture->store, "MB001", "J");
 }
@@ -448,6 +451,157 @@ test_prefix_order_many (void)
   check_prefix_order (260);
 }
 
+/* An item of a catalogue written out for one test: code, name and keywords (NULL: none). */
+static void
+append_item (GString    *json,
+             const char *code,
+             const char *name,
+             const char *keyword)
+{
+  g_string_append_printf (json,
+                          "%s{\"code\": \"%s\", \"name\": \"%s\", \"department\": \"北方市\", "
+                          "\"item_type\": \"QR\", \"case_type\": \"promised\", "
+                          "\"legal_days\": 5, \"promised_days\": 5, \"legal_basis\": \"条例\", "
+                          "\"keywords\": [%s%s%s], "
+                          "\"materials\": [{\"code\": \"M01\", \"name\": \"申请表\", "
+                          "\"originals\": 1, \"form\": \"paper\", \"required\": true}]}",
+                          json->len > 0 && json->str[json->len - 1] == '}' ? "," : "", code, name,
+                          keyword != NULL ? "\"" : "", keyword != NULL ? keyword : "",
+                          keyword != NULL ? "\"" : "");
+}
+
+static YcStore *
+store_with_items (const char *name,
+                  GString    *items)
+{
+  g_autoptr(GString) json = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(YcCatalogue) catalogue = NULL;
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "search", name, NULL);
+  YcStore *store;
+
+  g_string_append_printf (json, "{\"version\": \"c\", \"region\": \"北方市\", \"code_lists\": "
+                                "{\"item_type\": [{\"code\": \"QR\", \"label\": \"行政确认\"}]}, "
+                                "\"items\": [%s]}", items->str);
+  bytes = g_bytes_new (json->str, json->len);
+  catalogue = yc_catalogue_parse (bytes, &error);
+  g_assert_no_error (error);
+  store = yc_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (yc_store_import_catalogue (store, catalogue, &error));
+  g_assert_no_error (error);
+  return store;
+}
+
+static char *
+search_codes (YcStore    *store,
+              const char *query,
+              guint       limit)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = yc_store_search_items (store, query, limit, NULL, &error);
+  GString *codes = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < hits->len; i++)
+    g_string_append_printf (codes, "%s%s", i > 0 ? " " : "",
+                            yc_item_get_code (g_ptr_array_index (hits, i)));
+  return g_string_free (codes, FALSE);
+}
+
+/* 1-2 characters find codes by their start, after the exact and the name-prefix matches and
+ * before the names, departments and keywords holding the query further in; ASCII case ignored. */
+static void
+test_short_code_prefix (void)
+{
+  g_autoptr(GString) items = g_string_new (NULL);
+  g_autoptr(YcStore) store = NULL;
+  g_autofree char *ga = NULL, *ga_upper = NULL, *g = NULL, *qt = NULL, *digit = NULL;
+
+  append_item (items, "GA", "国家安全事项", NULL);             /* the code itself */
+  append_item (items, "QT0001", "GA类设备备案", NULL);         /* name starts so */
+  append_item (items, "GA0003", "户口登记", NULL);             /* code starts so, short name */
+  append_item (items, "GA0004", "出生医学证明补发", NULL);     /* code starts so, long name */
+  append_item (items, "QT0005", "燃气表检定", "gas");          /* keyword holds it */
+  append_item (items, "QT0006", "自来水表检定", NULL);         /* nothing */
+  append_item (items, "XGA007", "居住证签注", NULL);           /* inside a code only */
+  store = store_with_items ("short-codes.db", items);
+
+  ga = search_codes (store, "ga", 50);
+  g_assert_cmpstr (ga, ==, "GA QT0001 GA0003 GA0004 QT0005");
+  ga_upper = search_codes (store, "GA", 50);
+  g_assert_cmpstr (ga_upper, ==, ga);
+  /* One character: the name "GA类…" starts with it, then codes by name length, then "gas". */
+  g = search_codes (store, "g", 50);
+  g_assert_cmpstr (g, ==, "QT0001 GA0003 GA GA0004 QT0005");
+  qt = search_codes (store, " qt", 2);
+  /* Shortest names first, the page cut at the limit. */
+  g_assert_cmpstr (qt, ==, "QT0005 QT0006");
+  digit = search_codes (store, "0", 50);
+  g_assert_cmpstr (digit, ==, "");
+}
+
+/* Many codes sharing their first characters: up to CODE_RANGE_MAX (2,000) of them through the code
+ * index, above that through items in search order; either way the page is codes by name length,
+ * then catalogue order, after a name starting with the query, and a name holding it comes last. */
+static void
+check_code_prefix_order (guint n_items)
+{
+  g_autoptr(GString) items = g_string_new (NULL);
+  g_autoptr(YcStore) store = NULL;
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autofree char *db = g_strdup_printf ("codes-%u.db", n_items);
+  guint limit = MIN (n_items + 2, 50);
+
+  append_item (items, "990001", "11号楼不动产登记", NULL);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autofree char *code = g_strdup_printf ("%s%05u", i % 5 == 4 ? "21" : "11", i);
+      /* Lengths cycle, so catalogue order and name length disagree. */
+      g_autofree char *name = g_strdup_printf ("社保卡申领%.*s%u", (int) (i % 4) * 3,
+                                               "补办补办补办", i);
+
+      append_item (items, code, name, NULL);
+    }
+  append_item (items, "990002", "第11届运动会志愿者登记", NULL);
+  store = store_with_items (db, items);
+
+  g_ptr_array_add (expected, g_strdup ("990001"));
+  for (guint len = 1; len < 64; len++)
+    for (guint i = 0; i < n_items; i++)
+      {
+        g_autofree char *name = g_strdup_printf ("社保卡申领%.*s%u", (int) (i % 4) * 3,
+                                                 "补办补办补办", i);
+
+        if (i % 5 != 4 && (guint) g_utf8_strlen (name, -1) == len)
+          g_ptr_array_add (expected, g_strdup_printf ("11%05u", i));
+      }
+  g_ptr_array_add (expected, g_strdup ("990002"));
+
+  hits = yc_store_search_items (store, "11", limit, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, MIN (limit, expected->len));
+  for (guint i = 0; i < hits->len; i++)
+    g_assert_cmpstr (yc_item_get_code (g_ptr_array_index (hits, i)), ==,
+                     g_ptr_array_index (expected, i));
+}
+
+static void
+test_code_prefix_order_few (void)
+{
+  /* 24 codes start with "11": the last row is the name holding "11". */
+  check_code_prefix_order (30);
+}
+
+static void
+test_code_prefix_order_many (void)
+{
+  check_code_prefix_order (2600);
+}
+
 typedef struct {
   YcStore    *store;
   const char *query;
@@ -509,6 +663,9 @@ main (int   argc,
 #undef ADD
   g_test_add_func ("/yc/search/prefix-order/few", test_prefix_order_few);
   g_test_add_func ("/yc/search/prefix-order/many", test_prefix_order_many);
+  g_test_add_func ("/yc/search/short-code-prefix", test_short_code_prefix);
+  g_test_add_func ("/yc/search/code-prefix-order/few", test_code_prefix_order_few);
+  g_test_add_func ("/yc/search/code-prefix-order/many", test_code_prefix_order_many);
 
   return g_test_run ();
 }
