@@ -28,6 +28,9 @@ static const char * const material_state_codes[] = {
   "not_applicable",
 };
 static const char * const party_kind_codes[] = { "person", "organisation" };
+static const char * const doc_kind_codes[] = {
+  "receipt", "notice_once", "refusal", "tolerance", "commitment", "handover", "guidance",
+};
 
 /* Codes that must be rejected by every _from_string: near misses of real codes, case and whitespace. */
 static const char * const bad_codes[] = {
@@ -71,6 +74,7 @@ ENUM_ADAPTERS (yc_case_state, YcCaseState)
 ENUM_ADAPTERS (yc_case_event, YcCaseEvent)
 ENUM_ADAPTERS (yc_material_state, YcMaterialState)
 ENUM_ADAPTERS (yc_party_kind, YcPartyKind)
+ENUM_ADAPTERS (yc_doc_kind, YcDocKind)
 
 #define ENUM_CASE(n, prefix, codes)                                             \
   { n, prefix##_get_type, codes, G_N_ELEMENTS (codes),                          \
@@ -86,6 +90,7 @@ enum_cases (gsize *n)
     ENUM_CASE ("YcCaseEvent", yc_case_event, case_event_codes),
     ENUM_CASE ("YcMaterialState", yc_material_state, material_state_codes),
     ENUM_CASE ("YcPartyKind", yc_party_kind, party_kind_codes),
+    ENUM_CASE ("YcDocKind", yc_doc_kind, doc_kind_codes),
   };
 
   *n = G_N_ELEMENTS (cases);
@@ -100,6 +105,7 @@ test_codes_round_trip (void)
 
   g_assert_cmpuint (G_N_ELEMENTS (case_state_codes), ==, YC_CASE_N_STATES);
   g_assert_cmpuint (G_N_ELEMENTS (case_event_codes), ==, YC_CASE_N_EVENTS);
+  g_assert_cmpuint (G_N_ELEMENTS (doc_kind_codes), ==, YC_DOC_N_KINDS);
 
   for (gsize c = 0; c < n_cases; c++)
     {
@@ -210,6 +216,79 @@ test_labels (void)
   g_assert_cmpstr (yc_case_state_get_label (YC_CASE_STATE_ACCEPTED), ==, "Accepted");
   g_assert_cmpstr (yc_case_state_get_label (YC_CASE_STATE_TOLERANCE_ACCEPTED), ==, "Tolerance accepted");
   g_assert_cmpstr (yc_case_state_get_label (YC_CASE_STATE_NOTICE_ISSUED), ==, "One-time notice issued");
+}
+
+/* A value outside an enum is a programming error: a critical, and no code (@data 0) or label (1). */
+static void
+test_codes_out_of_range (gconstpointer data)
+{
+  if (g_test_subprocess ())
+    {
+      if (GPOINTER_TO_UINT (data) == 0)
+        g_assert_null (yc_case_state_to_string ((YcCaseState) YC_CASE_N_STATES));
+      else
+        g_assert_null (yc_doc_kind_get_label ((YcDocKind) -1));
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stderr ("*CRITICAL*row != NULL*");
+}
+
+/* Applicant flags: codes and labels one bit at a time; no bit or several bits have none, quietly. */
+static void
+test_applicant_flags (void)
+{
+  static const struct {
+    YcApplicantFlags  flag;
+    const char       *code;
+    const char       *label;
+  } flags[] = {
+    { YC_APPLICANT_FLAG_BAD_CREDIT, "bad_credit", "Listed for bad credit" },
+    { YC_APPLICANT_FLAG_FALSE_PROMISE, "false_promise", "Earlier false commitment" },
+    { YC_APPLICANT_FLAG_USCC_OVERRIDE, "uscc_override", "Credit code check overridden" },
+  };
+  g_autoptr(GFlagsClass) klass = NULL;
+  YcApplicantFlags out = YC_APPLICANT_FLAG_NONE;
+
+  g_assert_cmpuint (G_N_ELEMENTS (flags), ==, YC_APPLICANT_N_FLAGS);
+  for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
+    {
+      g_assert_cmpstr (yc_applicant_flag_to_string (flags[i].flag), ==, flags[i].code);
+      g_assert_cmpstr (yc_applicant_flag_get_label (flags[i].flag), ==, flags[i].label);
+      g_assert_true (yc_applicant_flag_from_string (flags[i].code, &out));
+      g_assert_cmpint (out, ==, flags[i].flag);
+      g_assert_true (yc_applicant_flag_from_string (flags[i].code, NULL));
+    }
+
+  g_assert_null (yc_applicant_flag_to_string (YC_APPLICANT_FLAG_NONE));
+  g_assert_null (yc_applicant_flag_get_label (YC_APPLICANT_FLAG_NONE));
+  g_assert_null (yc_applicant_flag_to_string (YC_APPLICANT_FLAG_BAD_CREDIT |
+                                              YC_APPLICANT_FLAG_FALSE_PROMISE));
+  g_assert_null (yc_applicant_flag_get_label (YC_APPLICANT_FLAG_BAD_CREDIT |
+                                              YC_APPLICANT_FLAG_USCC_OVERRIDE));
+  g_assert_null (yc_applicant_flag_to_string (1 << YC_APPLICANT_N_FLAGS));
+
+  out = YC_APPLICANT_FLAG_FALSE_PROMISE;
+  for (gsize b = 0; b < G_N_ELEMENTS (bad_codes); b++)
+    g_assert_false (yc_applicant_flag_from_string (bad_codes[b], &out));
+  g_assert_false (yc_applicant_flag_from_string (NULL, &out));
+  g_assert_false (yc_applicant_flag_from_string ("bad_credit|false_promise", &out));
+  g_assert_cmpint (out, ==, YC_APPLICANT_FLAG_FALSE_PROMISE);
+
+  /* A flags GType whose nicks are the codes, so a bit set serialises as "bad_credit | …". */
+  g_assert_true (G_TYPE_IS_FLAGS (YC_TYPE_APPLICANT_FLAGS));
+  g_assert_cmpstr (g_type_name (YC_TYPE_APPLICANT_FLAGS), ==, "YcApplicantFlags");
+  klass = g_type_class_ref (YC_TYPE_APPLICANT_FLAGS);
+  g_assert_cmpuint (klass->n_values, ==, YC_APPLICANT_N_FLAGS);
+  for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
+    {
+      GFlagsValue *value = g_flags_get_first_value (klass, flags[i].flag);
+
+      g_assert_nonnull (value);
+      g_assert_cmpuint (value->value, ==, flags[i].flag);
+      g_assert_cmpstr (value->value_nick, ==, flags[i].code);
+    }
 }
 
 /* ---------------------------------------------------------------------------------------------------------- */
@@ -695,6 +774,11 @@ main (int   argc,
   g_test_add_func ("/yc/domain/codes/unknown-rejected", test_codes_unknown_rejected);
   g_test_add_func ("/yc/domain/codes/gtypes", test_gtypes);
   g_test_add_func ("/yc/domain/codes/labels", test_labels);
+  g_test_add_data_func ("/yc/domain/codes/out-of-range/code", GUINT_TO_POINTER (0),
+                        test_codes_out_of_range);
+  g_test_add_data_func ("/yc/domain/codes/out-of-range/label", GUINT_TO_POINTER (1),
+                        test_codes_out_of_range);
+  g_test_add_func ("/yc/domain/codes/applicant-flags", test_applicant_flags);
   g_test_add_func ("/yc/domain/properties", test_property_lists);
   g_test_add_func ("/yc/domain/item/material-spec", test_material_spec);
   g_test_add_func ("/yc/domain/item/properties", test_item_properties);
