@@ -4,9 +4,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <sqlite3.h>
-#include <locale.h>
 #include <signal.h>
 
 #include "yc-applicant-form.h"
@@ -18,10 +16,9 @@
 #include "yc-intake-form.h"
 #include "yc-intake-page.h"
 #include "yc-material-row.h"
+#include "yc-test-cupsd.h"
+#include "yc-test-ui.h"
 #include "yc-window.h"
-
-/* Generous: the first start imports the sample catalogue, and CI machines are slow. */
-#define WAIT_TIMEOUT_S 60
 
 #define ITEM_BIRTH "11139900004512011WQR00101001"       /* 出生登记: immediate */
 #define ITEM_COMPANY "1113990000451317XNXK00201001"     /* 有限责任公司设立登记: commitment, tolerable M05 */
@@ -33,108 +30,10 @@ static char *tmp_dir;
 static char *db_path;
 static const char *argv0;
 
-static gboolean
-wake_up_cb (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Spins the main context until @cond holds; fails after WAIT_TIMEOUT_S. */
-#define WAIT_FOR(cond)                                                                  \
-  G_STMT_START {                                                                        \
-    gint64 wait_end_ = g_get_monotonic_time () + WAIT_TIMEOUT_S * G_USEC_PER_SEC;       \
-    guint wake_id_ = g_timeout_add (20, wake_up_cb, NULL);                              \
-    while (!(cond))                                                                     \
-      {                                                                                 \
-        if (g_get_monotonic_time () > wait_end_)                                        \
-          g_error ("Timed out after %d s waiting for: %s", WAIT_TIMEOUT_S, #cond);      \
-        g_main_context_iteration (NULL, TRUE);                                          \
-      }                                                                                 \
-    g_source_remove (wake_id_);                                                         \
-  } G_STMT_END
-
-static void
-drain_main_context (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-mark_painted (gboolean *painted)
-{
-  *painted = TRUE;
-}
-
-/* With YC_TEST_SCREENSHOTS=<dir>, the screen at a few points of the visit (to look at the layout). */
-static void
-screenshot (const char *name)
-{
-  const char *dir = g_getenv ("YC_TEST_SCREENSHOTS");
-  g_autofree char *path = NULL;
-  g_autofree char *command = NULL;
-
-  if (dir == NULL)
-    return;
-  /* What is on screen is what was painted: wait for a paint after everything pending. */
-  {
-    GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-    gboolean painted = FALSE;
-    gulong id = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (mark_painted), &painted);
-
-    drain_main_context ();
-    gtk_widget_queue_draw (GTK_WIDGET (window));
-    WAIT_FOR (painted);
-    g_signal_handler_disconnect (clock, id);
-  }
-  path = g_strdup_printf ("%s/%s.png", dir, name);
-  command = g_strdup_printf ("import -window root %s", path);
-  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
-}
-
-static gpointer
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return child;
-}
-
-static gboolean
-focus_is_in (GtkWidget *widget)
-{
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
-
-  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
-}
-
 static void
 start_app (void)
 {
-  g_autoptr(GError) error = NULL;
-  GSettings *settings;
-
-  app = yc_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (app));
-  window = YC_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_true (YC_IS_WINDOW (window));
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 960);
-
-  settings = yc_application_get_settings (app);
-  g_settings_set_string (settings, "window-code", "ZH01");
-  g_settings_set_string (settings, "clerk-name", "王芳");
-
-  WAIT_FOR (yc_application_get_store (app) != NULL || yc_application_get_store_error (app) != NULL);
-  g_assert_null (yc_application_get_store_error (app));
-  g_assert_nonnull (yc_application_get_file_store (app));
-  WAIT_FOR (yc_intake_page_get_store (yc_window_get_intake_page (window)) != NULL);
-  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  app = yc_test_ui_start_app (TRUE, &window);
 }
 
 static void
@@ -165,18 +64,14 @@ applicant (void)
 static YcField *
 field (const char *name)
 {
-  return template_child (applicant (), YC_TYPE_APPLICANT_FORM, name);
+  return yc_test_ui_field (form (), name);
 }
 
-/* Types into a field as the clerk does: the entry's text changes. */
 static void
 type_into (const char *name,
            const char *text)
 {
-  GtkEntry *entry = yc_field_get_entry (field (name));
-
-  gtk_widget_grab_focus (GTK_WIDGET (entry));
-  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  yc_test_ui_type_into (form (), name, text);
 }
 
 static const char *
@@ -188,25 +83,20 @@ entry_text (const char *name)
 static YcMaterialRow *
 row (guint position)
 {
-  GtkListBoxRow *r = gtk_list_box_get_row_at_index (yc_intake_form_get_materials_list (form ()), position);
-
-  g_assert_nonnull (r);
-  return YC_MATERIAL_ROW (r);
+  return yc_test_ui_material_row (form (), position);
 }
 
 static YcMaterialState
 row_state (guint position)
 {
-  return yc_case_material_get_state (yc_material_row_get_material (row (position)));
+  return yc_test_ui_row_state (form (), position);
 }
 
-/* What the keys O, C, … do on the focused row: the row's action. */
 static void
 press_state (guint       position,
              const char *action)
 {
-  gtk_widget_grab_focus (GTK_WIDGET (row (position)));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row (position)), action, NULL));
+  yc_test_ui_press_state (form (), position, action);
 }
 
 static YcDecisionPane *
@@ -229,75 +119,19 @@ static void
 begin_intake (const char *query,
               const char *code)
 {
-  YcIntakePage *p = page ();
-  GListModel *results;
-  YcItemDetail *detail = yc_intake_page_get_detail (p);
-  guint n, found = G_MAXUINT;
-
-  g_action_group_activate_action (G_ACTION_GROUP (window), "new-intake", NULL);
-  drain_main_context ();
-  g_assert_cmpstr (yc_intake_page_get_mode (p), ==, "choose");
-  g_assert_true (focus_is_in (GTK_WIDGET (yc_intake_page_get_search_entry (p))));
-
-  gtk_editable_set_text (yc_intake_page_get_search_entry (p), query);
-  WAIT_FOR (g_strcmp0 (yc_intake_page_get_results_query (p), query) == 0 &&
-            g_strcmp0 (yc_intake_page_get_state (p), "results") == 0);
-  results = yc_intake_page_get_results (p);
-  n = g_list_model_get_n_items (results);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(YcItem) item = g_list_model_get_item (results, i);
-
-      if (g_strcmp0 (yc_item_get_code (item), code) == 0)
-        found = i;
-    }
-  g_assert_cmpuint (found, !=, G_MAXUINT);
-  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (results), found);
-  g_signal_emit_by_name (template_child (p, YC_TYPE_INTAKE_PAGE, "list_view"), "activate", found);
-  WAIT_FOR (yc_item_detail_get_item (detail) != NULL &&
-            g_strcmp0 (yc_item_get_code (yc_item_detail_get_item (detail)), code) == 0);
-
-  /* The item's Start Intake button. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "intake.start", NULL));
-  g_assert_cmpstr (yc_intake_page_get_mode (p), ==, "form");
-  g_assert_nonnull (yc_intake_form_get_case (form ()));
-  g_assert_cmpstr (yc_case_get_item_code (yc_intake_form_get_case (form ())), ==, code);
-  drain_main_context ();
-  /* After choosing the item the next keystroke is the applicant's name. */
-  g_assert_true (focus_is_in (GTK_WIDGET (field ("name_field"))));
+  yc_test_ui_start_intake (window, query, code);
 }
 
 static void
 decide_and_wait (void)
 {
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form ()), "intake.decide", NULL));
-  WAIT_FOR (yc_intake_form_get_decided (form ()) ||
-            (yc_decision_pane_get_problem (pane ()) != NULL &&
-             !gtk_widget_get_visible (template_child (pane (), YC_TYPE_DECISION_PANE, "busy_spinner"))));
-  if (!yc_intake_form_get_decided (form ()))
-    g_error ("The decision failed: %s", yc_decision_pane_get_problem (pane ()));
-  g_assert_true (yc_decision_pane_get_showing_result (pane ()));
+  yc_test_ui_decide (form ());
 }
 
 static AdwMessageDialog *
 find_message_dialog (void)
 {
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
-}
-
-static YcStore *
-open_store_again (void)
-{
-  g_autoptr(GError) error = NULL;
-  YcStore *store = yc_store_open (db_path, &error);
-
-  g_assert_no_error (error);
-  return store;
+  return yc_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
 }
 
 static gboolean
@@ -336,7 +170,7 @@ today_compact (void)
 static guint
 count_drafts (void)
 {
-  g_autoptr(YcStore) store = open_store_again ();
+  g_autoptr(YcStore) store = yc_test_ui_open_store ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) drafts = yc_store_list_drafts (store, NULL, &error);
 
@@ -414,8 +248,8 @@ test_accept (void)
   g_assert_cmpstr (yc_party_get_phone (yc_case_get_applicant (kase)), ==, "13812341234");
   /* Enter in the last applicant field: on to the first material. */
   g_signal_emit_by_name (yc_field_get_entry (field ("address_field")), "activate");
-  drain_main_context ();
-  g_assert_true (focus_is_in (GTK_WIDGET (row (0))));
+  yc_test_ui_drain ();
+  g_assert_true (yc_test_ui_focus_is_in (GTK_WIDGET (row (0))));
 
   /* Rules: 出生医学证明 is not tolerable, and the item allows no commitment. */
   g_assert_nonnull (yc_material_row_get_disabled_reason (row (0), YC_MATERIAL_STATE_TOLERATED));
@@ -430,7 +264,7 @@ test_accept (void)
   g_assert_cmpint (row_state (0), ==, YC_MATERIAL_STATE_ORIGINAL_CHECKED);
   g_assert_cmpuint (yc_case_material_get_originals (yc_material_row_get_material (row (0))), ==, 1);
   g_assert_cmpuint (yc_case_material_get_copies (yc_material_row_get_material (row (0))), ==, 1);
-  g_assert_true (focus_is_in (GTK_WIDGET (row (1))));
+  g_assert_true (yc_test_ui_focus_is_in (GTK_WIDGET (row (1))));
   press_state (1, "material.copy");
   g_assert_cmpint (row_state (1), ==, YC_MATERIAL_STATE_COPY_RECEIVED);
   g_assert_false (yc_decision_is_available (decision (), YC_DECISION_ACCEPT));
@@ -455,7 +289,7 @@ test_accept (void)
   g_assert_cmpstr (yc_case_material_get_note (yc_material_row_get_material (row (3))), ==,
                    "父母未婚，已签情况说明");
   WAIT_FOR (find_message_dialog () == NULL);
-  g_assert_true (focus_is_in (GTK_WIDGET (row (4))));
+  g_assert_true (yc_test_ui_focus_is_in (GTK_WIDGET (row (4))));
 
   /* Backspace undoes a state. */
   press_state (4, "material.original");
@@ -472,8 +306,8 @@ test_accept (void)
   WAIT_FOR (row_state (4) == YC_MATERIAL_STATE_SCANNED);
   g_assert_true (yc_file_store_contains (yc_application_get_file_store (app),
                                          yc_case_material_get_attachment (yc_material_row_get_material (row (4)))));
-  drain_main_context ();
-  g_assert_true (focus_is_in (GTK_WIDGET (pane ())));
+  yc_test_ui_drain ();
+  g_assert_true (yc_test_ui_focus_is_in (GTK_WIDGET (pane ())));
 
   /* The draft is written after a pause in typing. */
   WAIT_FOR (!yc_intake_form_get_saving (form ()));
@@ -483,13 +317,15 @@ test_accept (void)
   expected_prefix = g_strdup_printf ("ZH01-%s-", today_compact ());
   g_assert_true (g_str_has_prefix (yc_case_get_case_no (kase), expected_prefix));
   g_assert_cmpint (yc_case_get_state (kase), ==, YC_CASE_STATE_ACCEPTED);
-  g_assert_cmpstr (gtk_label_get_text (template_child (pane (), YC_TYPE_DECISION_PANE, "case_no_label")),
+  g_assert_cmpstr (gtk_label_get_text (yc_test_ui_template_child (pane (), YC_TYPE_DECISION_PANE,
+                                                                  "case_no_label")),
                    ==, yc_case_get_case_no (kase));
   /* The result is where the next keystroke belongs: New Intake. */
-  g_assert_true (focus_is_in (template_child (pane (), YC_TYPE_DECISION_PANE, "new_intake_button")));
+  g_assert_true (yc_test_ui_focus_is_in (yc_test_ui_template_child (pane (), YC_TYPE_DECISION_PANE,
+                                                                    "new_intake_button")));
 
   /* In the database, from another connection: the case, its checklist, audit and outbox. */
-  store = open_store_again ();
+  store = yc_test_ui_open_store ();
   stored = yc_store_get_case (store, uuid, &error);
   g_assert_no_error (error);
   g_assert_cmpint (yc_case_get_state (stored), ==, YC_CASE_STATE_ACCEPTED);
@@ -526,9 +362,9 @@ test_accept (void)
 
   /* Ctrl+N: the next applicant, from the item search. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "new-intake", NULL);
-  drain_main_context ();
+  yc_test_ui_drain ();
   g_assert_cmpstr (yc_intake_page_get_mode (page ()), ==, "choose");
-  g_assert_true (focus_is_in (GTK_WIDGET (yc_intake_page_get_search_entry (page ()))));
+  g_assert_true (yc_test_ui_focus_is_in (GTK_WIDGET (yc_intake_page_get_search_entry (page ()))));
 }
 
 /* 有限责任公司设立登记 for an organisation whose credit code fails its check (overridden, audited);
@@ -553,10 +389,11 @@ test_tolerance (void)
   kase = yc_intake_form_get_case (form ());
   uuid = yc_case_get_uuid (kase);
 
-  organisation = template_child (applicant (), YC_TYPE_APPLICANT_FORM, "organisation_button");
+  organisation = yc_test_ui_template_child (applicant (), YC_TYPE_APPLICANT_FORM, "organisation_button");
   gtk_toggle_button_set_active (organisation, TRUE);
-  g_assert_false (gtk_toggle_button_get_active (template_child (applicant (), YC_TYPE_APPLICANT_FORM,
-                                                                "person_button")));
+  g_assert_false (gtk_toggle_button_get_active (yc_test_ui_template_child (applicant (),
+                                                                           YC_TYPE_APPLICANT_FORM,
+                                                                           "person_button")));
   g_assert_cmpint (yc_party_get_kind (yc_case_get_applicant (kase)), ==, YC_PARTY_ORGANISATION);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (field ("legal_rep_field"))));
 
@@ -582,7 +419,7 @@ test_tolerance (void)
 
   /* Commitment: the item allows it, unless the applicant is listed for bad credit. */
   g_assert_null (yc_material_row_get_disabled_reason (row (0), YC_MATERIAL_STATE_COMMITMENT));
-  bad_credit = template_child (applicant (), YC_TYPE_APPLICANT_FORM, "bad_credit_check");
+  bad_credit = yc_test_ui_template_child (applicant (), YC_TYPE_APPLICANT_FORM, "bad_credit_check");
   gtk_check_button_set_active (bad_credit, TRUE);
   g_assert_nonnull (yc_material_row_get_disabled_reason (row (0), YC_MATERIAL_STATE_COMMITMENT));
   gtk_check_button_set_active (bad_credit, FALSE);
@@ -601,12 +438,12 @@ test_tolerance (void)
   g_assert_nonnull (yc_decision_get_reason (decision (), YC_DECISION_ACCEPT));
   g_assert_true (yc_decision_is_available (decision (), YC_DECISION_TOLERANCE_ACCEPT));
   g_assert_cmpint (yc_decision_pane_get_outcome (pane ()), ==, YC_DECISION_TOLERANCE_ACCEPT);
-  screenshot ("tolerance");
+  yc_test_ui_screenshot (GTK_WIDGET (window), "tolerance");
 
   decide_and_wait ();
   g_assert_cmpint (yc_case_get_state (kase), ==, YC_CASE_STATE_TOLERANCE_ACCEPTED);
 
-  store = open_store_again ();
+  store = yc_test_ui_open_store ();
   stored = yc_store_get_case (store, uuid, &error);
   g_assert_no_error (error);
   g_assert_cmpint (yc_case_get_state (stored), ==, YC_CASE_STATE_TOLERANCE_ACCEPTED);
@@ -664,7 +501,7 @@ test_notice (void)
   /* Choosing refusal needs its legal basis; the ground fills it in. */
   g_assert_true (yc_decision_pane_set_outcome (pane (), YC_DECISION_REFUSE));
   {
-    YcField *basis = template_child (pane (), YC_TYPE_DECISION_PANE, "basis_field");
+    YcField *basis = yc_test_ui_template_child (pane (), YC_TYPE_DECISION_PANE, "basis_field");
     g_autofree char *blocker = NULL;
 
     g_assert_cmpstr (yc_field_get_text (basis), !=, "");
@@ -676,7 +513,7 @@ test_notice (void)
 
   decide_and_wait ();
   g_assert_cmpint (yc_case_get_state (kase), ==, YC_CASE_STATE_NOTICE_ISSUED);
-  store = open_store_again ();
+  store = yc_test_ui_open_store ();
   stored = yc_store_get_case (store, yc_case_get_uuid (kase), &error);
   g_assert_no_error (error);
   g_assert_cmpint (yc_case_get_state (stored), ==, YC_CASE_STATE_NOTICE_ISSUED);
@@ -744,7 +581,8 @@ test_ctrl_enter_keeps_applicant (void)
   g_action_group_activate_action (G_ACTION_GROUP (window), "search", NULL);
   p = page ();
   g_assert_cmpstr (yc_intake_page_get_mode (p), ==, "choose");
-  g_assert_true (gtk_revealer_get_reveal_child (template_child (p, YC_TYPE_INTAKE_PAGE, "return_revealer")));
+  g_assert_true (gtk_revealer_get_reveal_child (yc_test_ui_template_child (p, YC_TYPE_INTAKE_PAGE,
+                                                                           "return_revealer")));
   gtk_editable_set_text (yc_intake_page_get_search_entry (p), "居民身份证换领");
   WAIT_FOR (g_strcmp0 (yc_intake_page_get_results_query (p), "居民身份证换领") == 0 &&
             g_strcmp0 (yc_intake_page_get_state (p), "results") == 0);
@@ -805,7 +643,7 @@ select_case (guint position)
 static YcCase *
 stored_case (const char *uuid)
 {
-  g_autoptr(YcStore) store = open_store_again ();
+  g_autoptr(YcStore) store = yc_test_ui_open_store ();
   g_autoptr(GError) error = NULL;
   YcCase *kase = yc_store_get_case (store, uuid, &error);
 
@@ -846,11 +684,11 @@ test_cases_list (void)
   g_assert_nonnull (gtk_list_box_get_row_at_index (yc_case_detail_get_materials_list (detail), 4));
 
   g_assert_cmpuint (show_cases (YC_CASE_FILTER_ALL, NULL), >=, 3);
-  screenshot ("cases");
+  yc_test_ui_screenshot (GTK_WIDGET (window), "cases");
   g_assert_cmpuint (show_cases (YC_CASE_FILTER_ALL, "张三"), ==, 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "case.reveal-id", NULL));
   WAIT_FOR (g_strcmp0 (yc_case_detail_get_shown_id (detail), "11010519491231002X") == 0);
-  store = open_store_again ();
+  store = yc_test_ui_open_store ();
   audit = yc_store_list_audit (store, uuid, &error);
   g_assert_no_error (error);
   g_assert_true (audit_has (audit, "id.revealed"));
@@ -910,7 +748,8 @@ test_cases_follow_ups (void)
   g_assert_cmpint (yc_case_get_state (withdrawn), ==, YC_CASE_STATE_WITHDRAWN);
   g_assert_cmpstr (yc_case_get_reason (withdrawn), ==, "申请人主动撤回");
   /* Closed: nothing more can be done with it. */
-  g_assert_false (gtk_widget_is_sensitive (template_child (detail, YC_TYPE_CASE_DETAIL, "withdraw_button")));
+  g_assert_false (gtk_widget_is_sensitive (yc_test_ui_template_child (detail, YC_TYPE_CASE_DETAIL,
+                                                                      "withdraw_button")));
 
   /* The one-time notice: the applicant is back with the photo. */
   g_assert_cmpuint (show_cases (YC_CASE_FILTER_NOTICE_ISSUED, NULL), ==, 1);
@@ -930,7 +769,7 @@ test_cases_follow_ups (void)
   g_assert_true (yc_decision_is_available (decision (), YC_DECISION_ACCEPT));
   decide_and_wait ();
   g_assert_cmpint (yc_case_get_state (kase), ==, YC_CASE_STATE_ACCEPTED);
-  screenshot ("reopened-accepted");
+  yc_test_ui_screenshot (GTK_WIDGET (window), "reopened-accepted");
   /* Same case, same number. */
   g_assert_cmpstr (yc_case_get_case_no (kase), ==, case_no);
 }
@@ -952,8 +791,8 @@ test_cases_overdue (void)
   ensure_app ();
   begin_intake ("有限责任公司设立登记", ITEM_COMPANY);
   uuid = g_strdup (yc_case_get_uuid (yc_intake_form_get_case (form ())));
-  gtk_toggle_button_set_active (template_child (applicant (), YC_TYPE_APPLICANT_FORM,
-                                                "organisation_button"), TRUE);
+  gtk_toggle_button_set_active (yc_test_ui_template_child (applicant (), YC_TYPE_APPLICANT_FORM,
+                                                           "organisation_button"), TRUE);
   type_into ("name_field", "北方市远航贸易有限公司");
   type_into ("id_field", "91350100M000100Y44");
   g_signal_emit_by_name (field ("id_field"), "action");
@@ -992,7 +831,7 @@ test_cases_overdue (void)
   }
   stored = stored_case (uuid);
   g_assert_cmpint (yc_case_get_state (stored), ==, YC_CASE_STATE_OVERDUE);
-  store = open_store_again ();
+  store = yc_test_ui_open_store ();
   audit = yc_store_list_audit (store, uuid, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < audit->len; i++)
@@ -1038,18 +877,20 @@ draft_fill_child (void)
   type_into ("id_field", "321083197812162119");
   type_into ("phone_field", "0571-87654321");
   type_into ("address_field", "北方市西城区1号");
-  agent_expander = template_child (applicant (), YC_TYPE_APPLICANT_FORM, "agent_expander");
+  agent_expander = yc_test_ui_template_child (applicant (), YC_TYPE_APPLICANT_FORM, "agent_expander");
   gtk_expander_set_expanded (GTK_EXPANDER (agent_expander), TRUE);
   type_into ("agent_name_field", "周八");
   type_into ("agent_id_field", "11010519491231002X");
   type_into ("agent_relation_field", "女儿");
-  screenshot ("agent");
-  gtk_check_button_set_active (template_child (applicant (), YC_TYPE_APPLICANT_FORM, "false_promise_check"),
+  yc_test_ui_screenshot (GTK_WIDGET (window), "agent");
+  gtk_check_button_set_active (yc_test_ui_template_child (applicant (), YC_TYPE_APPLICANT_FORM,
+                                                          "false_promise_check"),
                                TRUE);
   press_state (0, "material.original");
   press_state (1, "material.copy");
   /* The note, typed in the material's menu. */
-  gtk_editable_set_text (template_child (row (1), YC_TYPE_MATERIAL_ROW, "note_entry"), "复印件需加盖公章");
+  gtk_editable_set_text (yc_test_ui_template_child (row (1), YC_TYPE_MATERIAL_ROW, "note_entry"),
+                         "复印件需加盖公章");
   yc_material_row_choose_state (row (3), YC_MATERIAL_STATE_NOT_APPLICABLE, "非婚生育");
 
   WAIT_FOR (!yc_intake_form_get_saving (form ()));
@@ -1073,11 +914,11 @@ test_draft_after_sigkill (void)
       /* Started again: the unfinished intake is offered, and comes back whole. */
       start_app ();
       WAIT_FOR (yc_intake_page_get_offered_draft (page ()) != NULL);
-      drafts_label = template_child (page (), YC_TYPE_INTAKE_PAGE, "drafts_label");
+      drafts_label = yc_test_ui_template_child (page (), YC_TYPE_INTAKE_PAGE, "drafts_label");
       g_assert_nonnull (strstr (gtk_label_get_text (drafts_label), DRAFT_NAME));
       g_assert_nonnull (strstr (gtk_label_get_text (drafts_label), "出生登记"));
-      g_assert_true (gtk_revealer_get_reveal_child (template_child (page (), YC_TYPE_INTAKE_PAGE,
-                                                                    "drafts_revealer")));
+      g_assert_true (gtk_revealer_get_reveal_child (yc_test_ui_template_child (page (), YC_TYPE_INTAKE_PAGE,
+                                                                               "drafts_revealer")));
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page ()), "intake.resume-draft", NULL));
       WAIT_FOR (g_strcmp0 (yc_intake_page_get_mode (page ()), "form") == 0 &&
                 yc_intake_form_get_case (form ()) != NULL);
@@ -1089,15 +930,18 @@ test_draft_after_sigkill (void)
       g_assert_true (yc_field_get_masked (field ("id_field")));
       g_assert_cmpstr (yc_field_get_text (field ("phone_field")), ==, "0571-87654321");
       g_assert_cmpstr (yc_field_get_text (field ("address_field")), ==, "北方市西城区1号");
-      g_assert_true (gtk_expander_get_expanded (template_child (form_widget, YC_TYPE_APPLICANT_FORM,
-                                                                "agent_expander")));
+      g_assert_true (gtk_expander_get_expanded (yc_test_ui_template_child (form_widget,
+                                                                           YC_TYPE_APPLICANT_FORM,
+                                                                           "agent_expander")));
       g_assert_cmpstr (yc_field_get_text (field ("agent_name_field")), ==, "周八");
       g_assert_cmpstr (yc_field_get_text (field ("agent_id_field")), ==, "11010519491231002X");
       g_assert_cmpstr (yc_field_get_text (field ("agent_relation_field")), ==, "女儿");
-      g_assert_true (gtk_check_button_get_active (template_child (form_widget, YC_TYPE_APPLICANT_FORM,
-                                                                  "false_promise_check")));
-      g_assert_false (gtk_check_button_get_active (template_child (form_widget, YC_TYPE_APPLICANT_FORM,
-                                                                   "bad_credit_check")));
+      g_assert_true (gtk_check_button_get_active (yc_test_ui_template_child (form_widget,
+                                                                             YC_TYPE_APPLICANT_FORM,
+                                                                             "false_promise_check")));
+      g_assert_false (gtk_check_button_get_active (yc_test_ui_template_child (form_widget,
+                                                                              YC_TYPE_APPLICANT_FORM,
+                                                                              "bad_credit_check")));
       g_assert_cmpint (row_state (0), ==, YC_MATERIAL_STATE_ORIGINAL_CHECKED);
       g_assert_cmpuint (yc_case_material_get_copies (yc_material_row_get_material (row (0))), ==, 1);
       g_assert_cmpint (row_state (1), ==, YC_MATERIAL_STATE_COPY_RECEIVED);
@@ -1155,38 +999,13 @@ test_draft_after_sigkill (void)
   }
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_auto(GStrv) system_data_dirs = NULL;
-  g_autoptr(GPtrArray) mime_dirs = g_ptr_array_new_with_free_func (g_free);
   gboolean fill_child = g_getenv ("YC_TEST_DRAFT_FILL") != NULL;
   int ret;
 
-  setlocale (LC_ALL, "");
-  /* As main.c does: with LANGUAGE=zh_CN the screenshots show the clerks' language. */
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("YC_LOCALEDIR") != NULL ? g_getenv ("YC_LOCALEDIR") : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
   argv0 = argv[0];
   if (fill_child)
     {
@@ -1205,34 +1024,8 @@ main (int   argc,
           g_setenv (*var, path, TRUE);
         }
     }
-  /* ISOLATE_DIRS hides XDG_DATA_DIRS (MIME database, icon theme): keep the system's, read-only. */
-  if (g_getenv ("YC_TEST_SYSTEM_DATA_DIRS") != NULL)
-    system_data_dirs = g_strsplit (g_getenv ("YC_TEST_SYSTEM_DATA_DIRS"), G_SEARCHPATH_SEPARATOR_S, -1);
-  else
-    {
-      g_autofree char *joined = NULL;
-
-      system_data_dirs = g_strdupv ((char **) g_get_system_data_dirs ());
-      joined = g_strjoinv (G_SEARCHPATH_SEPARATOR_S, system_data_dirs);
-      g_setenv ("YC_TEST_SYSTEM_DATA_DIRS", joined, TRUE);
-    }
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  for (guint i = 0; system_data_dirs[i] != NULL; i++)
-    g_ptr_array_add (mime_dirs, g_build_filename (system_data_dirs[i], "mime", NULL));
-  g_ptr_array_add (mime_dirs, NULL);
-  g_content_type_set_mime_dirs ((const char * const *) mime_dirs->pdata);
-
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: the ui tests need one (run them under Xvfb).\n");
-      return 77;
-    }
-  for (guint i = 0; system_data_dirs[i] != NULL; i++)
-    {
-      g_autofree char *icons = g_build_filename (system_data_dirs[i], "icons", NULL);
-
-      gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()), icons);
-    }
+  if (!yc_test_ui_init (&argc, &argv, TRUE))
+    return 77;
 
   if (fill_child)
     {
@@ -1261,15 +1054,8 @@ main (int   argc,
 
   ret = g_test_run ();
 
-  if (app != NULL)
-    {
-      for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL;
-           l = gtk_application_get_windows (GTK_APPLICATION (app)))
-        gtk_window_destroy (GTK_WINDOW (l->data));
-      drain_main_context ();
-      g_clear_object (&app);
-    }
-  remove_tree (tmp_dir);
+  yc_test_ui_app_close (&app);
+  yc_test_remove_tree (tmp_dir);
   g_free (tmp_dir);
   g_free (db_path);
 

@@ -6,9 +6,7 @@
 #define G_LOG_DOMAIN "yc-test-ui-print"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 #include <glib/gi18n.h>
-#include <locale.h>
 #include <poppler.h>
 #include <string.h>
 
@@ -32,9 +30,8 @@
 #include "yc-store-documents.h"
 #include "yc-test-cupsd.h"
 #include "yc-test-documents.h"
+#include "yc-test-ui.h"
 #include "yc-window.h"
-
-#define WAIT_TIMEOUT_S 90
 
 #define ITEM_BIRTH "11139900004512011WQR00101001"       /* 出生登记: accepted with a receipt */
 
@@ -43,103 +40,18 @@ static YcApplication *app;
 static YcWindow *window;
 static char *tmp_dir;
 
-static gboolean
-wake_up_cb (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Spins the main context until @cond holds; fails after WAIT_TIMEOUT_S. */
-#define WAIT_FOR(cond)                                                                  \
-  G_STMT_START {                                                                        \
-    gint64 wait_end_ = g_get_monotonic_time () + WAIT_TIMEOUT_S * G_USEC_PER_SEC;       \
-    guint wake_id_ = g_timeout_add (20, wake_up_cb, NULL);                              \
-    while (!(cond))                                                                     \
-      {                                                                                 \
-        if (g_get_monotonic_time () > wait_end_)                                        \
-          g_error ("Timed out after %d s waiting for: %s", WAIT_TIMEOUT_S, #cond);      \
-        g_main_context_iteration (NULL, TRUE);                                          \
-      }                                                                                 \
-    g_source_remove (wake_id_);                                                         \
-  } G_STMT_END
-
-static void
-drain_main_context (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-mark_painted (gboolean *painted)
-{
-  *painted = TRUE;
-}
-
-/* With YC_TEST_SCREENSHOTS=<dir>, the screen at a few points (to look at the layout). */
-static void
-screenshot (GtkWidget  *widget,
-            const char *name)
-{
-  const char *dir = g_getenv ("YC_TEST_SCREENSHOTS");
-  g_autofree char *path = NULL;
-  g_autofree char *command = NULL;
-  GdkFrameClock *clock;
-  gboolean painted = FALSE;
-  gulong id;
-
-  if (dir == NULL)
-    return;
-  /* What is on screen is what was painted: wait for a paint after everything pending. */
-  clock = gtk_widget_get_frame_clock (widget);
-  id = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (mark_painted), &painted);
-  drain_main_context ();
-  gtk_widget_queue_draw (widget);
-  WAIT_FOR (painted);
-  g_signal_handler_disconnect (clock, id);
-  path = g_strdup_printf ("%s/print-%s.png", dir, name);
-  command = g_strdup_printf ("import -window root %s", path);
-  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
-}
-
-static gpointer
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return child;
-}
-
 static void
 start_app (void)
 {
-  g_autoptr(GError) error = NULL;
   GSettings *settings;
 
-  app = yc_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (app));
-  window = YC_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_true (YC_IS_WINDOW (window));
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 960);
-
-  settings = yc_application_get_settings (app);
-  g_settings_set_string (settings, "window-code", "ZH01");
-  g_settings_set_string (settings, "clerk-name", "王芳");
+  app = yc_test_ui_app_new (&window);
+  yc_test_ui_set_counter (app, window);
   /* The private scheduler's file printers. */
+  settings = yc_application_get_settings (app);
   g_settings_set_string (settings, "receipt-printer", "receipt");
   g_settings_set_string (settings, "document-printer", "a4");
-
-  WAIT_FOR (yc_application_get_store (app) != NULL || yc_application_get_store_error (app) != NULL);
-  g_assert_null (yc_application_get_store_error (app));
-  g_assert_nonnull (yc_application_get_printing (app));
-  WAIT_FOR (yc_intake_page_get_store (yc_window_get_intake_page (window)) != NULL);
-  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  yc_test_ui_wait_ready (app, window);
 }
 
 static void
@@ -173,82 +85,6 @@ pane (void)
   return yc_intake_form_get_decision_pane (form ());
 }
 
-static YcField *
-field (const char *name)
-{
-  return template_child (yc_intake_form_get_applicant_form (form ()), YC_TYPE_APPLICANT_FORM, name);
-}
-
-static void
-type_into (const char *name,
-           const char *text)
-{
-  GtkEntry *entry = yc_field_get_entry (field (name));
-
-  gtk_widget_grab_focus (GTK_WIDGET (entry));
-  gtk_editable_set_text (GTK_EDITABLE (entry), text);
-}
-
-static YcMaterialRow *
-material_row (guint position)
-{
-  GtkListBoxRow *r = gtk_list_box_get_row_at_index (yc_intake_form_get_materials_list (form ()),
-                                                    position);
-
-  g_assert_nonnull (r);
-  return YC_MATERIAL_ROW (r);
-}
-
-static void
-press_state (guint       position,
-             const char *action)
-{
-  gtk_widget_grab_focus (GTK_WIDGET (material_row (position)));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (material_row (position)), action, NULL));
-}
-
-/* From the search to the intake of @code, as at the counter. */
-static void
-show_item (const char *query,
-           const char *code)
-{
-  YcIntakePage *p = page ();
-  YcItemDetail *detail = yc_intake_page_get_detail (p);
-  GListModel *results;
-  guint n, found = G_MAXUINT;
-
-  gtk_editable_set_text (yc_intake_page_get_search_entry (p), query);
-  WAIT_FOR (g_strcmp0 (yc_intake_page_get_results_query (p), query) == 0 &&
-            g_strcmp0 (yc_intake_page_get_state (p), "results") == 0);
-  results = yc_intake_page_get_results (p);
-  n = g_list_model_get_n_items (results);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(YcItem) item = g_list_model_get_item (results, i);
-
-      if (g_strcmp0 (yc_item_get_code (item), code) == 0)
-        found = i;
-    }
-  g_assert_cmpuint (found, !=, G_MAXUINT);
-  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (results), found);
-  g_signal_emit_by_name (template_child (p, YC_TYPE_INTAKE_PAGE, "list_view"), "activate", found);
-  WAIT_FOR (yc_item_detail_get_item (detail) != NULL &&
-            g_strcmp0 (yc_item_get_code (yc_item_detail_get_item (detail)), code) == 0);
-}
-
-static void
-begin_intake (const char *query,
-              const char *code)
-{
-  yc_window_show_page (window, "intake");
-  g_action_group_activate_action (G_ACTION_GROUP (window), "new-intake", NULL);
-  drain_main_context ();
-  show_item (query, code);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (yc_intake_page_get_detail (page ())),
-                                             "intake.start", NULL));
-  g_assert_nonnull (yc_intake_form_get_case (form ()));
-}
-
 /* 出生登记 for @name, every required material in, accepted; returns the decided case. */
 static YcCase *
 accept_birth_registration (const char *name,
@@ -256,26 +92,21 @@ accept_birth_registration (const char *name,
 {
   YcCase *kase;
 
-  begin_intake ("出生登记", ITEM_BIRTH);
-  kase = yc_intake_form_get_case (form ());
-  type_into ("name_field", name);
-  type_into ("id_field", id_number);
-  type_into ("phone_field", "13812341234");
-  type_into ("address_field", "北方市东城区和平里街道1号");
-  press_state (0, "material.original");
-  press_state (1, "material.copy");
-  press_state (2, "material.licence");
+  YcIntakeForm *f = yc_test_ui_start_intake (window, "出生登记", ITEM_BIRTH);
+
+  kase = yc_intake_form_get_case (f);
+  yc_test_ui_type_into (f, "name_field", name);
+  yc_test_ui_type_into (f, "id_field", id_number);
+  yc_test_ui_type_into (f, "phone_field", "13812341234");
+  yc_test_ui_type_into (f, "address_field", "北方市东城区和平里街道1号");
+  yc_test_ui_press_state (f, 0, "material.original");
+  yc_test_ui_press_state (f, 1, "material.copy");
+  yc_test_ui_press_state (f, 2, "material.licence");
   g_assert_true (yc_decision_is_available (yc_decision_pane_get_decision (pane ()),
                                            YC_DECISION_ACCEPT));
   g_assert_true (yc_decision_pane_set_outcome (pane (), YC_DECISION_ACCEPT));
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form ()), "intake.decide", NULL));
-  WAIT_FOR (yc_intake_form_get_decided (form ()) ||
-            (yc_decision_pane_get_problem (pane ()) != NULL &&
-             !gtk_widget_get_visible (template_child (pane (), YC_TYPE_DECISION_PANE,
-                                                      "busy_spinner"))));
-  if (!yc_intake_form_get_decided (form ()))
-    g_error ("The decision failed: %s", yc_decision_pane_get_problem (pane ()));
+  yc_test_ui_decide (f);
   g_assert_cmpint (yc_case_get_state (kase), ==, YC_CASE_STATE_ACCEPTED);
   return g_object_ref (kase);
 }
@@ -339,9 +170,9 @@ wait_row_status (YcDocumentList *list,
                  YcDocKind       kind,
                  YcPrintStatus   status)
 {
-  gint64 end = g_get_monotonic_time () + WAIT_TIMEOUT_S * G_USEC_PER_SEC;
-  guint wake_id = g_timeout_add (20, wake_up_cb, NULL);
+  YcTestUiWait wait;
 
+  yc_test_ui_wait_begin (&wait);
   for (;;)
     {
       YcDocumentRow *r = yc_document_list_get_loading (list) ? NULL : find_row (list, kind);
@@ -349,15 +180,14 @@ wait_row_status (YcDocumentList *list,
 
       if (i != NULL && yc_print_item_get_status (i) == status)
         break;
-      if (g_get_monotonic_time () > end)
+      if (!yc_test_ui_wait_step (&wait))
         g_error ("Timed out waiting for the %s to be %s: loading %d, row %p, status %s (%s)",
                  yc_doc_kind_to_string (kind), yc_print_status_to_string (status),
                  yc_document_list_get_loading (list), r,
                  i != NULL ? yc_print_status_to_string (yc_print_item_get_status (i)) : "-",
                  i != NULL ? yc_print_item_get_message (i) : "-");
-      g_main_context_iteration (NULL, TRUE);
     }
-  g_source_remove (wake_id);
+  yc_test_ui_wait_end (&wait);
 }
 
 static gboolean
@@ -416,8 +246,8 @@ test_decision_prints (void)
   row = find_row (list, YC_DOC_RECEIPT);
   g_assert_nonnull (row);
   item = g_object_ref (yc_document_row_get_item (row));
-  g_assert_false (gtk_widget_get_visible (template_child (pane (), YC_TYPE_DECISION_PANE,
-                                                          "result_documents_label")));
+  g_assert_false (gtk_widget_get_visible (yc_test_ui_template_child (pane (), YC_TYPE_DECISION_PANE,
+                                                                     "result_documents_label")));
   WAIT_FOR (yc_print_item_get_status (item) == YC_PRINT_STATUS_PRINTED ||
             yc_print_status_needs_attention (yc_print_item_get_status (item)));
   if (yc_print_item_get_status (item) != YC_PRINT_STATUS_PRINTED)
@@ -437,8 +267,7 @@ test_decision_prints (void)
   g_assert_cmpuint (yc_test_pdf_file_n_pages (receipt), ==, yc_print_item_get_pages (item));
 
   /* Recorded on the case: a completed job on "receipt", the document printed. */
-  store = yc_store_open (g_getenv ("YC_DATABASE"), &error);
-  g_assert_no_error (error);
+  store = yc_test_ui_open_store ();
   /* The record follows the job asynchronously: wait for it to catch up. */
   WAIT_FOR (job_recorded_completed (store, yc_case_get_uuid (kase)));
   jobs = yc_store_list_print_jobs (store, yc_case_get_uuid (kase), FALSE, &error);
@@ -446,7 +275,7 @@ test_decision_prints (void)
   g_assert_cmpuint (jobs->len, ==, 1);
   g_assert_cmpstr (((YcPrintJobRecord *) g_ptr_array_index (jobs, 0))->destination, ==, "receipt");
   g_assert_cmpstr (((YcPrintJobRecord *) g_ptr_array_index (jobs, 0))->media, ==, "X80mm");
-  screenshot (GTK_WIDGET (window), "decision-printed");
+  yc_test_ui_screenshot (GTK_WIDGET (window), "print-decision-printed");
 }
 
 /* --- a stopped printer: shown, and "Print again" once it is back --- */
@@ -478,14 +307,14 @@ test_stopped_print_again (void)
   /* The core's message says why; Print again is offered and stands out. */
   g_assert_nonnull (yc_print_item_get_message (item));
   g_assert_true (yc_print_item_get_can_print_again (item));
-  g_assert_true (gtk_widget_has_css_class (template_child (row, YC_TYPE_DOCUMENT_ROW,
-                                                           "print_again_button"),
+  g_assert_true (gtk_widget_has_css_class (yc_test_ui_template_child (row, YC_TYPE_DOCUMENT_ROW,
+                                                                      "print_again_button"),
                                            "suggested-action"));
-  g_assert_true (gtk_widget_is_sensitive (template_child (row, YC_TYPE_DOCUMENT_ROW,
-                                                         "print_again_button")));
+  g_assert_true (gtk_widget_is_sensitive (yc_test_ui_template_child (row, YC_TYPE_DOCUMENT_ROW,
+                                                                     "print_again_button")));
   first_record = yc_print_item_get_record_id (item);
   g_assert_cmpint (first_record, >, 0);
-  screenshot (GTK_WIDGET (window), "decision-stopped");
+  yc_test_ui_screenshot (GTK_WIDGET (window), "print-decision-stopped");
 
   /* The printer is back; the clerk presses Ctrl+P, Print again (the waiting job is cancelled
    * first, so the receipt comes out once). The Cases page's list, not on screen, leaves it. */
@@ -583,8 +412,8 @@ test_case_detail (void)
   g_assert_nonnull (yc_print_item_get_updated_at (item));
   g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (row)));
   /* The focus on the row's Preview scrolls the detail down to the documents. */
-  gtk_widget_grab_focus (template_child (row, YC_TYPE_DOCUMENT_ROW, "preview_button"));
-  screenshot (GTK_WIDGET (window), "case-detail");
+  gtk_widget_grab_focus (yc_test_ui_template_child (row, YC_TYPE_DOCUMENT_ROW, "preview_button"));
+  yc_test_ui_screenshot (GTK_WIDGET (window), "print-case-detail");
   /* The Cases page may have read its list again meanwhile (and the documents with it). */
   WAIT_FOR (!yc_document_list_get_loading (list) && find_row (list, YC_DOC_RECEIPT) != NULL);
   row = find_row (list, YC_DOC_RECEIPT);
@@ -595,10 +424,7 @@ test_case_detail (void)
   n_pages = poppler_pages (stored_path);
   g_assert_cmpuint (n_pages, ==, yc_print_item_get_pages (item));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.preview", NULL));
-  preview = NULL;
-  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
-    if (YC_IS_PDF_PREVIEW (l->data))
-      preview = l->data;
+  preview = yc_test_ui_find_toplevel (YC_TYPE_PDF_PREVIEW);
   g_assert_nonnull (preview);
   gtk_window_set_default_size (GTK_WINDOW (preview), 700, 900);
   view = yc_pdf_preview_get_view (preview);
@@ -611,7 +437,7 @@ test_case_detail (void)
   g_test_message ("page 1 of the receipt rendered at %d×%d px in %.1f ms (worker thread)", width,
                   height, render_us / 1000.0);
   g_assert_cmpint (width, >, 0);
-  screenshot (GTK_WIDGET (preview), "preview");
+  yc_test_ui_screenshot (GTK_WIDGET (preview), "print-preview");
   /* Zoom in leaves "fit" and renders again, larger. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preview), "preview.zoom-in", NULL));
   g_assert_false (yc_pdf_view_get_fit (view));
@@ -676,7 +502,7 @@ test_guidance (void)
   /* The case of the test before is on display. */
   detail = yc_cases_page_get_detail (yc_window_get_cases_page (window));
   g_assert_nonnull (yc_case_detail_get_case (detail));
-  button = template_child (detail, YC_TYPE_CASE_DETAIL, "guidance_button");
+  button = yc_test_ui_template_child (detail, YC_TYPE_CASE_DETAIL, "guidance_button");
   WAIT_FOR (gtk_widget_is_sensitive (GTK_WIDGET (button)) &&
             gtk_widget_activate_action (GTK_WIDGET (button), "guidance.print", "s", "ru"));
   item = yc_guidance_button_get_last (button);
@@ -693,17 +519,14 @@ test_guidance (void)
   /* The case's document list read it back: guidance, printed. */
   list = yc_case_detail_get_document_list (detail);
   wait_row_status (list, YC_DOC_GUIDANCE, YC_PRINT_STATUS_PRINTED);
-  gtk_widget_grab_focus (template_child (find_row (list, YC_DOC_GUIDANCE), YC_TYPE_DOCUMENT_ROW,
-                                         "preview_button"));
-  screenshot (GTK_WIDGET (window), "case-detail-guidance");
+  gtk_widget_grab_focus (yc_test_ui_template_child (find_row (list, YC_DOC_GUIDANCE), YC_TYPE_DOCUMENT_ROW,
+                                                    "preview_button"));
+  yc_test_ui_screenshot (GTK_WIDGET (window), "print-case-detail-guidance");
 
   /* An A4 page in the preview: rendered at screen size in a worker thread; how long it takes. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (find_row (list, YC_DOC_GUIDANCE)),
                                              "row.preview", NULL));
-  preview = NULL;
-  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
-    if (YC_IS_PDF_PREVIEW (l->data))
-      preview = l->data;
+  preview = yc_test_ui_find_toplevel (YC_TYPE_PDF_PREVIEW);
   g_assert_nonnull (preview);
   gtk_window_set_default_size (GTK_WINDOW (preview), 820, 1000);
   view = yc_pdf_preview_get_view (preview);
@@ -723,16 +546,16 @@ test_guidance (void)
   yc_pdf_view_set_page (view, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preview), "preview.next", NULL));
   g_assert_cmpuint (yc_pdf_view_get_page (view), ==, MIN (1, yc_pdf_view_get_n_pages (view) - 1));
-  screenshot (GTK_WIDGET (preview), "preview-a4");
+  yc_test_ui_screenshot (GTK_WIDGET (preview), "print-preview-a4");
   gtk_window_destroy (GTK_WINDOW (preview));
 
   /* Guidance about an item alone, before any case, in English: printed, not recorded. */
   yc_window_show_page (window, "intake");
   g_action_group_activate_action (G_ACTION_GROUP (window), "new-intake", NULL);
-  drain_main_context ();
-  show_item ("出生登记", ITEM_BIRTH);
-  button = template_child (yc_intake_page_get_detail (page ()), YC_TYPE_ITEM_DETAIL,
-                           "guidance_button");
+  yc_test_ui_drain ();
+  yc_test_ui_show_item (window, "出生登记", ITEM_BIRTH);
+  button = yc_test_ui_template_child (yc_intake_page_get_detail (page ()), YC_TYPE_ITEM_DETAIL,
+                                      "guidance_button");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (button), "guidance.print", "s", "en"));
   item = yc_guidance_button_get_last (button);
   g_assert_null (yc_print_item_get_case_uuid (item));
@@ -742,7 +565,7 @@ test_guidance (void)
   g_assert_cmpint (yc_print_item_get_record_id (item), ==, 0);
   g_assert_cmpstr (yc_print_item_get_language (item), ==, "en");
   WAIT_FOR (output_contains ("a4", "出生登记") && !output_contains ("a4", first_case_no));
-  screenshot (GTK_WIDGET (window), "item-guidance");
+  yc_test_ui_screenshot (GTK_WIDGET (window), "print-item-guidance");
 }
 
 /* --- Preferences: the printers CUPS has, their state, and the warnings --- */
@@ -797,10 +620,7 @@ test_preferences (void)
   settings = yc_application_get_settings (app);
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "preferences"));
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  window_prefs = NULL;
-  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
-    if (YC_IS_PREFERENCES_WINDOW (l->data))
-      window_prefs = l->data;
+  window_prefs = yc_test_ui_find_toplevel (YC_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (window_prefs);
   prefs = find_printer_page (GTK_WIDGET (window_prefs));
   g_assert_nonnull (prefs);
@@ -822,13 +642,13 @@ test_preferences (void)
                    ==, "a4");
   g_assert_null (yc_printer_preferences_get_warning (prefs, TRUE));
   g_assert_null (yc_printer_preferences_get_warning (prefs, FALSE));
-  screenshot (GTK_WIDGET (window_prefs), "preferences");
+  yc_test_ui_screenshot (GTK_WIDGET (window_prefs), "print-preferences");
 
   /* A stopped printer is flagged (from the list's own polling). */
   yc_test_cupsd_run ("cupsdisable", "a4", NULL);
   WAIT_FOR (yc_printer_preferences_get_warning (prefs, FALSE) != NULL);
   g_assert_nonnull (strstr (yc_printer_preferences_get_warning (prefs, FALSE), "a4"));
-  screenshot (GTK_WIDGET (window_prefs), "preferences-stopped");
+  yc_test_ui_screenshot (GTK_WIDGET (window_prefs), "print-preferences-stopped");
   yc_test_cupsd_run ("cupsenable", "a4", NULL);
   WAIT_FOR (yc_printer_preferences_get_warning (prefs, FALSE) == NULL);
 
@@ -888,36 +708,11 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) system_data_dirs = NULL;
-  g_autoptr(GPtrArray) mime_dirs = g_ptr_array_new_with_free_func (g_free);
   int ret;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("YC_LOCALEDIR") != NULL ? g_getenv ("YC_LOCALEDIR")
-                                                                       : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  /* ISOLATE_DIRS hides XDG_DATA_DIRS (icon theme): keep the system's, read-only. */
-  system_data_dirs = g_strdupv ((char **) g_get_system_data_dirs ());
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  /* The MIME database too: icons are SVG files, recognised by their type. */
-  for (guint i = 0; system_data_dirs[i] != NULL; i++)
-    g_ptr_array_add (mime_dirs, g_build_filename (system_data_dirs[i], "mime", NULL));
-  g_ptr_array_add (mime_dirs, NULL);
-  g_content_type_set_mime_dirs ((const char * const *) mime_dirs->pdata);
-
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: the ui tests need one (run them under Xvfb).\n");
-      return 77;
-    }
-  for (guint i = 0; system_data_dirs[i] != NULL; i++)
-    {
-      g_autofree char *icons = g_build_filename (system_data_dirs[i], "icons", NULL);
-
-      gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
-                                      icons);
-    }
+  if (!yc_test_ui_init (&argc, &argv, TRUE))
+    return 77;
+  yc_test_ui_set_timeout (90);
 
   /* Before any thread talks to CUPS: the scheduler the test prints to. */
   cupsd = yc_test_cupsd_start (&error);
@@ -938,14 +733,7 @@ main (int   argc,
 
   ret = g_test_run ();
 
-  if (app != NULL)
-    {
-      for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL;
-           l = gtk_application_get_windows (GTK_APPLICATION (app)))
-        gtk_window_destroy (GTK_WINDOW (l->data));
-      drain_main_context ();
-      g_clear_object (&app);
-    }
+  yc_test_ui_app_close (&app);
   yc_test_cupsd_stop (cupsd);
   yc_test_remove_tree (tmp_dir);
   g_free (tmp_dir);

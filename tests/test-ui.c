@@ -3,77 +3,18 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
-#include <locale.h>
 
 #include "yc-application.h"
 #include "yc-intake-page.h"
 #include "yc-item-detail.h"
 #include "yc-preferences-window.h"
+#include "yc-test-cupsd.h"
+#include "yc-test-ui.h"
 #include "yc-window.h"
-
-/* Generous: the first start imports the sample catalogue, and CI machines are slow. */
-#define WAIT_TIMEOUT_S 60
 
 static YcApplication *app;
 static YcWindow *window;
 static char *tmp_dir;
-
-static gboolean
-wake_up_cb (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Spins the main context until @cond holds; fails the test after WAIT_TIMEOUT_S. The wake-up source
- * only makes sure a blocked iteration returns to re-check the condition. */
-#define WAIT_FOR(cond)                                                                  \
-  G_STMT_START {                                                                        \
-    gint64 wait_end_ = g_get_monotonic_time () + WAIT_TIMEOUT_S * G_USEC_PER_SEC;       \
-    guint wake_id_ = g_timeout_add (20, wake_up_cb, NULL);                              \
-    while (!(cond))                                                                     \
-      {                                                                                 \
-        if (g_get_monotonic_time () > wait_end_)                                        \
-          g_error ("Timed out after %d s waiting for: %s", WAIT_TIMEOUT_S, #cond);      \
-        g_main_context_iteration (NULL, TRUE);                                          \
-      }                                                                                 \
-    g_source_remove (wake_id_);                                                         \
-  } G_STMT_END
-
-/* Lets pending layout, focus and idle work run. */
-static void
-drain_main_context (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static GtkWidget *
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return GTK_WIDGET (child);
-}
-
-static gboolean
-focus_is_in (GtkWidget *widget)
-{
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
-
-  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
-}
-
-static GtkWindow *
-find_window (GType type)
-{
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type))
-      return l->data;
-  return NULL;
-}
 
 static guint
 count_children (GtkWidget *widget)
@@ -100,27 +41,8 @@ strv_contains_substring (const char * const *strv,
 static void
 ensure_app (void)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (app != NULL)
-    return;
-
-  app = yc_application_new ();
-  /* Several test programs may run on one session bus. */
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (app));
-
-  window = YC_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_true (YC_IS_WINDOW (window));
-
-  WAIT_FOR (yc_application_get_store (app) != NULL || yc_application_get_store_error (app) != NULL);
-  g_assert_null (yc_application_get_store_error (app));
-  g_assert_null (yc_application_get_catalogue_error (app));
-  g_assert_cmpuint (yc_store_count_items (yc_application_get_store (app), NULL), >, 0);
-  WAIT_FOR (yc_intake_page_get_store (yc_window_get_intake_page (window)) != NULL);
-  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  if (app == NULL)
+    app = yc_test_ui_start_app (FALSE, &window);
 }
 
 static gboolean
@@ -136,7 +58,7 @@ static const char *
 detail_label (YcItemDetail *detail,
               const char   *name)
 {
-  return gtk_label_get_text (GTK_LABEL (template_child (detail, YC_TYPE_ITEM_DETAIL, name)));
+  return gtk_label_get_text (GTK_LABEL (yc_test_ui_template_child (detail, YC_TYPE_ITEM_DETAIL, name)));
 }
 
 static YcIntakePage *
@@ -188,9 +110,9 @@ test_pages (void)
   AdwWindowTitle *content_title;
 
   ensure_app ();
-  sidebar_list = template_child (window, YC_TYPE_WINDOW, "sidebar_list");
-  stack = GTK_STACK (template_child (window, YC_TYPE_WINDOW, "stack"));
-  content_title = ADW_WINDOW_TITLE (template_child (window, YC_TYPE_WINDOW, "content_title"));
+  sidebar_list = yc_test_ui_template_child (window, YC_TYPE_WINDOW, "sidebar_list");
+  stack = GTK_STACK (yc_test_ui_template_child (window, YC_TYPE_WINDOW, "stack"));
+  content_title = ADW_WINDOW_TITLE (yc_test_ui_template_child (window, YC_TYPE_WINDOW, "content_title"));
 
   g_assert_cmpstr (yc_window_get_visible_page (window), ==, "intake");
   g_assert_cmpuint (count_children (sidebar_list), ==, 4);
@@ -316,7 +238,7 @@ test_search_nonsense (void)
   g_assert_cmpuint (g_list_model_get_n_items (yc_intake_page_get_results (intake_page ())), ==, 0);
   /* The page was added to the results pane when first needed; it is the one on display. */
   no_results = ADW_STATUS_PAGE (gtk_stack_get_visible_child (
-    GTK_STACK (template_child (intake_page (), YC_TYPE_INTAKE_PAGE, "results_stack"))));
+    GTK_STACK (yc_test_ui_template_child (intake_page (), YC_TYPE_INTAKE_PAGE, "results_stack"))));
   g_assert_true (ADW_IS_STATUS_PAGE (no_results));
   g_assert_nonnull (strstr (adw_status_page_get_description (no_results), "qzxqzx无此事项"));
 
@@ -358,10 +280,10 @@ test_detail_open (void)
   g_assert_cmpstr (detail_label (detail, "name_label"), ==, yc_item_get_name (first));
   g_assert_cmpstr (detail_label (detail, "department_label"), ==, yc_item_get_department (stored));
   g_assert_cmpuint (g_list_model_get_n_items (yc_item_get_materials (shown)), ==, n_materials);
-  materials_list = template_child (detail, YC_TYPE_ITEM_DETAIL, "materials_list");
+  materials_list = yc_test_ui_template_child (detail, YC_TYPE_ITEM_DETAIL, "materials_list");
   g_assert_cmpuint (count_children (materials_list), ==, n_materials);
   count = g_strdup_printf ("%u materials", n_materials);
-  materials_group = template_child (detail, YC_TYPE_ITEM_DETAIL, "materials_group");
+  materials_group = yc_test_ui_template_child (detail, YC_TYPE_ITEM_DETAIL, "materials_group");
   g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (materials_group)),
                    ==, count);
 
@@ -377,7 +299,7 @@ test_detail_open (void)
   /* A row activated in the list opens that item instead. */
   {
     g_autoptr(YcItem) second = result_at (1);
-    GtkWidget *list_view = template_child (page, YC_TYPE_INTAKE_PAGE, "list_view");
+    GtkWidget *list_view = yc_test_ui_template_child (page, YC_TYPE_INTAKE_PAGE, "list_view");
 
     g_signal_emit_by_name (list_view, "activate", 1);
     WAIT_FOR (detail_shows (detail, second));
@@ -397,7 +319,7 @@ test_detail_back (void)
   page = intake_page ();
   detail = yc_intake_page_get_detail (page);
   entry = GTK_WIDGET (yc_intake_page_get_search_entry (page));
-  leaflet = ADW_LEAFLET (template_child (page, YC_TYPE_INTAKE_PAGE, "leaflet"));
+  leaflet = ADW_LEAFLET (yc_test_ui_template_child (page, YC_TYPE_INTAKE_PAGE, "leaflet"));
 
   search ("户口");
   g_signal_emit_by_name (entry, "activate");
@@ -405,25 +327,26 @@ test_detail_back (void)
 
   /* Focus in the detail, then its way back (Escape, or the back button) to the search. */
   g_assert_true (gtk_widget_grab_focus (
-    gtk_widget_get_first_child (template_child (detail, YC_TYPE_ITEM_DETAIL, "materials_list"))));
-  g_assert_true (focus_is_in (GTK_WIDGET (detail)));
-  g_assert_false (focus_is_in (entry));
+    gtk_widget_get_first_child (yc_test_ui_template_child (detail, YC_TYPE_ITEM_DETAIL, "materials_list"))));
+  g_assert_true (yc_test_ui_focus_is_in (GTK_WIDGET (detail)));
+  g_assert_false (yc_test_ui_focus_is_in (entry));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "intake.back", NULL));
-  g_assert_true (focus_is_in (entry));
+  g_assert_true (yc_test_ui_focus_is_in (entry));
 
   /* Narrow window: the page folds, the detail is shown alone with its own back button. */
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
   WAIT_FOR (adw_leaflet_get_folded (leaflet));
   g_signal_emit_by_name (entry, "activate");
   WAIT_FOR (adw_leaflet_get_visible_child (leaflet) ==
-            template_child (page, YC_TYPE_INTAKE_PAGE, "detail_stack"));
+            yc_test_ui_template_child (page, YC_TYPE_INTAKE_PAGE, "detail_stack"));
   WAIT_FOR (yc_item_detail_get_item (detail) != NULL);
-  g_assert_true (gtk_widget_get_visible (template_child (detail, YC_TYPE_ITEM_DETAIL, "back_bar")));
-  g_assert_true (focus_is_in (GTK_WIDGET (detail)));
+  g_assert_true (gtk_widget_get_visible (yc_test_ui_template_child (detail, YC_TYPE_ITEM_DETAIL,
+                                                                    "back_bar")));
+  g_assert_true (yc_test_ui_focus_is_in (GTK_WIDGET (detail)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "intake.back", NULL));
   g_assert_true (adw_leaflet_get_visible_child (leaflet) ==
-                 template_child (page, YC_TYPE_INTAKE_PAGE, "list_pane"));
-  g_assert_true (focus_is_in (entry));
+                 yc_test_ui_template_child (page, YC_TYPE_INTAKE_PAGE, "list_pane"));
+  g_assert_true (yc_test_ui_focus_is_in (entry));
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   WAIT_FOR (!adw_leaflet_get_folded (leaflet));
@@ -449,23 +372,23 @@ test_actions_focus_search (void)
   /* Ctrl+F from another page: back on Intake, in the search. */
   search ("户口");
   yc_window_show_page (window, "cases");
-  gtk_widget_grab_focus (template_child (window, YC_TYPE_WINDOW, "sidebar_list"));
-  g_assert_false (focus_is_in (entry));
+  gtk_widget_grab_focus (yc_test_ui_template_child (window, YC_TYPE_WINDOW, "sidebar_list"));
+  g_assert_false (yc_test_ui_focus_is_in (entry));
   g_action_group_activate_action (G_ACTION_GROUP (window), "search", NULL);
   g_assert_cmpstr (yc_window_get_visible_page (window), ==, "intake");
-  drain_main_context ();
-  g_assert_true (focus_is_in (entry));
+  yc_test_ui_drain ();
+  g_assert_true (yc_test_ui_focus_is_in (entry));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "户口");
 
   /* Ctrl+N: a new visit, with an empty search and no item open. */
   g_signal_emit_by_name (entry, "activate");
   WAIT_FOR (yc_item_detail_get_item (yc_intake_page_get_detail (page)) != NULL);
   yc_window_show_page (window, "approvals");
-  gtk_widget_grab_focus (template_child (window, YC_TYPE_WINDOW, "sidebar_list"));
+  gtk_widget_grab_focus (yc_test_ui_template_child (window, YC_TYPE_WINDOW, "sidebar_list"));
   g_action_group_activate_action (G_ACTION_GROUP (window), "new-intake", NULL);
   g_assert_cmpstr (yc_window_get_visible_page (window), ==, "intake");
-  drain_main_context ();
-  g_assert_true (focus_is_in (entry));
+  yc_test_ui_drain ();
+  g_assert_true (yc_test_ui_focus_is_in (entry));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
   g_assert_false (yc_intake_page_get_detail_open (page));
   g_assert_null (yc_item_detail_get_item (yc_intake_page_get_detail (page)));
@@ -489,12 +412,12 @@ test_preferences (void)
   g_settings_set_string (settings, "window-code", "ZH01");
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  prefs = YC_PREFERENCES_WINDOW (find_window (YC_TYPE_PREFERENCES_WINDOW));
+  prefs = YC_PREFERENCES_WINDOW (yc_test_ui_find_toplevel (YC_TYPE_PREFERENCES_WINDOW));
   g_assert_nonnull (prefs);
   WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (prefs)));
 
-  code_row = template_child (prefs, YC_TYPE_PREFERENCES_WINDOW, "window_code_row");
-  code_hint = template_child (prefs, YC_TYPE_PREFERENCES_WINDOW, "window_code_hint");
+  code_row = yc_test_ui_template_child (prefs, YC_TYPE_PREFERENCES_WINDOW, "window_code_row");
+  code_hint = yc_test_ui_template_child (prefs, YC_TYPE_PREFERENCES_WINDOW, "window_code_hint");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (code_row)), ==, "ZH01");
 
   /* Lower case and a space: refused, shown as an error, not saved. */
@@ -518,7 +441,7 @@ test_preferences (void)
   g_assert_cmpstr (code, ==, "CK09");
 
   /* The platform address must be an http(s) URI. */
-  platform_row = template_child (prefs, YC_TYPE_PREFERENCES_WINDOW, "platform_row");
+  platform_row = yc_test_ui_template_child (prefs, YC_TYPE_PREFERENCES_WINDOW, "platform_row");
   gtk_editable_set_text (GTK_EDITABLE (platform_row), "ftp://zwfw.example.cn");
   g_assert_true (gtk_widget_has_css_class (platform_row, "error"));
   gtk_editable_set_text (GTK_EDITABLE (platform_row), "not a uri");
@@ -532,23 +455,23 @@ test_preferences (void)
   g_assert_cmpstr (url, ==, "https://zwfw.example.cn/api");
 
   /* The clerk's name is saved and shown in the main window's header. */
-  clerk_row = template_child (prefs, YC_TYPE_PREFERENCES_WINDOW, "clerk_row");
+  clerk_row = yc_test_ui_template_child (prefs, YC_TYPE_PREFERENCES_WINDOW, "clerk_row");
   gtk_editable_set_text (GTK_EDITABLE (clerk_row), "王芳");
   clerk = g_settings_get_string (settings, "clerk-name");
   g_assert_cmpstr (clerk, ==, "王芳");
-  sidebar_title = ADW_WINDOW_TITLE (template_child (window, YC_TYPE_WINDOW, "sidebar_title"));
+  sidebar_title = ADW_WINDOW_TITLE (yc_test_ui_template_child (window, YC_TYPE_WINDOW, "sidebar_title"));
   g_assert_nonnull (strstr (adw_window_title_get_subtitle (sidebar_title), "CK09"));
   g_assert_nonnull (strstr (adw_window_title_get_subtitle (sidebar_title), "王芳"));
 
   /* Large text enlarges every window of the application. */
-  large_switch = template_child (prefs, YC_TYPE_PREFERENCES_WINDOW, "large_text_switch");
+  large_switch = yc_test_ui_template_child (prefs, YC_TYPE_PREFERENCES_WINDOW, "large_text_switch");
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "large-text"));
   gtk_switch_set_active (GTK_SWITCH (large_switch), TRUE);
   g_assert_true (g_settings_get_boolean (settings, "large-text"));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "large-text"));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (prefs), "large-text"));
   /* ... and shows the Intake page one column at a time (help-and-agent mode). */
-  leaflet = ADW_LEAFLET (template_child (intake_page (), YC_TYPE_INTAKE_PAGE, "leaflet"));
+  leaflet = ADW_LEAFLET (yc_test_ui_template_child (intake_page (), YC_TYPE_INTAKE_PAGE, "leaflet"));
   g_assert_false (adw_leaflet_get_can_unfold (leaflet));
   WAIT_FOR (adw_leaflet_get_folded (leaflet));
   gtk_switch_set_active (GTK_SWITCH (large_switch), FALSE);
@@ -600,7 +523,7 @@ test_about_window (void)
   ensure_app ();
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  about = ADW_ABOUT_WINDOW (find_window (ADW_TYPE_ABOUT_WINDOW));
+  about = ADW_ABOUT_WINDOW (yc_test_ui_find_toplevel (ADW_TYPE_ABOUT_WINDOW));
   g_assert_nonnull (about);
   WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (about)));
   g_assert_cmpstr (adw_about_window_get_version (about), ==, PACKAGE_VERSION);
@@ -635,17 +558,13 @@ test_store_error (void)
       g_assert_true (g_file_set_contents (blocker, "", 0, NULL));
       g_setenv ("YC_DATABASE", db, TRUE);
 
-      app = yc_application_new ();
-      g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-      g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-      g_application_activate (G_APPLICATION (app));
-      window = YC_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+      app = yc_test_ui_app_new (&window);
 
       WAIT_FOR (yc_application_get_store_error (app) != NULL);
       g_assert_null (yc_application_get_store (app));
-      main_stack = GTK_STACK (template_child (window, YC_TYPE_WINDOW, "main_stack"));
+      main_stack = GTK_STACK (yc_test_ui_template_child (window, YC_TYPE_WINDOW, "main_stack"));
       g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "error");
-      error_page = ADW_STATUS_PAGE (template_child (window, YC_TYPE_WINDOW, "store_error_page"));
+      error_page = ADW_STATUS_PAGE (yc_test_ui_template_child (window, YC_TYPE_WINDOW, "store_error_page"));
       g_assert_nonnull (strstr (adw_status_page_get_description (error_page), "technical support"));
       g_unlink (blocker);
       return;
@@ -668,11 +587,7 @@ test_window_size_saved (void)
       g_settings_set_int (settings, "window-width", 900);
       g_settings_set_int (settings, "window-height", 640);
 
-      app = yc_application_new ();
-      g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-      g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-      g_application_activate (G_APPLICATION (app));
-      window = YC_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+      app = yc_test_ui_app_new (&window);
 
       /* Restored from the settings... */
       gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
@@ -730,15 +645,11 @@ test_startup_builds_little (void)
       GtkWidget *form_bin;
       guint slow_tick_id;
 
-      app = yc_application_new ();
-      g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-      g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-      g_application_activate (G_APPLICATION (app));
-      window = YC_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-      stack = GTK_STACK (template_child (window, YC_TYPE_WINDOW, "stack"));
-      results = GTK_STACK (template_child (intake_page (), YC_TYPE_INTAKE_PAGE, "results_stack"));
-      details = GTK_STACK (template_child (intake_page (), YC_TYPE_INTAKE_PAGE, "detail_stack"));
-      form_bin = template_child (intake_page (), YC_TYPE_INTAKE_PAGE, "form_bin");
+      app = yc_test_ui_app_new (&window);
+      stack = GTK_STACK (yc_test_ui_template_child (window, YC_TYPE_WINDOW, "stack"));
+      results = GTK_STACK (yc_test_ui_template_child (intake_page (), YC_TYPE_INTAKE_PAGE, "results_stack"));
+      details = GTK_STACK (yc_test_ui_template_child (intake_page (), YC_TYPE_INTAKE_PAGE, "detail_stack"));
+      form_bin = yc_test_ui_template_child (intake_page (), YC_TYPE_INTAKE_PAGE, "form_bin");
 
       g_assert_null (page_child (stack, "cases"));
       g_assert_null (page_child (stack, "approvals"));
@@ -809,60 +720,15 @@ test_bench_first_frame (void)
   g_assert_cmpstr (out, ==, "first-frame\n");
 }
 
-static void
-remove_tmp_dir (void)
-{
-  g_autoptr(GDir) dir = g_dir_open (tmp_dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (tmp_dir);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
   g_autofree char *db = NULL;
-  g_auto(GStrv) system_data_dirs = NULL;
-  g_autoptr(GPtrArray) mime_dirs = g_ptr_array_new_with_free_func (g_free);
   int ret;
 
-  setlocale (LC_ALL, "");
-  /* ISOLATE_DIRS hides XDG_DATA_DIRS, and with it the MIME database (to recognise SVG icons) and
-   * the icon theme: keep pointing at the system's copies, which the tests only read. */
-  if (g_getenv ("YC_TEST_SYSTEM_DATA_DIRS") != NULL)   /* a subprocess inherits the isolated ones */
-    system_data_dirs = g_strsplit (g_getenv ("YC_TEST_SYSTEM_DATA_DIRS"),
-                                   G_SEARCHPATH_SEPARATOR_S, -1);
-  else
-    {
-      system_data_dirs = g_strdupv ((char **) g_get_system_data_dirs ());
-      g_autofree char *joined = g_strjoinv (G_SEARCHPATH_SEPARATOR_S, system_data_dirs);
-      g_setenv ("YC_TEST_SYSTEM_DATA_DIRS", joined, TRUE);
-    }
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  for (guint i = 0; system_data_dirs[i] != NULL; i++)
-    g_ptr_array_add (mime_dirs, g_build_filename (system_data_dirs[i], "mime", NULL));
-  g_ptr_array_add (mime_dirs, NULL);
-  g_content_type_set_mime_dirs ((const char * const *) mime_dirs->pdata);
-
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: the ui tests need one (run them under Xvfb).\n");
-      return 77;
-    }
-  for (guint i = 0; system_data_dirs[i] != NULL; i++)
-    {
-      g_autofree char *icons = g_build_filename (system_data_dirs[i], "icons", NULL);
-
-      gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
-                                      icons);
-    }
+  if (!yc_test_ui_init (&argc, &argv, FALSE))
+    return 77;
 
   /* A subprocess (test_store_error) makes its own directory: the parent's cleanup can't race it. */
   tmp_dir = g_dir_make_tmp ("yc-test-ui-XXXXXX", NULL);
@@ -888,15 +754,8 @@ main (int   argc,
 
   ret = g_test_run ();
 
-  if (app != NULL)
-    {
-      for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL;
-           l = gtk_application_get_windows (GTK_APPLICATION (app)))
-        gtk_window_destroy (GTK_WINDOW (l->data));
-      drain_main_context ();
-      g_clear_object (&app);
-    }
-  remove_tmp_dir ();
+  yc_test_ui_app_close (&app);
+  yc_test_remove_tree (tmp_dir);
   g_free (tmp_dir);
 
   return ret;
