@@ -30,7 +30,7 @@ HEADLESS_PACKAGES=(xvfb xauth dbus)
 # What the test suites need on top (ui under Xvfb, e2e through AT-SPI, documents, devices, validation).
 TEST_PACKAGES=(
   xvfb xauth dbus at-spi2-core python3-pyatspi python3-gi gir1.2-atspi-2.0
-  imagemagick poppler-utils zbar-tools cups cups-bsd cups-client sane-utils valgrind
+  imagemagick poppler-utils qpdf zbar-tools cups cups-bsd cups-client sane-utils valgrind
   desktop-file-utils appstream
 )
 # Locales the translations and the locale tests use (zh_CN is the clerks' language; ru for guidance).

@@ -1,8 +1,9 @@
 /* test-page-pdf.c: assembling stored pages into one PDF: JPEG passed through byte for byte, page
- * sizes from the resolution, rotations, line-art, errors. Checked with poppler's pdfinfo, pdfimages
- * and pdftoppm. */
+ * sizes from the resolution, rotations, line-art, imported PDFs among scanned pages, errors.
+ * Checked with poppler's pdfinfo, pdfimages, pdftotext and pdftoppm. */
 #include <string.h>
 #include <cairo.h>
+#include <cairo-pdf.h>
 #include <glib/gstdio.h>
 
 #include "yc-page-pdf.h"
@@ -314,6 +315,169 @@ test_lineart (void)
   cairo_surface_destroy (image);
 }
 
+/* A two-page PDF as an applicant brings it, written by cairo and stored as an import would store
+ * it: an A5 portrait page and an A5 landscape one, each with a line of text and a green square
+ * 100 pt from its top left corner. */
+static char *
+store_imported_pdf (YcFileStore *files)
+{
+  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "imported.pdf", NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  char *sha;
+  gsize len;
+
+  g_mkdir_with_parents (g_get_user_cache_dir (), 0700);
+  surface = cairo_pdf_surface_create (path, 420, 595);
+  cr = cairo_create (surface);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Imported page %u of 2", i + 1);
+
+      if (i == 1)
+        cairo_pdf_surface_set_size (surface, 595, 420);
+      cairo_set_source_rgb (cr, 0, 0.8, 0);
+      cairo_rectangle (cr, 100, 100, 60, 60);
+      cairo_fill (cr);
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      cairo_select_font_face (cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+      cairo_set_font_size (cr, 20);
+      cairo_move_to (cr, 100, 60);
+      cairo_show_text (cr, text);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
+  sha = yc_file_store_put_bytes (files, bytes, &error);
+  g_assert_no_error (error);
+  g_unlink (path);
+  return sha;
+}
+
+static gboolean
+is_green (guint32 rgb)
+{
+  int r = (rgb >> 16) & 0xff, g = (rgb >> 8) & 0xff, b = rgb & 0xff;
+
+  return r < 60 && g > 150 && b < 60;
+}
+
+/* Scan page, imported two-page PDF, scan page: four pages in that order, each at its own size,
+ * the imported text still text. */
+static void
+test_imported_pdf (void)
+{
+  g_autoptr(YcFileStore) files = new_files ();
+  g_autoptr(YcScannedPage) scan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *imported = NULL, *sha = NULL, *path = NULL, *info = NULL;
+  YcPdfPage pages[3] = { { 0 } };
+  static const struct { int w, h; } sizes[4] = { { 216, 108 }, { 420, 595 }, { 595, 420 },
+                                                  { 216, 108 } };
+
+  if (!have_poppler ())
+    return;
+
+  scan = make_page (files, YC_RAW_RGB, 8);
+  imported = store_imported_pdf (files);
+  pages[0].sha256 = scan->sha256;
+  pages[1].sha256 = imported;
+  pages[2].sha256 = scan->sha256;
+  sha = yc_page_pdf_assemble (files, pages, 3, "户口簿", NULL, &error);
+  g_assert_no_error (error);
+  path = yc_file_store_get_path (files, sha);
+
+  info = run ((const char *[]) { "pdfinfo", "-f", "1", "-l", "4", path, NULL });
+  g_assert_nonnull (strstr (info, "Pages:           4"));
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autofree char *size = g_strdup_printf ("Page    %u size:  %d x %d pts", i + 1, sizes[i].w,
+                                               sizes[i].h);
+
+      g_assert_nonnull (strstr (info, size));
+    }
+
+  /* The imported pages' text can be searched and copied: poppler drew it as text. */
+  for (guint i = 1; i <= 4; i++)
+    {
+      g_autofree char *n = g_strdup_printf ("%u", i);
+      g_autofree char *text = run ((const char *[]) { "pdftotext", "-f", n, "-l", n, path, "-",
+                                                      NULL });
+      g_autofree char *expected = g_strdup_printf ("Imported page %u of 2", i - 1);
+
+      if (i == 2 || i == 3)
+        g_assert_nonnull (strstr (text, expected));
+      else
+        g_assert_null (strstr (text, "Imported"));
+    }
+
+  /* What is shown: the scans' red and blue halves around the imported pages, whose green squares
+   * are where they were drawn. */
+  for (guint i = 1; i <= 4; i++)
+    {
+      cairo_surface_t *image = render (path, i);
+
+      g_assert_cmpint (cairo_image_surface_get_width (image), ==, sizes[i - 1].w);
+      g_assert_cmpint (cairo_image_surface_get_height (image), ==, sizes[i - 1].h);
+      if (i == 1 || i == 4)
+        {
+          g_assert_cmpstr (colour_name (pixel (image, 20, 54)), ==, "red");
+          g_assert_cmpstr (colour_name (pixel (image, 196, 54)), ==, "blue");
+        }
+      else
+        {
+          g_assert_true (is_green (pixel (image, 130, 130)));
+          g_assert_cmpstr (colour_name (pixel (image, 130, 200)), ==, "white");
+          g_assert_cmpstr (colour_name (pixel (image, 200, 130)), ==, "white");
+        }
+      cairo_surface_destroy (image);
+    }
+}
+
+/* An imported PDF turned a quarter clockwise turns each of its pages; the text stays text. */
+static void
+test_imported_pdf_rotated (void)
+{
+  g_autoptr(YcFileStore) files = new_files ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *imported = NULL, *sha = NULL, *path = NULL, *info = NULL, *text = NULL;
+  YcPdfPage page = { 0 };
+  cairo_surface_t *image;
+
+  if (!have_poppler ())
+    return;
+
+  imported = store_imported_pdf (files);
+  page.sha256 = imported;
+  page.rotation = 90;
+  sha = yc_page_pdf_assemble (files, &page, 1, NULL, NULL, &error);
+  g_assert_no_error (error);
+  path = yc_file_store_get_path (files, sha);
+
+  info = run ((const char *[]) { "pdfinfo", "-f", "1", "-l", "2", path, NULL });
+  g_assert_nonnull (strstr (info, "Pages:           2"));
+  g_assert_nonnull (strstr (info, "Page    1 size:  595 x 420 pts"));
+  g_assert_nonnull (strstr (info, "Page    2 size:  420 x 595 pts"));
+  text = run ((const char *[]) { "pdftotext", path, "-", NULL });
+  g_assert_nonnull (strstr (text, "Imported page 2 of 2"));
+
+  /* Page 1 (420 × 595) turned clockwise: its square, 100 to 160 pt from the left and the top, is
+   * now 100 to 160 pt from the top and the right. */
+  image = render (path, 1);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 595);
+  g_assert_true (is_green (pixel (image, 595 - 130, 130)));
+  g_assert_cmpstr (colour_name (pixel (image, 130, 130)), ==, "white");
+  cairo_surface_destroy (image);
+}
+
 static void
 assembled_cb (GObject      *source,
               GAsyncResult *result,
@@ -388,6 +552,8 @@ main (int    argc,
   g_test_add_func ("/yc/page-pdf/rotations", test_rotations);
   g_test_add_func ("/yc/page-pdf/jpeg-passed-through", test_jpeg_passed_through);
   g_test_add_func ("/yc/page-pdf/lineart", test_lineart);
+  g_test_add_func ("/yc/page-pdf/imported-pdf", test_imported_pdf);
+  g_test_add_func ("/yc/page-pdf/imported-pdf-rotated", test_imported_pdf_rotated);
   g_test_add_func ("/yc/page-pdf/errors", test_errors);
 
   return g_test_run ();

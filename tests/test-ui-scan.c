@@ -4,7 +4,9 @@
 #define G_LOG_DOMAIN "yc-test-ui-scan"
 
 #include <adwaita.h>
+#include <cairo-pdf.h>
 #include <glib/gstdio.h>
+#include <poppler.h>
 #include <locale.h>
 #include <string.h>
 
@@ -713,7 +715,16 @@ test_scan_restart (void)
 
     gdk_pixbuf_fill (pixbuf, 0xffffffff);
     g_assert_true (gdk_pixbuf_save (pixbuf, png_path, "png", NULL, NULL));
-    g_assert_true (g_file_set_contents (pdf_path, "%PDF-1.4\n% 户主同意落户意见\n", -1, NULL));
+    {
+      /* A real two-page PDF: imports are opened with poppler, and a damaged file is refused. */
+      cairo_surface_t *surface = cairo_pdf_surface_create (pdf_path, 420, 595);
+      cairo_t *cr = cairo_create (surface);
+
+      cairo_show_page (cr);
+      cairo_show_page (cr);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row (4)), "material.show-pages", NULL));
     g_assert_cmpuint (yc_scan_panel_get_material (panel ()), ==, 4);
     g_assert_cmpuint (yc_scan_panel_get_n_pages (panel ()), ==, 0);
@@ -731,14 +742,24 @@ test_scan_restart (void)
     g_assert_cmpuint (pages->len, ==, 2);
     g_assert_cmpstr (stored_page (pages, 0)->content_type, ==, "image/png");
     g_assert_cmpstr (stored_page (pages, 1)->content_type, ==, "application/pdf");
+    g_assert_cmpuint (stored_page (pages, 1)->page_count, ==, 2);
     g_clear_pointer (&pages, g_ptr_array_unref);
     screenshot (panel (), "panel-imported.png");
     close_panel ();
     WAIT_FOR (yc_material_row_get_page_count (row (4)) == 2);
     g_assert_cmpint (row_state (4), ==, YC_MATERIAL_STATE_SCANNED);
-    /* Its PDF is made of the picture; the imported PDF stays a page of its own. */
+    /* Its one PDF is the picture, then the imported PDF's two pages. */
     pdf4 = stored_pdf (uuid, 4);
     g_assert_nonnull (pdf4);
+    {
+      g_autofree char *path = yc_file_store_get_path (yc_application_get_file_store (app), pdf4);
+      g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+      PopplerDocument *doc = poppler_document_new_from_file (uri, NULL, NULL);
+
+      g_assert_nonnull (doc);
+      g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 3);
+      g_object_unref (doc);
+    }
   }
   screenshot (window, "intake-rows.png");
 

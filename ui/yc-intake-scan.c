@@ -433,10 +433,9 @@ pdf_data_free (PdfData *data)
 }
 
 static gboolean
-is_image (const YcCasePage *page)
+is_pdf (const YcCasePage *page)
 {
-  return g_strcmp0 (page->content_type, "image/jpeg") == 0 ||
-         g_strcmp0 (page->content_type, "image/png") == 0;
+  return g_strcmp0 (page->content_type, "application/pdf") == 0;
 }
 
 /* Same pages, same order, same turns. */
@@ -476,7 +475,7 @@ ensure_material_pdf (PdfData      *data,
       g_autoptr(GArray) pdf_pages = g_array_new (FALSE, TRUE, sizeof (YcPdfPage));
       g_autofree char *existing = NULL;
       g_autofree char *sha256 = NULL;
-      YcCasePage *only_pdf = NULL;
+      guint n_pages = 0;
 
       existing = yc_store_get_material_pdf (data->store, data->case_uuid, material, error);
       if (existing != NULL)
@@ -487,28 +486,30 @@ ensure_material_pdf (PdfData      *data,
       if (pages == NULL)
         return FALSE;
 
+      if (pages->len == 0)
+        return TRUE;
+      if (pages->len == 1 && is_pdf (g_ptr_array_index (pages, 0)) &&
+          ((YcCasePage *) g_ptr_array_index (pages, 0))->rotation == 0)
+        {
+          YcCasePage *only = g_ptr_array_index (pages, 0);
+
+          /* A single imported PDF, not turned, is the material's PDF byte for byte. */
+          if (!yc_store_set_material_pdf (data->store, data->case_uuid, material, only->sha256,
+                                          only->page_count, data->actor, error))
+            return FALSE;
+          (*written)++;
+          return TRUE;
+        }
+      /* Scanned pages and imported files in the clerk's order; an imported PDF brings all its
+       * pages in its place. */
       for (guint i = 0; i < pages->len; i++)
         {
           YcCasePage *page = g_ptr_array_index (pages, i);
           YcPdfPage pdf_page = { page->sha256, page->dpi, page->rotation };
 
-          if (is_image (page))
-            g_array_append_val (pdf_pages, pdf_page);
-          else if (pages->len == 1)
-            only_pdf = page;
+          g_array_append_val (pdf_pages, pdf_page);
+          n_pages += is_pdf (page) ? page->page_count : 1;
         }
-
-      if (only_pdf != NULL)
-        {
-          /* A single imported PDF is the material's PDF as it is. */
-          if (!yc_store_set_material_pdf (data->store, data->case_uuid, material, only_pdf->sha256,
-                                          only_pdf->page_count, data->actor, error))
-            return FALSE;
-          (*written)++;
-          return TRUE;
-        }
-      if (pdf_pages->len == 0)
-        return TRUE;
 
       sha256 = yc_page_pdf_assemble (data->files, (YcPdfPage *) pdf_pages->data, pdf_pages->len,
                                      title, cancellable, error);
@@ -521,7 +522,7 @@ ensure_material_pdf (PdfData      *data,
       if (!same_pages (pages, again))
         continue;
       if (!yc_store_set_material_pdf (data->store, data->case_uuid, material, sha256,
-                                      pdf_pages->len, data->actor, error))
+                                      n_pages, data->actor, error))
         return FALSE;
       (*written)++;
       return TRUE;

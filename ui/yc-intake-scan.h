@@ -38,10 +38,10 @@ void         yc_material_pages_attach  (GtkListBox   *list,
 gboolean     yc_material_pages_get_busy (GtkListBox  *list);
 
 /* Material PDFs (电子化归档). For each material of case @case_uuid with pages and no current PDF,
- * assembles its JPEG and PNG pages in order (yc_page_pdf_assemble) and records the PDF
- * (yc_store_set_material_pdf); a material whose only page is an imported PDF has that file
- * recorded as it is. Imported PDFs among scanned pages are left out of the assembled file (they
- * stay pages of their own). Pages changed while a PDF was assembled are assembled again. @titles
+ * assembles its pages in order (yc_page_pdf_assemble): scanned and imported images, and the pages
+ * of imported PDFs in their place; then records the PDF (yc_store_set_material_pdf). A material
+ * whose only page is an imported PDF, not turned, has that file recorded as it is. Pages changed
+ * while a PDF was assembled are assembled again. @titles
  * (optional, by checklist position) name each PDF. Runs in a worker thread; the result is the
  * number of PDFs recorded. */
 void         yc_material_pdfs_ensure_async  (YcStore            *store,

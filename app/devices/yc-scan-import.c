@@ -1,9 +1,10 @@
 /* yc-scan-import.c: importing a PDF, JPEG or PNG file into the file store, copied as it is, with
- * its metadata. */
+ * its metadata; a PDF is checked and its pages counted with poppler. */
 #define G_LOG_DOMAIN "yc-scanner"
 
 #include <string.h>
 #include <glib/gi18n.h>
+#include <poppler.h>
 
 #include "yc-scanner-private.h"
 
@@ -11,8 +12,6 @@
 /* Image headers are read from the start of the file: the size of JPEG's SOF marker and PNG's
  * IHDR/pHYs come before the image data, after at most an EXIF block with a thumbnail (< 64 KiB). */
 #define HEAD_SIZE (256 * 1024)
-/* Bytes carried from one chunk to the next so a PDF page marker cut in two is still found. */
-#define PDF_CARRY 64
 
 typedef enum {
   KIND_UNKNOWN,
@@ -148,35 +147,78 @@ parse_png_head (const guint8  *data,
   return have_header && page->width > 0 && page->height > 0;
 }
 
-/* Occurrences of "/Type /Page" (not "/Pages") in @data that end at an offset in [@min_end,
- * @max_end]: each chunk of the file is searched with the tail of the one before, and a match is
- * counted once, in the chunk where the character after it is known. Compressed object streams hide
- * these markers: such files report 0, "unknown". */
-static guint
-count_pdf_pages (const char *data,
-                 gsize       len,
-                 gsize       min_end,
-                 gsize       max_end)
+/* A PDF ends with "%%EOF" in its last kilobyte (ISO 32000-1, 7.5.5). poppler rebuilds a file cut
+ * short from what is left and may open it with pages missing: such a file is refused here. */
+static gboolean
+has_eof_marker (const guint8 *data,
+                gsize         len)
 {
-  static GRegex *regex;
-  g_autoptr(GMatchInfo) match = NULL;
-  guint count = 0;
+  gsize tail = MIN (len, (gsize) 1024);
 
-  if (g_once_init_enter (&regex))
-    g_once_init_leave (&regex, g_regex_new ("/Type\\s*/Page(?![A-Za-z])",
-                                            G_REGEX_RAW | G_REGEX_OPTIMIZE, 0, NULL));
+  /* Searched as bytes: a compressed cross-reference stream may put NULs just before it. */
+  for (gsize i = len - tail; i + 5 <= len; i++)
+    if (memcmp (data + i, "%%EOF", 5) == 0)
+      return TRUE;
+  return FALSE;
+}
 
-  g_regex_match_full (regex, data, len, 0, 0, &match, NULL);
-  while (g_match_info_matches (match))
+/* Opens the PDF with poppler, as the assembler and the preview will: its pages, or why a clerk
+ * cannot use it. Every page is looked up, so a file whose page tree points at missing objects is
+ * refused now rather than when its material's PDF is made. */
+static gboolean
+check_pdf (GBytes     *bytes,
+           const char *name,
+           guint      *n_pages,
+           GError    **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  PopplerDocument *doc;
+  gsize len;
+  const guint8 *data = g_bytes_get_data (bytes, &len);
+  int n = 0;
+  gboolean complete = TRUE;
+
+  if (!has_eof_marker (data, len))
     {
-      int end = 0;
-
-      g_match_info_fetch_pos (match, 0, NULL, &end);
-      if ((gsize) end >= min_end && (gsize) end <= max_end)
-        count++;
-      g_match_info_next (match, NULL);
+      g_set_error (error, YC_SCAN_ERROR, YC_SCAN_ERROR_PDF_DAMAGED,
+                   _("The PDF “%s” is incomplete: the file was cut short, perhaps while it was "
+                     "copied or downloaded. Copy it again, or scan the paper instead."), name);
+      return FALSE;
     }
-  return count;
+  doc = poppler_document_new_from_bytes (bytes, NULL, &local_error);
+  if (doc == NULL)
+    {
+      if (g_error_matches (local_error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
+        g_set_error (error, YC_SCAN_ERROR, YC_SCAN_ERROR_PDF_ENCRYPTED,
+                     _("The PDF “%s” is protected by a password. Ask for a copy without the "
+                       "password, or scan the paper instead."), name);
+      else
+        g_set_error (error, YC_SCAN_ERROR, YC_SCAN_ERROR_PDF_DAMAGED,
+                     _("The PDF “%s” is damaged and cannot be read (%s). Ask for the file again, "
+                       "or scan the paper instead."), name, local_error->message);
+      return FALSE;
+    }
+
+  n = poppler_document_get_n_pages (doc);
+  for (int i = 0; i < n && complete; i++)
+    {
+      PopplerPage *page = poppler_document_get_page (doc, i);
+
+      complete = page != NULL;
+      g_clear_object (&page);
+    }
+  g_object_unref (doc);
+  if (n <= 0 || !complete)
+    {
+      g_set_error (error, YC_SCAN_ERROR, YC_SCAN_ERROR_PDF_DAMAGED,
+                   n <= 0 ? _("The PDF “%s” has no pages. Ask for the file again, or scan the "
+                              "paper instead.")
+                          : _("The PDF “%s” is damaged: some of its pages cannot be read. Ask for "
+                              "the file again, or scan the paper instead."), name);
+      return FALSE;
+    }
+  *n_pages = (guint) n;
+  return TRUE;
 }
 
 YcScannedPage *
@@ -188,15 +230,13 @@ yc_scan_import_file (YcFileStore  *files,
   g_autoptr(GFileInputStream) in = NULL;
   g_autoptr(YcScannedPage) page = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GByteArray) head = NULL;
+  g_autoptr(GByteArray) whole = NULL;
   g_autofree guint8 *chunk = NULL;
   g_autofree char *name = NULL;
   YcFileStoreWriter *writer = NULL;
-  GByteArray *head;
-  char carry[PDF_CARRY];
-  gsize carry_len = 0;
   FileKind kind = KIND_UNKNOWN;
   guint64 size = 0;
-  guint pdf_pages = 0;
 
   g_return_val_if_fail (YC_IS_FILE_STORE (files), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -221,14 +261,12 @@ yc_scan_import_file (YcFileStore  *files,
       return NULL;
     }
 
-  chunk = g_malloc (CHUNK_SIZE + PDF_CARRY);
+  chunk = g_malloc (CHUNK_SIZE);
   head = g_byte_array_new ();
   for (;;)
     {
-      /* The chunk is read after the carried bytes, so a PDF marker spanning two reads is seen
-       * whole. */
-      gssize n = g_input_stream_read (G_INPUT_STREAM (in), chunk + carry_len, CHUNK_SIZE,
-                                      cancellable, &local_error);
+      gssize n = g_input_stream_read (G_INPUT_STREAM (in), chunk, CHUNK_SIZE, cancellable,
+                                      &local_error);
 
       if (n < 0)
         {
@@ -242,10 +280,9 @@ yc_scan_import_file (YcFileStore  *files,
       if (n == 0)
         break;
 
-      memcpy (chunk, carry, carry_len);
       if (size == 0)
         {
-          kind = sniff (chunk + carry_len, n);
+          kind = sniff (chunk, n);
           if (kind == KIND_UNKNOWN)
             {
               g_set_error (error, YC_SCAN_ERROR, YC_SCAN_ERROR_INVALID,
@@ -253,32 +290,23 @@ yc_scan_import_file (YcFileStore  *files,
                              "these formats and import it again."), name);
               goto fail;
             }
+          /* poppler needs the whole document; it is checked on the very bytes that are stored. */
+          if (kind == KIND_PDF)
+            whole = g_byte_array_new ();
         }
       if (head->len < HEAD_SIZE)
-        g_byte_array_append (head, chunk + carry_len, MIN ((gsize) n, HEAD_SIZE - head->len));
-      /* A match ending at the very end may be "/Page" of "/Pages": it is counted with the next
-       * chunk. */
-      if (kind == KIND_PDF)
-        pdf_pages += count_pdf_pages ((const char *) chunk, carry_len + n, carry_len,
-                                      carry_len + n - 1);
+        g_byte_array_append (head, chunk, MIN ((gsize) n, HEAD_SIZE - head->len));
+      if (whole != NULL)
+        g_byte_array_append (whole, chunk, n);
 
-      if (!yc_file_store_writer_write (writer, chunk + carry_len, n, &local_error))
+      if (!yc_file_store_writer_write (writer, chunk, n, &local_error))
         {
           g_set_error (error, YC_SCAN_ERROR, YC_SCAN_ERROR_STORAGE,
                        _("The file “%s” could not be saved: %s"), name, local_error->message);
           goto fail;
         }
       size += n;
-
-      {
-        gsize total = carry_len + n;
-
-        carry_len = MIN ((gsize) PDF_CARRY, total);
-        memcpy (carry, chunk + total - carry_len, carry_len);
-      }
     }
-  if (kind == KIND_PDF)
-    pdf_pages += count_pdf_pages (carry, carry_len, carry_len, carry_len);
 
   if (size == 0)
     {
@@ -302,15 +330,19 @@ yc_scan_import_file (YcFileStore  *files,
         goto damaged;
       break;
     case KIND_PDF:
-      page->content_type = g_strdup ("application/pdf");
-      page->page_count = pdf_pages;
+      {
+        g_autoptr(GBytes) bytes = g_byte_array_free_to_bytes (g_steal_pointer (&whole));
+
+        page->content_type = g_strdup ("application/pdf");
+        if (!check_pdf (bytes, name, &page->page_count, error))
+          goto fail;
+      }
       break;
     case KIND_UNKNOWN:
     default:
       g_assert_not_reached ();
     }
 
-  g_byte_array_unref (head);
   page->sha256 = yc_file_store_writer_commit (g_steal_pointer (&writer), &local_error);
   if (page->sha256 == NULL)
     {
@@ -325,7 +357,6 @@ damaged:
                _("The image “%s” is damaged: its size cannot be read. Scan the paper instead."),
                name);
 fail:
-  g_byte_array_unref (head);
   yc_file_store_writer_abort (writer);
   return NULL;
 }

@@ -20,6 +20,8 @@ typedef enum {
   YC_SCAN_ERROR_UNSUPPORTED,   /* the device sends data in a form this program cannot store */
   YC_SCAN_ERROR_STORAGE,       /* a page could not be written to disk */
   YC_SCAN_ERROR_FAILED,        /* anything else the driver reports */
+  YC_SCAN_ERROR_PDF_ENCRYPTED, /* an imported PDF needs a password to be opened */
+  YC_SCAN_ERROR_PDF_DAMAGED,   /* an imported PDF is damaged, cut short, or has no pages */
 } YcScanError;
 GQuark yc_scan_error_quark (void);
 
@@ -114,7 +116,7 @@ typedef struct {
   guint       dpi;           /* 0 when an imported file does not say */
   YcScanMode  mode;
   guint64     size;          /* bytes stored */
-  guint       page_count;    /* 1 for an image; pages of an imported PDF, 0 when unknown */
+  guint       page_count;    /* 1 for an image; the pages of an imported PDF */
 } YcScannedPage;
 #define YC_TYPE_SCANNED_PAGE (yc_scanned_page_get_type ())
 GType          yc_scanned_page_get_type   (void) G_GNUC_CONST;
@@ -219,8 +221,9 @@ guint        yc_scanner_get_current_job     (YcScanner   *self);
 
 /* Import of a PDF, JPEG or PNG file into the file store, copied as it is (never re-encoded), in a
  * worker thread. JPEG and PNG come back as a page (size, resolution and mode read from the file); a
- * PDF as an attachment (content type "application/pdf", page_count counted when the file says it
- * plainly, else 0). */
+ * PDF as one entry of content type "application/pdf" whose page_count poppler counted. A PDF that
+ * needs a password (YC_SCAN_ERROR_PDF_ENCRYPTED) or that poppler cannot read, cut short or without
+ * pages (YC_SCAN_ERROR_PDF_DAMAGED) is not stored. */
 void           yc_scan_import_file_async    (YcFileStore        *files,
                                              GFile              *file,
                                              GCancellable       *cancellable,

@@ -1,5 +1,5 @@
-/* yc-page-pdf.c: assembles scanned pages into one PDF with cairo, JPEG data passed through, into
- * the file store. */
+/* yc-page-pdf.c: assembles a material's scanned and imported pages into one PDF with cairo, JPEG
+ * data passed through, imported PDFs drawn by poppler as vectors, into the file store. */
 #define G_LOG_DOMAIN "yc-documents"
 
 #include <math.h>
@@ -9,6 +9,7 @@
 #include <cairo.h>
 #include <cairo-pdf.h>
 #include <jpeglib.h>
+#include <poppler.h>
 #include <glib/gi18n.h>
 
 #include "yc-page-pdf.h"
@@ -161,6 +162,152 @@ jpeg_surface_new (GBytes     *jpeg,
   return image;
 }
 
+/* Starts a page of @w_pt × @h_pt points as it lies before @rotation (clockwise), and returns a
+ * context in which the unrotated content is drawn from (0, 0). */
+static cairo_t *
+begin_page (cairo_surface_t *pdf,
+            double           w_pt,
+            double           h_pt,
+            guint            rotation)
+{
+  cairo_t *cr;
+
+  if (rotation == 90 || rotation == 270)
+    cairo_pdf_surface_set_size (pdf, h_pt, w_pt);
+  else
+    cairo_pdf_surface_set_size (pdf, w_pt, h_pt);
+
+  cr = cairo_create (pdf);
+  switch (rotation)
+    {
+    case 90:
+      cairo_translate (cr, h_pt, 0);
+      cairo_rotate (cr, G_PI / 2);
+      break;
+    case 180:
+      cairo_translate (cr, w_pt, h_pt);
+      cairo_rotate (cr, G_PI);
+      break;
+    case 270:
+      cairo_translate (cr, 0, w_pt);
+      cairo_rotate (cr, -G_PI / 2);
+      break;
+    default:
+      break;
+    }
+  return cr;
+}
+
+/* A scanned or imported image: one page the size of the paper (pixels / dpi). */
+static gboolean
+draw_image (cairo_surface_t *pdf,
+            GBytes          *bytes,
+            const YcPdfPage *page)
+{
+  cairo_surface_t *image = NULL;
+  gboolean is_jpeg = FALSE;
+  cairo_t *cr;
+  gsize len;
+  const guint8 *data = g_bytes_get_data (bytes, &len);
+  guint width = 0, height = 0, file_dpi = 0;
+  double dpi, w_pt, h_pt;
+
+  if (len >= 3 && data[0] == 0xff && data[1] == 0xd8 && data[2] == 0xff)
+    {
+      if (!read_jpeg_info (bytes, &width, &height, &file_dpi))
+        return FALSE;
+      image = jpeg_surface_new (bytes, page->sha256);
+      is_jpeg = TRUE;
+    }
+  else if (len >= 8 && memcmp (data, "\x89PNG\r\n\x1a\n", 8) == 0)
+    {
+      ReadCursor cursor = { data, len, 0 };
+
+      read_png_info (data, len, &file_dpi);
+      image = cairo_image_surface_create_from_png_stream (png_read_cb, &cursor);
+      if (cairo_surface_status (image) != CAIRO_STATUS_SUCCESS)
+        {
+          cairo_surface_destroy (image);
+          return FALSE;
+        }
+      width = cairo_image_surface_get_width (image);
+      height = cairo_image_surface_get_height (image);
+    }
+  else
+    return FALSE;
+
+  dpi = page->dpi > 0 ? page->dpi : file_dpi > 0 ? file_dpi : FALLBACK_DPI;
+  w_pt = width * 72.0 / dpi;
+  h_pt = height * 72.0 / dpi;
+  cr = begin_page (pdf, w_pt, h_pt, page->rotation);
+  cairo_scale (cr, 72.0 / dpi, 72.0 / dpi);
+  /* The 1 × 1 JPEG surface stands for the whole image. */
+  if (is_jpeg)
+    cairo_scale (cr, width, height);
+  cairo_set_source_surface (cr, image, 0, 0);
+  cairo_paint (cr);
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (image);
+  return TRUE;
+}
+
+/* An imported PDF: each of its pages at its own size, drawn by poppler as it would print it, so
+ * text and drawings stay vectors (and text stays searchable). */
+static gboolean
+draw_pdf (cairo_surface_t *pdf,
+          GBytes          *bytes,
+          const YcPdfPage *page,
+          guint            number,
+          GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  PopplerDocument *doc = poppler_document_new_from_bytes (bytes, NULL, &local_error);
+  int n;
+
+  if (doc == NULL)
+    {
+      g_set_error (error, YC_PAGE_PDF_ERROR, YC_PAGE_PDF_ERROR_INVALID,
+                   _("Page %u is an imported PDF that cannot be read (%s). Delete it and import "
+                     "the file again."), number, local_error->message);
+      return FALSE;
+    }
+
+  n = poppler_document_get_n_pages (doc);
+  for (int i = 0; i < n; i++)
+    {
+      PopplerPage *pdf_page = poppler_document_get_page (doc, i);
+      double w_pt = 0, h_pt = 0;
+      cairo_t *cr;
+
+      if (pdf_page != NULL)
+        poppler_page_get_size (pdf_page, &w_pt, &h_pt);
+      if (pdf_page == NULL || w_pt < 1 || h_pt < 1)
+        {
+          g_clear_object (&pdf_page);
+          g_object_unref (doc);
+          g_set_error (error, YC_PAGE_PDF_ERROR, YC_PAGE_PDF_ERROR_INVALID,
+                       _("Page %u of the PDF imported as page %u cannot be read. Delete it and "
+                         "import the file again."), (guint) i + 1, number);
+          return FALSE;
+        }
+      cr = begin_page (pdf, w_pt, h_pt, page->rotation);
+      poppler_page_render_for_printing (pdf_page, cr);
+      cairo_show_page (cr);
+      cairo_destroy (cr);
+      g_object_unref (pdf_page);
+    }
+  g_object_unref (doc);
+  if (n <= 0)
+    {
+      g_set_error (error, YC_PAGE_PDF_ERROR, YC_PAGE_PDF_ERROR_INVALID,
+                   _("Page %u is an imported PDF without pages. Delete it and import the file "
+                     "again."), number);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 draw_page (cairo_surface_t *pdf,
            YcFileStore     *files,
@@ -170,13 +317,8 @@ draw_page (cairo_surface_t *pdf,
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
-  cairo_surface_t *image = NULL;
-  gboolean is_jpeg = FALSE;
-  cairo_t *cr;
   const guint8 *data;
   gsize len;
-  guint width = 0, height = 0, file_dpi = 0;
-  double dpi, w_pt, h_pt;
 
   if (page->rotation % 90 != 0 || page->rotation >= 360)
     {
@@ -197,74 +339,10 @@ draw_page (cairo_surface_t *pdf,
     }
   data = g_bytes_get_data (bytes, &len);
 
-  if (len >= 3 && data[0] == 0xff && data[1] == 0xd8 && data[2] == 0xff)
-    {
-      if (!read_jpeg_info (bytes, &width, &height, &file_dpi))
-        goto invalid;
-      image = jpeg_surface_new (bytes, page->sha256);
-      is_jpeg = TRUE;
-    }
-  else if (len >= 8 && memcmp (data, "\x89PNG\r\n\x1a\n", 8) == 0)
-    {
-      ReadCursor cursor = { data, len, 0 };
-
-      read_png_info (data, len, &file_dpi);
-      image = cairo_image_surface_create_from_png_stream (png_read_cb, &cursor);
-      if (cairo_surface_status (image) != CAIRO_STATUS_SUCCESS)
-        goto invalid;
-      width = cairo_image_surface_get_width (image);
-      height = cairo_image_surface_get_height (image);
-    }
-  else
-    goto invalid;
-
-  dpi = page->dpi > 0 ? page->dpi : file_dpi > 0 ? file_dpi : FALLBACK_DPI;
-  w_pt = width * 72.0 / dpi;
-  h_pt = height * 72.0 / dpi;
-  if (page->rotation == 90 || page->rotation == 270)
-    cairo_pdf_surface_set_size (pdf, h_pt, w_pt);
-  else
-    cairo_pdf_surface_set_size (pdf, w_pt, h_pt);
-
-  cr = cairo_create (pdf);
-  switch (page->rotation)
-    {
-    case 90:
-      cairo_translate (cr, h_pt, 0);
-      cairo_rotate (cr, G_PI / 2);
-      break;
-    case 180:
-      cairo_translate (cr, w_pt, h_pt);
-      cairo_rotate (cr, G_PI);
-      break;
-    case 270:
-      cairo_translate (cr, 0, w_pt);
-      cairo_rotate (cr, -G_PI / 2);
-      break;
-    default:
-      break;
-    }
-  cairo_scale (cr, 72.0 / dpi, 72.0 / dpi);
-  if (is_jpeg)
-    {
-      /* The 1 × 1 surface stands for the whole image. */
-      cairo_scale (cr, width, height);
-      cairo_set_source_surface (cr, image, 0, 0);
-      cairo_paint (cr);
-    }
-  else
-    {
-      cairo_set_source_surface (cr, image, 0, 0);
-      cairo_paint (cr);
-    }
-  cairo_show_page (cr);
-  cairo_destroy (cr);
-
-  g_clear_pointer (&image, cairo_surface_destroy);
-  return TRUE;
-
-invalid:
-  g_clear_pointer (&image, cairo_surface_destroy);
+  if (len >= 5 && memcmp (data, "%PDF-", 5) == 0)
+    return draw_pdf (pdf, bytes, page, number, error);
+  if (draw_image (pdf, bytes, page))
+    return TRUE;
   g_set_error (error, YC_PAGE_PDF_ERROR, YC_PAGE_PDF_ERROR_INVALID,
                _("Page %u is not a JPEG or PNG image, or it is damaged. Scan it again."), number);
   return FALSE;

@@ -1,5 +1,5 @@
-/* yc-page-pdf.h: a material's scanned pages assembled into one PDF for the archive (电子化归档), JPEG
- * data passed through without re-encoding. */
+/* yc-page-pdf.h: a material's scanned and imported pages assembled into one PDF for the archive
+ * (电子化归档), JPEG data passed through without re-encoding, imported PDFs kept as vectors. */
 #pragma once
 
 #include <gio/gio.h>
@@ -11,23 +11,26 @@ G_BEGIN_DECLS
 typedef enum {
   YC_PAGE_PDF_ERROR_NO_PAGES,    /* nothing to assemble */
   YC_PAGE_PDF_ERROR_MISSING,     /* a page's file is not stored, or no longer matches its hash */
-  YC_PAGE_PDF_ERROR_INVALID,     /* not a JPEG or PNG image, a damaged one, or a bad rotation */
+  YC_PAGE_PDF_ERROR_INVALID,     /* not a JPEG, PNG or PDF file, a damaged one, or a bad rotation */
   YC_PAGE_PDF_ERROR_FAILED,      /* writing the PDF failed (disk full, …) */
 } YcPagePdfError;
 GQuark yc_page_pdf_error_quark (void);
 
-/* One page, as recorded on the case. */
+/* One page, as recorded on the case: a scanned or imported image, or an imported PDF, which
+ * stands for all of its pages. */
 typedef struct {
-  const char *sha256;     /* a JPEG or PNG in the file store */
-  guint       dpi;        /* the scan's resolution; 0: from the file, else 300 */
-  guint       rotation;   /* clockwise: 0, 90, 180 or 270 */
+  const char *sha256;     /* a JPEG, PNG or PDF in the file store */
+  guint       dpi;        /* an image's resolution; 0: from the file, else 300. Unused for a PDF */
+  guint       rotation;   /* clockwise: 0, 90, 180 or 270 (for a PDF: each of its pages) */
 } YcPdfPage;
 
-/* Writes a PDF with one page per entry, each page the size of the paper that was scanned (pixels /
- * dpi), into @files and returns its SHA-256. JPEG pages are embedded as they are stored
- * (DCTDecode), never decoded; PNG pages losslessly (cairo writes black-and-white pages as 1-bit
- * images). One page's file is in memory at a time. Blocks: call it from a worker, or use the async
- * form. @title (may be NULL) goes into the PDF's metadata. */
+/* Writes a PDF of the entries in order into @files and returns its SHA-256. An image is one page
+ * the size of the paper that was scanned (pixels / dpi): JPEG embedded as stored (DCTDecode), never
+ * decoded; PNG losslessly (cairo writes black-and-white pages as 1-bit images). An imported PDF
+ * gives all its pages in its place, each at its own size, drawn by poppler for printing (text and
+ * drawings stay vectors, text stays extractable). One entry's file is in memory at a time. Blocks:
+ * call it from a worker, or use the async form. @title (may be NULL) goes into the PDF's
+ * metadata. */
 char  *yc_page_pdf_assemble        (YcFileStore     *files,
                                     const YcPdfPage *pages,
                                     guint            n_pages,
