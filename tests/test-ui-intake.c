@@ -12,6 +12,8 @@
 #include "yc-cases-page.h"
 #include "yc-application.h"
 #include "yc-decision-pane.h"
+#include "yc-document-list.h"
+#include "yc-document-row.h"
 #include "yc-field.h"
 #include "yc-intake-form.h"
 #include "yc-intake-page.h"
@@ -179,6 +181,29 @@ count_drafts (void)
     g_test_message ("draft %s: %s", ((YcDraftInfo *) g_ptr_array_index (drafts, i))->uuid,
                     ((YcDraftInfo *) g_ptr_array_index (drafts, i))->summary);
   return drafts->len;
+}
+
+static YcCase *
+stored_case (const char *uuid)
+{
+  g_autoptr(YcStore) store = yc_test_ui_open_store ();
+  g_autoptr(GError) error = NULL;
+  YcCase *kase = yc_store_get_case (store, uuid, &error);
+
+  g_assert_no_error (error);
+  return kase;
+}
+
+/* The documents a decision made due on the case @uuid, as stored. */
+static GPtrArray *
+stored_documents (const char *uuid)
+{
+  g_autoptr(YcStore) store = yc_test_ui_open_store ();
+  g_autoptr(GError) error = NULL;
+  GPtrArray *documents = yc_store_list_case_documents (store, uuid, &error);
+
+  g_assert_no_error (error);
+  return documents;
 }
 
 /* 出生登记 for a person: a wrong ID first, then a valid one; each material set; accepted. */
@@ -523,6 +548,211 @@ test_notice (void)
   g_assert_cmpint (((YcCaseDocument *) g_ptr_array_index (documents, 0))->kind, ==, YC_DOC_NOTICE_ONCE);
 }
 
+/* The document rows the decision's result lists (what it prints), by kind. */
+static guint
+result_documents (YcDocKind kind)
+{
+  YcDocumentList *list = yc_decision_pane_get_document_list (pane ());
+  GtkListBox *box = yc_document_list_get_list_box (list);
+  guint n = 0;
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (list)))
+    return 0;
+  for (int i = 0; gtk_list_box_get_row_at_index (box, i) != NULL; i++)
+    {
+      YcDocumentRow *r = YC_DOCUMENT_ROW (gtk_list_box_get_row_at_index (box, i));
+
+      if (yc_print_item_get_kind (yc_document_row_get_item (r)) == kind)
+        n++;
+    }
+  return n;
+}
+
+/* Ctrl+Return (or Ctrl+Enter on the keypad, @accelerator) from where the focus is, through the
+ * window's real key routing: the decision starts at once (the pane turns busy) or is refused with the
+ * reason shown. */
+static void
+press_decide_keys (const char *accelerator)
+{
+  GtkWidget *spinner = yc_test_ui_template_child (pane (), YC_TYPE_DECISION_PANE, "busy_spinner");
+
+  yc_test_ui_press_keys (GTK_WIDGET (window), accelerator);
+  g_assert_true (gtk_widget_get_visible (spinner) || yc_intake_form_get_decided (form ()) ||
+                 yc_decision_pane_get_problem (pane ()) != NULL);
+}
+
+/* 不予受理 decided through the decision pane alone: the outcome chosen with the keyboard, a ground, the
+ * clerk's explanation, Ctrl+Return in it; refused in the store, with the refusal notice due. */
+static void
+test_refuse (void)
+{
+  g_autoptr(YcStore) store = NULL;
+  g_autoptr(YcCase) stored = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected_reason = NULL;
+  const YcRefusalReason *reasons;
+  YcField *basis, *explanation;
+  GtkDropDown *ground;
+  YcCase *kase;
+  guint n_reasons, chosen = G_MAXUINT;
+
+  ensure_app ();
+  begin_intake ("居民身份证换领", ITEM_ID_CARD);
+  kase = yc_intake_form_get_case (form ());
+  type_into ("name_field", "陈十");
+  type_into ("id_field", "110101199003074514");
+  press_state (0, "material.original");
+
+  /* Refusal is always lawful; its ground and legal basis show once it is chosen. */
+  g_assert_true (yc_decision_is_available (decision (), YC_DECISION_REFUSE));
+  g_assert_false (gtk_widget_get_visible (yc_test_ui_template_child (pane (), YC_TYPE_DECISION_PANE,
+                                                                     "refuse_box")));
+  yc_test_ui_choose_outcome (form (), YC_DECISION_REFUSE);
+  g_assert_true (gtk_widget_get_visible (yc_test_ui_template_child (pane (), YC_TYPE_DECISION_PANE,
+                                                                    "refuse_box")));
+  g_assert_true (gtk_widget_get_visible (yc_test_ui_template_child (pane (), YC_TYPE_DECISION_PANE,
+                                                                    "explanation_field")));
+
+  /* The ground: false materials; its legal basis is filled in for the clerk. */
+  reasons = yc_refusal_reasons (&n_reasons);
+  for (guint i = 0; i < n_reasons; i++)
+    if (g_str_equal (reasons[i].code, "false_materials"))
+      chosen = i;
+  g_assert_cmpuint (chosen, <, n_reasons);
+  ground = yc_test_ui_template_child (pane (), YC_TYPE_DECISION_PANE, "ground_dropdown");
+  gtk_drop_down_set_selected (ground, chosen);
+  basis = yc_test_ui_template_child (pane (), YC_TYPE_DECISION_PANE, "basis_field");
+  g_assert_cmpstr (yc_field_get_text (basis), ==, reasons[chosen].legal_basis);
+
+  /* The clerk's explanation, and Ctrl+Return where it was typed. */
+  explanation = yc_test_ui_template_child (pane (), YC_TYPE_DECISION_PANE, "explanation_field");
+  gtk_widget_grab_focus (GTK_WIDGET (yc_field_get_entry (explanation)));
+  gtk_editable_set_text (GTK_EDITABLE (yc_field_get_entry (explanation)), "户口簿与身份证信息不一致");
+  g_assert_true (yc_test_ui_focus_is_in (GTK_WIDGET (explanation)));
+  press_decide_keys ("<Control>Return");
+  yc_test_ui_wait_decided (form ());
+
+  g_assert_cmpint (yc_case_get_state (kase), ==, YC_CASE_STATE_REFUSED);
+  /* A second Ctrl+Return (a double press) decides nothing more, and starts nothing. */
+  yc_test_ui_press_keys (GTK_WIDGET (window), "<Control>Return");
+  yc_test_ui_drain ();
+  g_assert_cmpstr (yc_intake_page_get_mode (page ()), ==, "form");
+  g_assert_true (yc_intake_form_get_case (form ()) == kase);
+  g_assert_true (yc_decision_pane_get_showing_result (pane ()));
+  g_assert_cmpint (yc_case_get_state (kase), ==, YC_CASE_STATE_REFUSED);
+  g_assert_cmpstr (gtk_label_get_text (yc_test_ui_template_child (pane (), YC_TYPE_DECISION_PANE,
+                                                                  "result_title")),
+                   ==, yc_case_state_get_label (YC_CASE_STATE_REFUSED));
+  g_assert_cmpstr (gtk_label_get_text (yc_test_ui_template_child (pane (), YC_TYPE_DECISION_PANE,
+                                                                  "case_no_label")),
+                   ==, yc_case_get_case_no (kase));
+  /* The refusal notice is what the decision prints, and nothing else. */
+  g_assert_cmpuint (result_documents (YC_DOC_REFUSAL), ==, 1);
+  g_assert_cmpuint (result_documents (YC_DOC_RECEIPT), ==, 0);
+
+  /* In the database: refused, with the ground, the explanation and the legal basis. */
+  expected_reason = g_strdup_printf ("%s: %s", reasons[chosen].reason, "户口簿与身份证信息不一致");
+  stored = stored_case (yc_case_get_uuid (kase));
+  g_assert_cmpint (yc_case_get_state (stored), ==, YC_CASE_STATE_REFUSED);
+  g_assert_cmpstr (yc_case_get_case_no (stored), ==, yc_case_get_case_no (kase));
+  g_assert_cmpstr (yc_case_get_reason (stored), ==, expected_reason);
+  g_assert_cmpstr (yc_case_get_legal_basis (stored), ==, reasons[chosen].legal_basis);
+  g_assert_null (yc_case_get_refer_department (stored));
+  g_assert_cmpstr (yc_case_get_clerk (stored), ==, "王芳");
+  store = yc_test_ui_open_store ();
+  audit = yc_store_list_audit (store, yc_case_get_uuid (kase), &error);
+  g_assert_no_error (error);
+  g_assert_true (audit_has (audit, "case.create"));
+  g_assert_cmpuint (outbox_count (store, yc_case_get_uuid (kase)), ==, 1);
+  documents = stored_documents (yc_case_get_uuid (kase));
+  g_assert_cmpuint (documents->len, ==, 1);
+  g_assert_cmpint (((YcCaseDocument *) g_ptr_array_index (documents, 0))->kind, ==, YC_DOC_REFUSAL);
+}
+
+/* 告知/转办: not this window's business; the department to apply to is required, Ctrl+Return without it
+ * says so; referred in the store, nothing printed. */
+static void
+test_refer (void)
+{
+  g_autoptr(YcStore) store = NULL;
+  g_autoptr(YcCase) stored = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autofree char *blocker = NULL;
+  YcField *department;
+  YcCase *kase;
+  GListModel *results;
+  const char *details;
+
+  ensure_app ();
+  /* Keys only, to the form: Ctrl+N, the search, Ctrl+Return on the result. */
+  yc_test_ui_press_keys (GTK_WIDGET (window), "<Control>n");
+  yc_test_ui_drain ();
+  g_assert_cmpstr (yc_intake_page_get_mode (page ()), ==, "choose");
+  g_assert_true (yc_test_ui_focus_is_in (GTK_WIDGET (yc_intake_page_get_search_entry (page ()))));
+  gtk_editable_set_text (yc_intake_page_get_search_entry (page ()), "出生登记");
+  WAIT_FOR (g_strcmp0 (yc_intake_page_get_results_query (page ()), "出生登记") == 0 &&
+            g_strcmp0 (yc_intake_page_get_state (page ()), "results") == 0);
+  results = yc_intake_page_get_results (page ());
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(YcItem) item = g_list_model_get_item (results, i);
+
+      if (g_strcmp0 (yc_item_get_code (item), ITEM_BIRTH) == 0)
+        gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (results), i);
+    }
+  g_assert_true (yc_test_ui_focus_is_in (GTK_WIDGET (yc_intake_page_get_search_entry (page ()))));
+  yc_test_ui_press_keys (GTK_WIDGET (window), "<Control>Return");
+  WAIT_FOR (g_strcmp0 (yc_intake_page_get_mode (page ()), "form") == 0 &&
+            yc_intake_form_get_case (form ()) != NULL &&
+            g_strcmp0 (yc_case_get_item_code (yc_intake_form_get_case (form ())), ITEM_BIRTH) == 0);
+  kase = yc_intake_form_get_case (form ());
+  type_into ("name_field", "周十一");
+  type_into ("id_field", "360426199101010071");
+
+  g_assert_true (yc_decision_is_available (decision (), YC_DECISION_REFER));
+  yc_test_ui_choose_outcome (form (), YC_DECISION_REFER);
+  department = yc_test_ui_template_child (pane (), YC_TYPE_DECISION_PANE, "department_field");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (department)));
+  g_assert_false (gtk_widget_get_visible (yc_test_ui_template_child (pane (), YC_TYPE_DECISION_PANE,
+                                                                     "refuse_box")));
+
+  /* Ctrl+Return with no department: not decided, the reason shown as an error. */
+  gtk_widget_grab_focus (GTK_WIDGET (yc_field_get_entry (department)));
+  blocker = yc_decision_pane_get_blocker (pane ());
+  g_assert_nonnull (blocker);
+  press_decide_keys ("<Control>Return");
+  yc_test_ui_drain ();
+  g_assert_false (yc_intake_form_get_decided (form ()));
+  g_assert_cmpstr (yc_decision_pane_get_problem (pane ()), ==, blocker);
+  g_assert_true (gtk_widget_has_css_class (yc_test_ui_template_child (pane (), YC_TYPE_DECISION_PANE,
+                                                                      "problem_label"), "error"));
+
+  /* The department, then Ctrl+Return again. */
+  gtk_editable_set_text (GTK_EDITABLE (yc_field_get_entry (department)), "北方市公安局出入境管理支队");
+  g_assert_true (yc_test_ui_focus_is_in (GTK_WIDGET (department)));
+  press_decide_keys ("<Control>KP_Enter");
+  yc_test_ui_wait_decided (form ());
+
+  g_assert_cmpint (yc_case_get_state (kase), ==, YC_CASE_STATE_REFERRED);
+  details = gtk_label_get_text (yc_test_ui_template_child (pane (), YC_TYPE_DECISION_PANE,
+                                                           "result_details_label"));
+  g_assert_nonnull (strstr (details, "北方市公安局出入境管理支队"));
+  /* A referral prints nothing: the clerk tells the applicant where to go. */
+  g_assert_cmpuint (result_documents (YC_DOC_REFUSAL), ==, 0);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (yc_decision_pane_get_document_list (pane ()))));
+
+  stored = stored_case (yc_case_get_uuid (kase));
+  g_assert_cmpint (yc_case_get_state (stored), ==, YC_CASE_STATE_REFERRED);
+  g_assert_cmpstr (yc_case_get_refer_department (stored), ==, "北方市公安局出入境管理支队");
+  g_assert_nonnull (strstr (yc_case_get_reason (stored), "北方市公安局出入境管理支队"));
+  store = yc_test_ui_open_store ();
+  g_assert_cmpuint (outbox_count (store, yc_case_get_uuid (kase)), ==, 1);
+  documents = stored_documents (yc_case_get_uuid (kase));
+  g_assert_cmpuint (documents->len, ==, 0);
+}
+
 /* Switching pages keeps the intake as it was, and writes its draft at once. */
 static void
 test_page_switch_keeps_intake (void)
@@ -638,17 +868,6 @@ select_case (guint position)
 
   yc_cases_page_select (cases_page (), position);
   WAIT_FOR (yc_case_detail_get_case (detail) != NULL && yc_case_detail_get_loaded (detail));
-}
-
-static YcCase *
-stored_case (const char *uuid)
-{
-  g_autoptr(YcStore) store = yc_test_ui_open_store ();
-  g_autoptr(GError) error = NULL;
-  YcCase *kase = yc_store_get_case (store, uuid, &error);
-
-  g_assert_no_error (error);
-  return kase;
 }
 
 /* Filters, search, the detail with its history, and the audited reveal of an ID. */
@@ -1045,6 +1264,8 @@ main (int   argc,
   g_test_add_func ("/yc/ui-intake/accept", test_accept);
   g_test_add_func ("/yc/ui-intake/tolerance", test_tolerance);
   g_test_add_func ("/yc/ui-intake/notice", test_notice);
+  g_test_add_func ("/yc/ui-intake/refuse", test_refuse);
+  g_test_add_func ("/yc/ui-intake/refer", test_refer);
   g_test_add_func ("/yc/ui-intake/page-switch-keeps-intake", test_page_switch_keeps_intake);
   g_test_add_func ("/yc/ui-intake/ctrl-enter-keeps-applicant", test_ctrl_enter_keeps_applicant);
   g_test_add_func ("/yc/ui-intake/cases/list", test_cases_list);

@@ -323,7 +323,11 @@ test_stopped_print_again (void)
                                     yc_cases_page_get_detail (yc_window_get_cases_page (window)))),
                                   "<Control>p"));
   g_assert_true (yc_document_list_get_current (result_list ()) == item);
-  g_assert_true (press_shortcut (GTK_WIDGET (result_list ()), "<Control>p"));
+  /* Ctrl+P as the keyboard sends it, with the focus where the decision left it: the window routes it
+   * through the global shortcuts of both lists. */
+  g_assert_true (yc_test_ui_focus_is_in (yc_test_ui_template_child (pane (), YC_TYPE_DECISION_PANE,
+                                                                    "new_intake_button")));
+  yc_test_ui_press_keys (GTK_WIDGET (window), "<Control>p");
   WAIT_FOR (yc_print_item_get_record_id (item) != first_record);
   WAIT_FOR (yc_print_item_get_status (item) == YC_PRINT_STATUS_PRINTED ||
             yc_print_item_get_status (item) == YC_PRINT_STATUS_FAILED);
@@ -331,6 +335,15 @@ test_stopped_print_again (void)
   g_assert_cmpstr (yc_document_row_get_status_text (row), ==,
                    yc_print_status_get_label (YC_PRINT_STATUS_PRINTED));
   WAIT_FOR (output_contains ("receipt", yc_case_get_case_no (kase)));
+  /* Printed again once: the stopped job and this one. */
+  {
+    g_autoptr(YcStore) store = yc_test_ui_open_store ();
+    g_autoptr(GPtrArray) jobs = yc_store_list_print_jobs (store, yc_case_get_uuid (kase), FALSE,
+                                                          NULL);
+
+    g_assert_nonnull (jobs);
+    g_assert_cmpuint (jobs->len, ==, 2);
+  }
 }
 
 /* --- the case detail: documents, Preview, Print… --- */
@@ -484,6 +497,56 @@ test_case_detail (void)
     size = yc_test_pdf_page_size (exported);
     g_assert_cmpstr (size, ==, "226 x 600");
   }
+}
+
+static guint
+count_print_jobs (const char *uuid)
+{
+  g_autoptr(YcStore) store = yc_test_ui_open_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) jobs = yc_store_list_print_jobs (store, uuid, FALSE, &error);
+
+  g_assert_no_error (error);
+  return jobs->len;
+}
+
+/* Ctrl+P on the Cases page, from the keyboard: the case detail's list, on screen, prints the focused
+ * receipt again; the decision's list on the Intake page, hidden, leaves its own receipt alone. */
+static void
+test_case_detail_print_again (void)
+{
+  YcCaseDetail *detail = yc_cases_page_get_detail (yc_window_get_cases_page (window));
+  YcDocumentList *list = yc_case_detail_get_document_list (detail);
+  g_autoptr(YcDocumentRow) row = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *hidden_uuid = NULL;
+  guint n_jobs, n_hidden_jobs;
+
+  ensure_app ();
+  g_assert_cmpstr (yc_window_get_visible_page (window), ==, "cases");
+  WAIT_FOR (!yc_document_list_get_loading (list) && find_row (list, YC_DOC_RECEIPT) != NULL);
+  row = g_object_ref (find_row (list, YC_DOC_RECEIPT));
+  uuid = g_strdup (yc_print_item_get_case_uuid (yc_document_row_get_item (row)));
+  g_assert_cmpstr (uuid, ==, yc_case_get_uuid (yc_case_detail_get_case (detail)));
+  hidden_uuid = g_strdup (yc_print_item_get_case_uuid (yc_document_row_get_item (
+                                                         find_row (result_list (), YC_DOC_RECEIPT))));
+  g_assert_cmpstr (hidden_uuid, !=, uuid);
+  n_jobs = count_print_jobs (uuid);
+  n_hidden_jobs = count_print_jobs (hidden_uuid);
+
+  gtk_widget_grab_focus (yc_test_ui_template_child (row, YC_TYPE_DOCUMENT_ROW, "preview_button"));
+  g_assert_true (yc_document_list_get_current (list) == yc_document_row_get_item (row));
+  yc_test_ui_press_keys (GTK_WIDGET (window), "<Control>p");
+  /* Printed again: one more job on the case, completed; the list reads it back. */
+  WAIT_FOR (count_print_jobs (uuid) == n_jobs + 1);
+  {
+    g_autoptr(YcStore) store = yc_test_ui_open_store ();
+
+    WAIT_FOR (job_recorded_completed (store, uuid));
+  }
+  wait_row_status (list, YC_DOC_RECEIPT, YC_PRINT_STATUS_PRINTED);
+  WAIT_FOR (output_contains ("receipt", first_case_no));
+  g_assert_cmpuint (count_print_jobs (hidden_uuid), ==, n_hidden_jobs);
 }
 
 /* --- guidance, in Russian, from the case detail: printed and recorded on the case --- */
@@ -686,6 +749,45 @@ test_preferences (void)
   gtk_window_destroy (GTK_WINDOW (window_prefs));
 }
 
+/* --- a refusal decided with the keyboard prints its notice on A4 --- */
+
+static void
+test_refusal_prints (void)
+{
+  YcIntakeForm *f;
+  YcCase *kase;
+  YcField *explanation;
+  YcDocumentList *list;
+  YcPrintItem *item;
+  GtkWidget *spinner;
+
+  ensure_app ();
+  f = yc_test_ui_start_intake (window, "出生登记", ITEM_BIRTH);
+  kase = yc_intake_form_get_case (f);
+  yc_test_ui_type_into (f, "name_field", "吴十二");
+  yc_test_ui_type_into (f, "id_field", "360426199101010071");
+  yc_test_ui_choose_outcome (f, YC_DECISION_REFUSE);
+  explanation = yc_test_ui_template_child (pane (), YC_TYPE_DECISION_PANE, "explanation_field");
+  gtk_widget_grab_focus (GTK_WIDGET (yc_field_get_entry (explanation)));
+  gtk_editable_set_text (GTK_EDITABLE (yc_field_get_entry (explanation)), "申请人已在户籍地办理");
+  spinner = yc_test_ui_template_child (pane (), YC_TYPE_DECISION_PANE, "busy_spinner");
+  yc_test_ui_press_keys (GTK_WIDGET (window), "<Control>Return");
+  g_assert_true (gtk_widget_get_visible (spinner) || yc_intake_form_get_decided (f));
+  yc_test_ui_wait_decided (f);
+  g_assert_cmpint (yc_case_get_state (kase), ==, YC_CASE_STATE_REFUSED);
+
+  /* The refusal notice, on the A4 printer, without a dialog: the case and the clerk's explanation. */
+  list = result_list ();
+  wait_row_status (list, YC_DOC_REFUSAL, YC_PRINT_STATUS_PRINTED);
+  g_assert_null (find_row (list, YC_DOC_RECEIPT));
+  item = yc_document_row_get_item (find_row (list, YC_DOC_REFUSAL));
+  g_assert_cmpstr (yc_print_item_get_destination (item), ==, "a4");
+  g_assert_cmpstr (yc_print_item_get_format (item), ==, "a4");
+  WAIT_FOR (output_contains ("a4", yc_case_get_case_no (kase)));
+  g_assert_true (output_contains ("a4", "申请人已在户籍地办理"));
+  yc_test_ui_screenshot (GTK_WIDGET (window), "print-refusal-printed");
+}
+
 /* One application through every step: the isolated data directory of a test case (with the file
  * store the documents are rendered into) is removed when the case ends, so the steps share one. */
 static void
@@ -697,10 +799,14 @@ test_counter (void)
   test_stopped_print_again ();
   g_test_message ("the case detail: documents, Preview, Print…");
   test_case_detail ();
+  g_test_message ("Ctrl+P on the Cases page prints the case's receipt again");
+  test_case_detail_print_again ();
   g_test_message ("guidance in Russian from the case detail");
   test_guidance ();
   g_test_message ("the Preferences' printers");
   test_preferences ();
+  g_test_message ("a refusal decided with Ctrl+Return prints its notice");
+  test_refusal_prints ();
 }
 
 int

@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "yc-application.h"
+#include "yc-decision.h"
 #include "yc-field.h"
 #include "yc-intake-form.h"
 #include "yc-intake-page.h"
@@ -124,6 +125,12 @@ YcMaterialState yc_test_ui_row_state        (YcIntakeForm *form,
 void           yc_test_ui_press_state       (YcIntakeForm *form,
                                              guint         position,
                                              const char   *action);
+/* The decision pane's radio button of @outcome (found by its label). */
+GtkWidget     *yc_test_ui_outcome_button    (YcIntakeForm      *form,
+                                             YcDecisionOutcome  outcome);
+/* Chooses @outcome as a clerk at the keyboard does: the focus on its radio button, Space. */
+void           yc_test_ui_choose_outcome    (YcIntakeForm      *form,
+                                             YcDecisionOutcome  outcome);
 /* Waits for the decision started (Decide, Ctrl+Return) on @form to be stored, and the result shown;
  * fails the test with the pane's problem if it was not. */
 void           yc_test_ui_wait_decided      (YcIntakeForm *form);
