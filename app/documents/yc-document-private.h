@@ -1,7 +1,9 @@
 /* yc-document-private.h: the page layout engine and the document snapshot behind yc-document.h. */
 #pragma once
 
+#include <cairo.h>
 #include <pango/pango.h>
+#include <qrencode.h>
 #include "yc-document.h"
 
 G_BEGIN_DECLS
@@ -24,7 +26,7 @@ const char          *_yc_doc_translate        (const YcDocLanguage *language,
                                                const char          *context,
                                                const char          *msgid);
 
-/* --- the layout engine (yc-document-layout.c) --- */
+/* --- the layout engine (yc-document-builder.c, -blocks.c, -layout.c) --- */
 
 typedef struct _YcDocBuilder YcDocBuilder;
 
@@ -102,6 +104,152 @@ GBytes       *_yc_doc_builder_render_pdf     (YcDocBuilder *builder,
                                               GDateTime    *created,
                                               guint        *n_pages,
                                               GError      **error);
+
+/* --- inside the layout engine: what the builder, the blocks and the pagination share --- */
+
+/* The content, as the kinds code adds it (yc-document-builder.c). */
+typedef enum {
+  YC_DOC_BLOCK_PARAGRAPH,
+  YC_DOC_BLOCK_HEADING,
+  YC_DOC_BLOCK_SPACE,
+  YC_DOC_BLOCK_TABLE,
+  YC_DOC_BLOCK_SIGNATURES,
+  YC_DOC_BLOCK_SEAL,
+} YcDocBlockKind;
+
+typedef struct {
+  char     *text;
+  guint     span;
+  gboolean  label;
+} YcDocTableCell;
+
+typedef struct {
+  YcDocBlockKind  kind;
+  char           *text;          /* paragraph, heading; seal caption */
+  YcDocParaFlags  flags;
+  double          space;         /* YC_DOC_BLOCK_SPACE */
+  /* YC_DOC_BLOCK_TABLE */
+  guint           n_columns;
+  double         *widths;        /* relative */
+  GStrv           headers;       /* or NULL */
+  GPtrArray      *rows;          /* of GArray of YcDocTableCell */
+  /* YC_DOC_BLOCK_SIGNATURES */
+  GStrv           labels;
+  char           *date_label;
+  /* YC_DOC_BLOCK_SEAL */
+  char           *issuer;
+  char           *date;
+} YcDocBlock;
+
+typedef struct {
+  char      *title;
+  char      *copy_label;
+  GPtrArray *blocks;
+} YcDocCopy;
+
+struct _YcDocBuilder {
+  YcDocFormat          format;
+  const YcDocLanguage *language;
+  char                *number_line;
+  char                *qr_payload;
+  char                *qr_caption;
+  GPtrArray           *copies;
+  YcDocBlock          *open_table;
+};
+
+/* Page geometry and type sizes of a format (yc-document-layout.c). */
+typedef struct {
+  double width;
+  double height;
+  double margin_x;
+  double margin_top;
+  double margin_bottom;
+  double body_size;
+  double small_size;
+  double table_size;
+  double heading_size;
+  double title_size;
+  double line_factor;      /* extra line height for prose */
+  double para_gap;
+  double cell_pad;
+  double qr_size;
+  double seal_radius;
+  double sign_height;
+  double running_header;   /* height reserved on continuation pages */
+  double footer;           /* height reserved for the page number */
+} YcDocGeometry;
+
+/* Layout: blocks become units, the pieces pagination moves as a whole (yc-document-blocks.c). */
+typedef struct _YcDocRender YcDocRender;
+typedef struct _YcDocUnit YcDocUnit;
+typedef void (*YcDocUnitDrawFunc) (YcDocUnit   *unit,
+                                   YcDocRender *render,
+                                   cairo_t     *cr,
+                                   double       y);
+
+struct _YcDocUnit {
+  double             height;
+  double             gap_before;       /* dropped at the top of a page */
+  gboolean           keep_with_next;
+  YcDocUnit         *header;           /* table rows: the header row to repeat after a page break */
+  YcDocUnitDrawFunc  draw;
+  YcDocBlock        *block;
+  /* one line of a paragraph */
+  PangoLayout       *layout;
+  int                line_index;
+  double             line_x;
+  double             baseline;         /* from the unit's top */
+  /* a table row */
+  GPtrArray         *cells;            /* laid-out cells (yc-document-blocks.c) */
+  /* a copy's masthead */
+  YcDocCopy         *copy;
+  PangoLayout       *layout2;
+};
+
+struct _YcDocRender {
+  const YcDocGeometry *g;
+  YcDocBuilder        *builder;
+  PangoContext        *context;
+  double               content_width;
+  QRcode              *qr;
+  GPtrArray           *units;          /* all units (owned) */
+};
+
+/* One page of a copy, as pagination fills it (yc-document-layout.c). */
+typedef struct {
+  YcDocCopy *copy;
+  guint      index;        /* within the copy */
+  guint      n_in_copy;    /* filled in when the copy is done */
+  GArray    *placed;       /* units and where they go */
+} YcDocPage;
+
+/* Each lays a block out as units appended to @render's, the first with @gap_before above it. */
+void          _yc_doc_layout_paragraph       (YcDocRender *render,
+                                              YcDocBlock  *block,
+                                              double       gap_before);
+void          _yc_doc_layout_table           (YcDocRender *render,
+                                              YcDocBlock  *block,
+                                              double       gap_before);
+void          _yc_doc_layout_signatures      (YcDocRender *render,
+                                              YcDocBlock  *block,
+                                              double       gap_before);
+void          _yc_doc_layout_seal            (YcDocRender *render,
+                                              YcDocBlock  *block,
+                                              double       gap_before);
+/* The QR code closing a copy on the receipt roll, with its caption. */
+void          _yc_doc_layout_qr              (YcDocRender *render,
+                                              double       gap_before);
+/* The title of a copy's first page (and on A4 the QR code beside it). */
+void          _yc_doc_layout_masthead        (YcDocRender *render,
+                                              YcDocCopy   *copy);
+/* Whether the QR code heads the first page (A4) rather than closing the copy (the roll). */
+gboolean      _yc_doc_masthead_has_qr        (YcDocRender *render);
+void          _yc_doc_unit_free              (YcDocUnit   *unit);
+/* The running header of a continuation page and the page number of every page. */
+void          _yc_doc_draw_page_frame        (YcDocRender *render,
+                                              cairo_t     *cr,
+                                              YcDocPage   *page,
+                                              const char  *page_format);
 
 /* --- the content of each kind (yc-document-kinds.c) --- */
 
@@ -195,6 +343,58 @@ const char   *_yc_doc_data_title             (const YcDocData     *data,
 
 /* Fills @builder with the content of @data's kind in @language. */
 gboolean      _yc_doc_build_content          (const YcDocData     *data,
+                                              const YcDocLanguage *language,
+                                              YcDocBuilder        *builder,
+                                              GError             **error);
+
+/* What the kinds share (yc-document-kinds.c). */
+
+/* @text, or @fallback when @text is NULL or empty. */
+const char   *_yc_doc_nonempty               (const char *text,
+                                              const char *fallback);
+/* Starts a table whose columns depend on the format: an A4 page has room for more than a receipt
+ * roll. Each header list is NULL-terminated and gives the number of columns. */
+void          _yc_doc_begin_format_table     (YcDocBuilder       *builder,
+                                              gboolean            a4,
+                                              const double       *a4_widths,
+                                              const char * const *a4_headers,
+                                              const double       *roll_widths,
+                                              const char * const *roll_headers);
+
+/* A grid of label/value pairs: four columns on A4, two on the receipt roll. Entries with a NULL
+ * value are skipped; a value flagged wide takes the whole row. */
+typedef struct {
+  const char *label;
+  const char *value;
+  gboolean    wide;
+} YcDocField;
+
+void          _yc_doc_add_fields             (YcDocBuilder     *builder,
+                                              YcDocFormat       format,
+                                              const YcDocField *fields,
+                                              guint             n_fields);
+
+/* The official forms, in Chinese (yc-document-forms.c), and the guidance in @language
+ * (yc-document-guidance.c): each fills @builder, or fails when @data lacks what it needs. */
+gboolean      _yc_doc_build_receipt          (const YcDocData *data,
+                                              YcDocBuilder    *builder,
+                                              GError         **error);
+gboolean      _yc_doc_build_notice_once      (const YcDocData *data,
+                                              YcDocBuilder    *builder,
+                                              GError         **error);
+gboolean      _yc_doc_build_refusal          (const YcDocData *data,
+                                              YcDocBuilder    *builder,
+                                              GError         **error);
+gboolean      _yc_doc_build_tolerance        (const YcDocData *data,
+                                              YcDocBuilder    *builder,
+                                              GError         **error);
+gboolean      _yc_doc_build_commitment       (const YcDocData *data,
+                                              YcDocBuilder    *builder,
+                                              GError         **error);
+gboolean      _yc_doc_build_handover         (const YcDocData *data,
+                                              YcDocBuilder    *builder,
+                                              GError         **error);
+gboolean      _yc_doc_build_guidance         (const YcDocData     *data,
                                               const YcDocLanguage *language,
                                               YcDocBuilder        *builder,
                                               GError             **error);
