@@ -1,10 +1,11 @@
-/* yc-case-detail.c: a stored case with its checklist and history, and the follow-ups a clerk can do. */
+/* yc-case-detail.c: a stored case: its facts, checklist and documents, shown and read again after a
+ * change (the timeline and the follow-ups are in yc-case-detail-timeline.c and -actions.c). */
 #define G_LOG_DOMAIN "yc-ui"
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "yc-case-detail.h"
+#include "yc-case-detail-private.h"
 #include "yc-case-format.h"
 #include "yc-case-state.h"
 #include "yc-document-list.h"
@@ -12,43 +13,6 @@
 #include "yc-intake-scan.h"
 #include "yc-material-row.h"
 #include "yc-validators.h"
-
-struct _YcCaseDetail
-{
-  GtkWidget       parent_instance;
-
-  YcStore        *store;
-  YcFileStore    *file_store;
-  YcCalendar     *calendar;
-  GSettings      *settings;
-  YcCase         *kase;
-  YcItem         *item;
-  GCancellable   *cancellable;
-  gboolean        loaded;
-  gboolean        supplementing;
-  gboolean        revealed;
-  char           *shown_id;
-
-  /* template children */
-  GtkStack       *stack;
-  GtkLabel       *case_no_label;
-  GtkLabel       *state_label;
-  GtkLabel       *item_label;
-  GtkLabel       *deadline_label;
-  GtkLabel       *message_label;
-  GtkWidget      *withdraw_button;
-  AdwActionRow   *applicant_row;
-  AdwActionRow   *id_row;
-  GtkWidget      *reveal_button;
-  AdwActionRow   *phone_row;
-  AdwActionRow   *agent_row;
-  AdwActionRow   *facts_row;
-  GtkListBox     *materials_list;
-  GtkWidget      *supplement_bar;
-  YcDocumentList *document_list;
-  YcGuidanceButton *guidance_button;
-  GtkListBox     *timeline_list;
-};
 
 G_DEFINE_FINAL_TYPE (YcCaseDetail, yc_case_detail, GTK_TYPE_WIDGET)
 
@@ -62,38 +26,17 @@ static guint signals[N_SIGNALS];
 
 static void show_current (YcCaseDetail *self);
 
-static gboolean
-has_text (const char *text)
-{
-  return text != NULL && *text != '\0';
-}
-
-static void
-set_message (YcCaseDetail *self,
-             const char   *message,
-             gboolean      error)
+void
+_yc_case_detail_set_message (YcCaseDetail *self,
+                             const char   *message,
+                             gboolean      error)
 {
   gtk_label_set_text (self->message_label, message);
-  gtk_widget_set_visible (GTK_WIDGET (self->message_label), has_text (message));
+  gtk_widget_set_visible (GTK_WIDGET (self->message_label), _yc_has_text (message));
   if (error)
     gtk_widget_add_css_class (GTK_WIDGET (self->message_label), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->message_label), "error");
-}
-
-/* Who acts: the clerk of this window, or nothing (then the follow-ups say why they cannot be done). */
-static char *
-get_actor (YcCaseDetail *self)
-{
-  g_autofree char *clerk = g_strstrip (g_settings_get_string (self->settings, "clerk-name"));
-
-  if (*clerk == '\0')
-    {
-      set_message (self, _("Enter your name in Preferences (Ctrl+,) first: every change to a case is "
-                           "recorded with the clerk who made it."), TRUE);
-      return NULL;
-    }
-  return g_steal_pointer (&clerk);
 }
 
 static gboolean
@@ -103,8 +46,8 @@ event_allowed (YcCaseDetail *self,
   return self->kase != NULL && yc_case_state_transition (yc_case_get_state (self->kase), event, NULL, NULL);
 }
 
-static void
-update_actions (YcCaseDetail *self)
+void
+_yc_case_detail_update_actions (YcCaseDetail *self)
 {
   gboolean have = self->kase != NULL && self->store != NULL;
   gboolean idle = have && !self->supplementing;
@@ -121,133 +64,8 @@ update_actions (YcCaseDetail *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.cancel-supplement", have && self->supplementing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.reveal-id",
                                  have && yc_case_get_applicant (self->kase) != NULL &&
-                                 has_text (yc_party_get_id_number (yc_case_get_applicant (self->kase))));
+                                 _yc_has_text (yc_party_get_id_number (yc_case_get_applicant (self->kase))));
   gtk_widget_set_visible (self->supplement_bar, self->supplementing);
-}
-
-/* --- the timeline and documents, read off the main thread --- */
-
-typedef struct {
-  char      *uuid;
-  GPtrArray *audit;
-} HistoryData;
-
-static void
-history_data_free (HistoryData *data)
-{
-  g_free (data->uuid);
-  g_clear_pointer (&data->audit, g_ptr_array_unref);
-  g_free (data);
-}
-
-static void
-history_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  YcStore *store = source_object;
-  HistoryData *data = task_data;
-  GError *error = NULL;
-
-  data->audit = yc_store_list_audit (store, data->uuid, &error);
-  if (error != NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static char *
-action_label (const char *action)
-{
-  YcCaseEvent event;
-  YcApplicantFlags flag;
-
-  if (g_str_equal (action, "case.create"))
-    return g_strdup (_("Decided at the counter"));
-  if (g_str_equal (action, "case.decide"))
-    return g_strdup (_("Decided again after reopening"));
-  if (g_str_equal (action, "case.view"))
-    return g_strdup (_("Viewed"));
-  if (g_str_equal (action, "id.revealed"))
-    return g_strdup (_("ID number revealed"));
-  if (g_str_equal (action, "case.warning"))
-    return g_strdup (_("Warning"));
-  if (g_str_equal (action, "case.supplement.partial"))
-    return g_strdup (_("Some materials supplemented"));
-  if (g_str_has_prefix (action, "case.") && yc_case_event_from_string (action + 5, &event))
-    return g_strdup (yc_case_event_get_label (event));
-  if (g_str_has_prefix (action, "applicant.") && yc_applicant_flag_from_string (action + 10, &flag))
-    return g_strdup (yc_applicant_flag_get_label (flag));
-  return g_strdup (action);
-}
-
-static GtkWidget *
-timeline_row (YcAuditEntry *entry)
-{
-  g_autoptr(GDateTime) local = g_date_time_to_local (entry->at);
-  g_autofree char *when = g_date_time_format (local, "%Y-%m-%d %H:%M");
-  g_autofree char *what = action_label (entry->action);
-  g_autofree char *subtitle = NULL;
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), what);
-  /* Translators: a history line: when · who, and what was recorded */
-  subtitle = g_strdup_printf (_("%s · %s"), when, entry->actor);
-  if (has_text (entry->detail))
-    {
-      g_autofree char *with_detail = g_strdup_printf ("%s\n%s", subtitle, entry->detail);
-
-      g_free (subtitle);
-      subtitle = g_steal_pointer (&with_detail);
-    }
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  return row;
-}
-
-static void
-history_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(YcCaseDetail) self = user_data;
-  HistoryData *data = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  GtkWidget *child;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        set_message (self, error->message, TRUE);
-      return;
-    }
-  if (self->kase == NULL || g_strcmp0 (data->uuid, yc_case_get_uuid (self->kase)) != 0)
-    return;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->timeline_list))) != NULL)
-    gtk_list_box_remove (self->timeline_list, child);
-  for (guint i = 0; i < data->audit->len; i++)
-    gtk_list_box_append (self->timeline_list, timeline_row (g_ptr_array_index (data->audit, i)));
-
-  self->loaded = TRUE;
-  g_object_notify (G_OBJECT (self), "loaded");
-}
-
-static void
-load_history (YcCaseDetail *self)
-{
-  g_autoptr(GTask) task = NULL;
-  HistoryData *data;
-
-  if (self->store == NULL || self->kase == NULL)
-    return;
-  data = g_new0 (HistoryData, 1);
-  data->uuid = g_strdup (yc_case_get_uuid (self->kase));
-  task = g_task_new (self->store, self->cancellable, history_cb, g_object_ref (self));
-  g_task_set_source_tag (task, load_history);
-  g_task_set_task_data (task, data, (GDestroyNotify) history_data_free);
-  g_task_run_in_thread (task, history_thread);
 }
 
 /* --- display --- */
@@ -264,11 +82,11 @@ row_import_failed_cb (YcMaterialRow *row,
                       const GError  *error,
                       YcCaseDetail  *self)
 {
-  set_message (self, error->message, TRUE);
+  _yc_case_detail_set_message (self, error->message, TRUE);
 }
 
-static void
-build_rows (YcCaseDetail *self)
+void
+_yc_case_detail_build_rows (YcCaseDetail *self)
 {
   GListModel *materials = yc_case_get_materials (self->kase);
   GtkWidget *child;
@@ -300,9 +118,9 @@ build_rows (YcCaseDetail *self)
   yc_material_pages_attach (self->materials_list, self->store, self->kase);
 }
 
-static void
-show_id (YcCaseDetail *self,
-         const char   *full)
+void
+_yc_case_detail_show_id (YcCaseDetail *self,
+                         const char   *full)
 {
   YcParty *applicant = yc_case_get_applicant (self->kase);
   const char *id = applicant != NULL ? yc_party_get_id_number (applicant) : NULL;
@@ -310,7 +128,7 @@ show_id (YcCaseDetail *self,
   g_free (self->shown_id);
   if (full != NULL)
     self->shown_id = g_strdup (full);
-  else if (!has_text (id))
+  else if (!_yc_has_text (id))
     self->shown_id = g_strdup (_("Not recorded"));
   else
     self->shown_id = yc_mask_id_number (id);
@@ -333,7 +151,7 @@ show_current (YcCaseDetail *self)
   if (kase == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
-      update_actions (self);
+      _yc_case_detail_update_actions (self);
       return;
     }
 
@@ -364,10 +182,10 @@ show_current (YcCaseDetail *self)
 
   applicant = yc_case_get_applicant (kase);
   adw_action_row_set_subtitle (self->applicant_row,
-                               applicant != NULL && has_text (yc_party_get_name (applicant))
+                               applicant != NULL && _yc_has_text (yc_party_get_name (applicant))
                                ? yc_party_get_name (applicant) : _("Not recorded"));
-  show_id (self, NULL);
-  phone = applicant != NULL && has_text (yc_party_get_phone (applicant))
+  _yc_case_detail_show_id (self, NULL);
+  phone = applicant != NULL && _yc_has_text (yc_party_get_phone (applicant))
           ? yc_mask_phone (yc_party_get_phone (applicant)) : g_strdup (_("Not recorded"));
   adw_action_row_set_subtitle (self->phone_row, phone);
 
@@ -376,14 +194,14 @@ show_current (YcCaseDetail *self)
   if (agent != NULL)
     {
       g_autofree char *agent_text = NULL;
-      g_autofree char *agent_id = has_text (yc_party_get_id_number (agent))
+      g_autofree char *agent_id = _yc_has_text (yc_party_get_id_number (agent))
                                   ? yc_mask_id_number (yc_party_get_id_number (agent)) : g_strdup ("");
 
       /* Translators: the agent (帮办代办): name · masked ID · relation */
       agent_text = g_strdup_printf (_("%s · %s · %s"),
-                                    has_text (yc_party_get_name (agent)) ? yc_party_get_name (agent) : "",
+                                    _yc_has_text (yc_party_get_name (agent)) ? yc_party_get_name (agent) : "",
                                     agent_id,
-                                    has_text (yc_party_get_relation (agent)) ? yc_party_get_relation (agent) : "");
+                                    _yc_has_text (yc_party_get_relation (agent)) ? yc_party_get_relation (agent) : "");
       adw_action_row_set_subtitle (self->agent_row, agent_text);
     }
 
@@ -404,17 +222,17 @@ show_current (YcCaseDetail *self)
       g_string_append_c (facts, '\n');
       g_string_append_printf (facts, _("Legal deadline: %s"), yc_case_get_legal_deadline (kase));
     }
-  if (has_text (yc_case_get_reason (kase)))
+  if (_yc_has_text (yc_case_get_reason (kase)))
     {
       g_string_append_c (facts, '\n');
       g_string_append_printf (facts, _("Reason: %s"), yc_case_get_reason (kase));
     }
-  if (has_text (yc_case_get_legal_basis (kase)))
+  if (_yc_has_text (yc_case_get_legal_basis (kase)))
     {
       g_string_append_c (facts, '\n');
       g_string_append_printf (facts, _("Legal basis: %s"), yc_case_get_legal_basis (kase));
     }
-  if (has_text (yc_case_get_refer_department (kase)))
+  if (_yc_has_text (yc_case_get_refer_department (kase)))
     {
       g_string_append_c (facts, '\n');
       g_string_append_printf (facts, _("Apply to: %s"), yc_case_get_refer_department (kase));
@@ -423,9 +241,9 @@ show_current (YcCaseDetail *self)
   g_string_append_printf (facts, _("Query password: %s"), yc_case_get_query_password (kase));
   adw_action_row_set_subtitle (self->facts_row, facts->str);
 
-  build_rows (self);
+  _yc_case_detail_build_rows (self);
   gtk_stack_set_visible_child_name (self->stack, "case");
-  update_actions (self);
+  _yc_case_detail_update_actions (self);
 }
 
 /* --- loading --- */
@@ -443,7 +261,7 @@ get_item_cb (GObject      *source,
       g_strcmp0 (yc_item_get_code (item), yc_case_get_item_code (self->kase)) != 0)
     return;
   g_set_object (&self->item, item);
-  build_rows (self);
+  _yc_case_detail_build_rows (self);
   yc_guidance_button_set_item (self->guidance_button, item);
 }
 
@@ -461,7 +279,7 @@ view_logged_cb (GObject      *source,
         return;
       g_warning ("Could not record the view of the case: %s", error->message);
     }
-  load_history (self);
+  _yc_case_detail_load_history (self);
 }
 
 void
@@ -485,7 +303,7 @@ yc_case_detail_show_case (YcCaseDetail *self,
   yc_guidance_button_set_case (self->guidance_button, kase);
   self->supplementing = FALSE;
   self->loaded = FALSE;
-  set_message (self, NULL, FALSE);
+  _yc_case_detail_set_message (self, NULL, FALSE);
   show_current (self);
   if (kase == NULL || self->store == NULL)
     return;
@@ -524,7 +342,7 @@ reload_cb (GObject      *source,
   g_autoptr(YcCase) kase = yc_store_get_case_finish (YC_STORE (source), result, &error);
 
   if (kase == NULL)
-    set_message (self, error->message, TRUE);
+    _yc_case_detail_set_message (self, error->message, TRUE);
   else if (data->reopen)
     {
       g_signal_emit (self, signals[REOPEN], 0, kase);
@@ -533,16 +351,16 @@ reload_cb (GObject      *source,
   else
     {
       yc_case_detail_show_case (self, kase);
-      set_message (self, data->done_message, FALSE);
+      _yc_case_detail_set_message (self, data->done_message, FALSE);
     }
   g_signal_emit (self, signals[CHANGED], 0);
   reload_data_free (data);
 }
 
-static void
-reload (YcCaseDetail *self,
-        gboolean      reopen,
-        const char   *done_message)
+void
+_yc_case_detail_reload (YcCaseDetail *self,
+                        gboolean      reopen,
+                        const char   *done_message)
 {
   ReloadData *data = g_new0 (ReloadData, 1);
 
@@ -550,302 +368,6 @@ reload (YcCaseDetail *self,
   data->reopen = reopen;
   data->done_message = g_strdup (done_message);
   yc_store_get_case_async (self->store, yc_case_get_uuid (self->kase), NULL, reload_cb, data);
-}
-
-/* --- follow-ups --- */
-
-typedef struct {
-  YcCaseDetail *self;
-  YcCaseEvent   event;
-} EventData;
-
-static void
-apply_event_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  EventData *data = user_data;
-  g_autoptr(YcCaseDetail) self = data->self;
-  YcCaseEvent event = data->event;
-  g_autoptr(GError) error = NULL;
-  YcCaseState state;
-
-  g_free (data);
-  if (!yc_store_apply_case_event_finish (YC_STORE (source), result, &state, &error))
-    {
-      set_message (self, error->message, TRUE);
-      update_actions (self);
-      return;
-    }
-  if (self->kase == NULL)
-    return;
-  reload (self, event == YC_CASE_EVENT_REOPEN,
-          /* Translators: after a follow-up: the case's new state */
-          event == YC_CASE_EVENT_REOPEN ? NULL : yc_case_state_get_label (state));
-}
-
-static void
-apply_event (YcCaseDetail *self,
-             YcCaseEvent   event,
-             const char   *reason)
-{
-  g_autofree char *actor = get_actor (self);
-  EventData *data;
-
-  if (actor == NULL || self->kase == NULL)
-    return;
-  data = g_new0 (EventData, 1);
-  data->self = g_object_ref (self);
-  data->event = event;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.withdraw", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.void", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.reopen", FALSE);
-  yc_store_apply_case_event_async (self->store, yc_case_get_uuid (self->kase), event, reason, actor,
-                                   NULL, apply_event_cb, data);
-}
-
-static void
-reason_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    YcCaseDetail     *self)
-{
-  GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
-  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
-  YcCaseEvent event = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "yc-event"));
-
-  if (g_strcmp0 (response, "apply") == 0 && *reason != '\0')
-    apply_event (self, event, reason);
-}
-
-static void
-reason_changed_cb (GtkEditable      *entry,
-                   AdwMessageDialog *dialog)
-{
-  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  adw_message_dialog_set_response_enabled (dialog, "apply", *reason != '\0');
-}
-
-/* Withdrawing and voiding say why: the reason is on the record and goes to the platform. */
-static void
-ask_reason (YcCaseDetail *self,
-            YcCaseEvent   event)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog, *entry;
-  gboolean voiding = event == YC_CASE_EVENT_VOID;
-
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   voiding ? _("Void This Case?") : _("Withdraw This Case?"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  voiding
-                                  ? _("Case %s is voided for good; its number is not given again. Enter the "
-                                      "reason.")
-                                  : _("The applicant withdraws case %s. Enter the reason."),
-                                  yc_case_get_case_no (self->kase));
-  entry = gtk_entry_new ();
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reason"), -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "apply", voiding ? _("_Void") : _("_Withdraw"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "apply",
-                                              voiding ? ADW_RESPONSE_DESTRUCTIVE : ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "apply", FALSE);
-  g_object_set_data (G_OBJECT (dialog), "yc-event", GINT_TO_POINTER (event));
-  g_signal_connect (entry, "changed", G_CALLBACK (reason_changed_cb), dialog);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (reason_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (entry);
-}
-
-static void
-withdraw_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  ask_reason (YC_CASE_DETAIL (widget), YC_CASE_EVENT_WITHDRAW);
-}
-
-static void
-void_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  ask_reason (YC_CASE_DETAIL (widget), YC_CASE_EVENT_VOID);
-}
-
-static void
-reopen_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  apply_event (YC_CASE_DETAIL (widget), YC_CASE_EVENT_REOPEN, NULL);
-}
-
-static void
-reveal_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(YcCaseDetail) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = yc_store_reveal_id_finish (YC_STORE (source), result, &error);
-
-  if (id == NULL)
-    {
-      set_message (self, error->message, TRUE);
-      return;
-    }
-  if (self->kase != NULL)
-    {
-      show_id (self, id);
-      /* The reveal is in the history now. */
-      load_history (self);
-    }
-}
-
-static void
-reveal_id_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  YcCaseDetail *self = YC_CASE_DETAIL (widget);
-  g_autofree char *actor = NULL;
-
-  if (self->revealed)
-    {
-      show_id (self, NULL);
-      return;
-    }
-  actor = get_actor (self);
-  if (actor == NULL)
-    return;
-  yc_store_reveal_id_async (self->store, yc_case_get_uuid (self->kase), "applicant", actor, NULL,
-                            reveal_cb, g_object_ref (self));
-}
-
-/* --- supplement --- */
-
-static YcMaterialRow *
-material_row_at (YcCaseDetail *self,
-                 guint         position)
-{
-  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->materials_list, position);
-
-  return row != NULL ? YC_MATERIAL_ROW (row) : NULL;
-}
-
-static void
-supplement_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  YcCaseDetail *self = YC_CASE_DETAIL (widget);
-
-  self->supplementing = TRUE;
-  set_message (self, NULL, FALSE);
-  build_rows (self);
-  update_actions (self);
-  for (guint i = 0; material_row_at (self, i) != NULL; i++)
-    if (g_object_get_data (G_OBJECT (material_row_at (self, i)), "yc-was-tolerated"))
-      {
-        gtk_widget_grab_focus (GTK_WIDGET (material_row_at (self, i)));
-        break;
-      }
-}
-
-static void
-cancel_supplement_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  YcCaseDetail *self = YC_CASE_DETAIL (widget);
-
-  /* The rows changed the case object on display: read it again as stored. */
-  self->supplementing = FALSE;
-  reload (self, FALSE, NULL);
-}
-
-typedef struct {
-  YcCaseDetail *self;
-  YcCase       *kase;     /* keeps the lines' strings alive */
-  GArray       *lines;    /* YcSupplement */
-} SupplementData;
-
-static void
-supplement_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  SupplementData *data = user_data;
-  YcCaseDetail *self = data->self;
-  g_autoptr(GError) error = NULL;
-  YcCaseState state;
-
-  if (!yc_store_supplement_case_finish (YC_STORE (source), result, &state, &error))
-    set_message (self, error->message, TRUE);
-  else if (self->kase == data->kase)
-    {
-      g_autofree char *message = g_strdup_printf (_("Supplement recorded. The case is now: %s."),
-                                                  yc_case_state_get_label (state));
-
-      self->supplementing = FALSE;
-      reload (self, FALSE, message);
-    }
-  g_object_unref (data->self);
-  g_object_unref (data->kase);
-  g_array_unref (data->lines);
-  g_free (data);
-}
-
-static void
-confirm_supplement_action (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *parameter)
-{
-  YcCaseDetail *self = YC_CASE_DETAIL (widget);
-  g_autofree char *actor = get_actor (self);
-  SupplementData *data;
-  GArray *lines;
-
-  if (actor == NULL)
-    return;
-
-  lines = g_array_new (FALSE, TRUE, sizeof (YcSupplement));
-  for (guint i = 0; material_row_at (self, i) != NULL; i++)
-    {
-      YcMaterialRow *row = material_row_at (self, i);
-      YcCaseMaterial *material = yc_material_row_get_material (row);
-      YcMaterialState state = yc_case_material_get_state (material);
-      YcSupplement line = { 0 };
-
-      if (!g_object_get_data (G_OBJECT (row), "yc-was-tolerated") ||
-          state == YC_MATERIAL_STATE_TOLERATED || state == YC_MATERIAL_STATE_PENDING)
-        continue;
-      line.spec_code = yc_case_material_get_spec_code (material);
-      line.state = state;
-      line.note = yc_case_material_get_note (material);
-      line.attachment = yc_case_material_get_attachment (material);
-      g_array_append_val (lines, line);
-    }
-  if (lines->len == 0)
-    {
-      g_array_unref (lines);
-      set_message (self, _("Mark at least one material as received (O, C, S, L or N on it) before "
-                           "confirming."), TRUE);
-      return;
-    }
-
-  data = g_new0 (SupplementData, 1);
-  data->self = g_object_ref (self);
-  data->kase = g_object_ref (self->kase);
-  data->lines = lines;
-  yc_store_supplement_case_async (self->store, yc_case_get_uuid (self->kase),
-                                  (const YcSupplement *) lines->data, lines->len, actor, NULL,
-                                  supplement_cb, data);
 }
 
 static void
@@ -941,13 +463,7 @@ yc_case_detail_class_init (YcCaseDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YcCaseDetail, guidance_button);
   gtk_widget_class_bind_template_child (widget_class, YcCaseDetail, timeline_list);
 
-  gtk_widget_class_install_action (widget_class, "case.supplement", NULL, supplement_action);
-  gtk_widget_class_install_action (widget_class, "case.cancel-supplement", NULL, cancel_supplement_action);
-  gtk_widget_class_install_action (widget_class, "case.confirm-supplement", NULL, confirm_supplement_action);
-  gtk_widget_class_install_action (widget_class, "case.reopen", NULL, reopen_action);
-  gtk_widget_class_install_action (widget_class, "case.withdraw", NULL, withdraw_action);
-  gtk_widget_class_install_action (widget_class, "case.void", NULL, void_action);
-  gtk_widget_class_install_action (widget_class, "case.reveal-id", NULL, reveal_id_action);
+  _yc_case_detail_class_install_actions (widget_class);
 }
 
 static void
@@ -967,7 +483,7 @@ yc_case_detail_set_store (YcCaseDetail *self,
   g_return_if_fail (YC_IS_CASE_DETAIL (self));
 
   g_set_object (&self->store, store);
-  update_actions (self);
+  _yc_case_detail_update_actions (self);
 }
 
 void
