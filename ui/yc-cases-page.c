@@ -5,10 +5,14 @@
 #include <glib/gi18n.h>
 
 #include "yc-case-format.h"
-#include "yc-cases-page.h"
+#include "yc-cases-page-private.h"
 
 /* A page of cases; the search narrows it down to the one the applicant asks about. */
 #define CASES_LIMIT 200
+/* How often a shown page looks whether the local date changed since it last marked overdue cases:
+ * a comparison of dates, no I/O. A timer to midnight alone would be late after a suspend, as
+ * GLib's timers follow the monotonic clock. */
+#define DATE_CHECK_SECONDS 60
 
 struct _YcCasesPage
 {
@@ -17,10 +21,15 @@ struct _YcCasesPage
   YcStore            *store;
   YcCalendar         *calendar;
   GSettings          *settings;
-  GCancellable       *cancellable;
+  GCancellable       *cancellable;        /* the query on its way; the next one cancels it */
+  GCancellable       *mark_cancellable;   /* overdue markings, cancelled only when the page goes */
   GtkSingleSelection *selection;
   YcCaseFilter        filter;
   gboolean            loading;
+  guint               marks_pending;
+  GDate              *marked_for;         /* the date overdue cases were last marked for */
+  GDate              *today_override;     /* tests: the date taken for today */
+  guint               date_check_id;
   char               *selected_uuid;
   GtkWidget          *filter_buttons[YC_CASE_FILTER_NOTICE_ISSUED + 1];
 
@@ -172,7 +181,7 @@ query_cb (GObject      *source,
       adw_status_page_set_title (self->empty_page, _("The Cases Could Not Be Listed"));
       adw_status_page_set_description (self->empty_page, error->message);
       gtk_stack_set_visible_child_name (self->list_stack, "empty");
-      set_loading (self, FALSE);
+      set_loading (self, self->marks_pending > 0);
       return;
     }
 
@@ -215,7 +224,7 @@ query_cb (GObject      *source,
     }
   else
     gtk_stack_set_visible_child_name (self->list_stack, "list");
-  set_loading (self, FALSE);
+  set_loading (self, self->marks_pending > 0);
 }
 
 static void
@@ -224,6 +233,15 @@ query_cases (YcCasesPage *self)
   g_autofree char *clerk = NULL;
   g_autofree char *search = NULL;
 
+  if (self->store == NULL || self->calendar == NULL)
+    return;
+
+  /* The newest query wins: one a keystroke made stale is not waited for. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  set_loading (self, TRUE);
+
   clerk = g_strstrip (g_settings_get_string (self->settings, "clerk-name"));
   search = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
   yc_store_query_cases_async (self->store, self->filter, clerk, *search != '\0' ? search : NULL, NULL,
@@ -231,23 +249,71 @@ query_cases (YcCasesPage *self)
                               self->cancellable, query_cb, g_object_ref (self));
 }
 
+static GDate *
+get_today (YcCasesPage *self)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  if (self->today_override != NULL)
+    return g_date_copy (self->today_override);
+  now = g_date_time_new_now_local ();
+  return g_date_new_dmy (g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                         g_date_time_get_year (now));
+}
+
+typedef struct {
+  YcCasesPage *self;
+  GDate       *today;
+} MarkData;
+
 static void
 mark_overdue_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  g_autoptr(YcCasesPage) self = user_data;
+  MarkData *data = user_data;
+  g_autoptr(YcCasesPage) self = data->self;
+  g_autoptr(GDate) today = data->today;
   g_autoptr(GError) error = NULL;
 
+  g_free (data);
+  self->marks_pending--;
   if (yc_store_mark_overdue_cases_finish (YC_STORE (source), result, &error) < 0)
     {
-      /* A newer refresh took over. */
+      /* The page is going away. */
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      /* The list is still worth showing, with the states as they are. */
+      /* The list is still worth showing, with the states as they are; the next check tries again. */
       g_warning ("Could not mark overdue cases: %s", error->message);
     }
+  else
+    {
+      g_clear_pointer (&self->marked_for, g_date_free);
+      self->marked_for = g_steal_pointer (&today);
+    }
   query_cases (self);
+}
+
+/* Marks overdue the cases whose supplement date passed before today (a write: an audited
+ * transition by the workstation), then lists the cases again. */
+static void
+mark_overdue_and_query (YcCasesPage *self)
+{
+  MarkData *data;
+
+  if (self->store == NULL || self->calendar == NULL)
+    return;
+
+  /* A query on its way would show the states from before the marking. */
+  g_cancellable_cancel (self->cancellable);
+  set_loading (self, TRUE);
+
+  data = g_new0 (MarkData, 1);
+  data->self = g_object_ref (self);
+  data->today = get_today (self);
+  self->marks_pending++;
+  yc_store_mark_overdue_cases_async (self->store, data->today, YC_STORE_SYSTEM_ACTOR,
+                                     self->mark_cancellable, mark_overdue_cb, data);
 }
 
 void
@@ -255,24 +321,47 @@ yc_cases_page_refresh (YcCasesPage *self)
 {
   g_return_if_fail (YC_IS_CASES_PAGE (self));
 
-  if (self->store == NULL || self->calendar == NULL)
-    return;
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-
-  set_loading (self, TRUE);
-  /* Supplement deadlines that passed since the last listing turn their cases overdue first (an
-   * audited transition, done by the workstation), so the list and its Overdue filter are current. */
-  yc_store_mark_overdue_cases_async (self->store, NULL, YC_STORE_SYSTEM_ACTOR, self->cancellable,
-                                     mark_overdue_cb, g_object_ref (self));
+  mark_overdue_and_query (self);
 }
 
+/* Whether the date changed since the last marking: then cases may have become overdue. */
+static gboolean
+date_changed (YcCasesPage *self)
+{
+  g_autoptr(GDate) today = get_today (self);
+
+  return self->marked_for == NULL || g_date_compare (today, self->marked_for) != 0;
+}
+
+static gboolean
+date_check_cb (gpointer user_data)
+{
+  YcCasesPage *self = user_data;
+
+  if (self->marks_pending == 0 && date_changed (self))
+    mark_overdue_and_query (self);
+  return G_SOURCE_CONTINUE;
+}
+
+void
+_yc_cases_page_set_today (YcCasesPage *self,
+                          const GDate *today)
+{
+  g_return_if_fail (YC_IS_CASES_PAGE (self));
+
+  g_clear_pointer (&self->today_override, g_date_free);
+  if (today != NULL)
+    self->today_override = g_date_copy (today);
+  /* As the periodic check would, without waiting for it. */
+  date_check_cb (self);
+}
+
+/* Typing a search only reads: marking overdue cases waits for a refresh, the page being shown or
+ * the next day. */
 static void
 search_changed_cb (YcCasesPage *self)
 {
-  yc_cases_page_refresh (self);
+  query_cases (self);
 }
 
 static void
@@ -284,7 +373,7 @@ filter_toggled_cb (GtkToggleButton *button,
   for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
     if (self->filter_buttons[filters[i].filter] == GTK_WIDGET (button))
       self->filter = filters[i].filter;
-  yc_cases_page_refresh (self);
+  query_cases (self);
 }
 
 static void
@@ -302,10 +391,11 @@ list_activate_cb (YcCasesPage *self,
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->detail));
 }
 
+/* A follow-up changed a case (and wrote what it did): the list reads it again. */
 static void
 detail_changed_cb (YcCasesPage *self)
 {
-  yc_cases_page_refresh (self);
+  query_cases (self);
 }
 
 static void
@@ -323,6 +413,9 @@ yc_cases_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->mark_cancellable);
+  g_clear_object (&self->mark_cancellable);
+  g_clear_handle_id (&self->date_check_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), YC_TYPE_CASES_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -340,6 +433,8 @@ yc_cases_page_finalize (GObject *object)
   YcCasesPage *self = YC_CASES_PAGE (object);
 
   g_free (self->selected_uuid);
+  g_clear_pointer (&self->marked_for, g_date_free);
+  g_clear_pointer (&self->today_override, g_date_free);
 
   G_OBJECT_CLASS (yc_cases_page_parent_class)->finalize (object);
 }
@@ -362,6 +457,31 @@ yc_cases_page_get_property (GObject    *object,
     }
 }
 
+/* Shown: the cases are marked for today and listed; while shown, a new day marks them again. */
+static void
+yc_cases_page_map (GtkWidget *widget)
+{
+  YcCasesPage *self = YC_CASES_PAGE (widget);
+
+  GTK_WIDGET_CLASS (yc_cases_page_parent_class)->map (widget);
+
+  /* set_store() may have just started the same. */
+  if (self->marks_pending == 0)
+    mark_overdue_and_query (self);
+  if (self->date_check_id == 0)
+    self->date_check_id = g_timeout_add_seconds (DATE_CHECK_SECONDS, date_check_cb, self);
+}
+
+static void
+yc_cases_page_unmap (GtkWidget *widget)
+{
+  YcCasesPage *self = YC_CASES_PAGE (widget);
+
+  g_clear_handle_id (&self->date_check_id, g_source_remove);
+
+  GTK_WIDGET_CLASS (yc_cases_page_parent_class)->unmap (widget);
+}
+
 static gboolean
 yc_cases_page_grab_focus (GtkWidget *widget)
 {
@@ -378,6 +498,8 @@ yc_cases_page_class_init (YcCasesPageClass *klass)
   object_class->finalize = yc_cases_page_finalize;
   object_class->get_property = yc_cases_page_get_property;
   widget_class->grab_focus = yc_cases_page_grab_focus;
+  widget_class->map = yc_cases_page_map;
+  widget_class->unmap = yc_cases_page_unmap;
 
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL, FALSE,
@@ -421,6 +543,7 @@ yc_cases_page_init (YcCasesPage *self)
   self->settings = g_settings_new (APP_ID);
   self->calendar = row_calendar != NULL ? g_object_ref (row_calendar) : NULL;
   self->cancellable = g_cancellable_new ();
+  self->mark_cancellable = g_cancellable_new ();
 
   scope = gtk_builder_cscope_new ();
   gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
@@ -490,10 +613,10 @@ yc_cases_page_set_filter (YcCasesPage  *self,
 
   if (self->filter == filter)
     {
-      yc_cases_page_refresh (self);
+      query_cases (self);
       return;
     }
-  /* As a click on the chip: "toggled" refreshes. */
+  /* As a click on the chip: "toggled" lists the cases again. */
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->filter_buttons[filter]), TRUE);
 }
 

@@ -16,7 +16,9 @@ void          yc_cases_page_set_store      (YcCasesPage *self,
                                             YcStore     *store);
 void          yc_cases_page_set_file_store (YcCasesPage *self,
                                             YcFileStore *file_store);
-/* Reads the list again (a case was decided or changed). */
+/* Marks overdue the tolerance cases whose supplement date has passed (a write, audited), then reads
+ * the list again. The page does the same when it is shown and, while shown, when the local date
+ * changes; the search and the filters only read. */
 void          yc_cases_page_refresh        (YcCasesPage *self);
 void          yc_cases_page_set_filter     (YcCasesPage *self,
                                             YcCaseFilter filter);
