@@ -703,7 +703,7 @@ test_scan_restart (void)
     g_assert_true (g_str_has_prefix (contents, "%PDF-"));
   }
 
-  /* Import (Ctrl+O) into the fifth material: a PNG page and a PDF, kept as they are. */
+  /* Import into the fifth material: a PNG page and a PDF, kept as they are. */
   {
     g_autofree char *png_path = g_build_filename (tmp_dir, "consent.png", NULL);
     g_autofree char *pdf_path = g_build_filename (tmp_dir, "consent.pdf", NULL);
@@ -744,9 +744,24 @@ test_scan_restart (void)
     g_assert_cmpstr (stored_page (pages, 1)->content_type, ==, "application/pdf");
     g_assert_cmpuint (stored_page (pages, 1)->page_count, ==, 2);
     g_clear_pointer (&pages, g_ptr_array_unref);
+    /* A PDF cut short is refused and not added; the panel says why until the next import. */
+    {
+      g_autofree char *cut_path = g_build_filename (tmp_dir, "cut.pdf", NULL);
+      g_autoptr(GFile) cut = g_file_new_for_path (cut_path);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (pdf_path, &contents, &length, NULL));
+      g_assert_true (g_file_set_contents (cut_path, contents, length / 2, NULL));
+      yc_scan_panel_import_file (panel (), cut);
+      WAIT_FOR (yc_scan_panel_get_error (panel ()) != NULL && !yc_scan_panel_get_busy (panel ()));
+      g_assert_nonnull (strstr (yc_scan_panel_get_error (panel ()), "cut.pdf"));
+      g_assert_cmpuint (yc_scan_panel_get_n_pages (panel ()), ==, 2);
+    }
     screenshot (panel (), "panel-imported.png");
     close_panel ();
-    WAIT_FOR (yc_material_row_get_page_count (row (4)) == 2);
+    /* The picture and the PDF's two pages. */
+    WAIT_FOR (yc_material_row_get_page_count (row (4)) == 3);
     g_assert_cmpint (row_state (4), ==, YC_MATERIAL_STATE_SCANNED);
     /* Its one PDF is the picture, then the imported PDF's two pages. */
     pdf4 = stored_pdf (uuid, 4);
@@ -780,7 +795,7 @@ test_scan_restart (void)
   g_assert_cmpuint (yc_material_row_get_page_count (row (1)), ==, 8);
   g_assert_cmpuint (yc_material_row_get_page_count (row (2)), ==, 1);
   g_assert_cmpuint (yc_material_row_get_page_count (row (3)), ==, 0);
-  g_assert_cmpuint (yc_material_row_get_page_count (row (4)), ==, 2);
+  g_assert_cmpuint (yc_material_row_get_page_count (row (4)), ==, 3);
   g_assert_cmpint (row_state (0), ==, YC_MATERIAL_STATE_SCANNED);
   g_assert_cmpint (row_state (1), ==, YC_MATERIAL_STATE_SCANNED);
   g_assert_cmpint (row_state (2), ==, YC_MATERIAL_STATE_SCANNED);

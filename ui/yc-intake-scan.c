@@ -27,6 +27,7 @@ typedef struct {
   YcScanPanel  *panel;          /* (weak) */
   guint         counts_pending;
   guint         pdfs_pending;
+  guint         imports_pending;
 } MaterialPages;
 
 static void
@@ -40,6 +41,8 @@ material_pages_free (MaterialPages *d)
   g_free (d);
 }
 
+static void install_actions (GtkListBox *list);
+
 static MaterialPages *
 get_data (GtkListBox *list)
 {
@@ -51,6 +54,7 @@ get_data (GtkListBox *list)
       d->list = list;
       d->cancellable = g_cancellable_new ();
       g_object_set_data_full (G_OBJECT (list), DATA_KEY, d, (GDestroyNotify) material_pages_free);
+      install_actions (list);
     }
   return d;
 }
@@ -146,7 +150,8 @@ counts_cb (GObject      *source,
 
       if (page->material >= counts->len)
         g_array_set_size (counts, page->material + 1);
-      g_array_index (counts, guint, page->material)++;
+      /* Paper pages, as the material's PDF will have them: an imported PDF brings all its pages. */
+      g_array_index (counts, guint, page->material) += MAX (page->page_count, 1);
     }
   for (guint i = 0; (row = row_at (list, i)) != NULL; i++)
     update_row (row, i < counts->len ? g_array_index (counts, guint, i) : 0);
@@ -326,6 +331,170 @@ row_show_pages_cb (YcMaterialRow *row,
               yc_material_row_get_editable (row), FALSE);
 }
 
+/* --- importing, from the checklist's rows --- */
+
+/* material-pages.import (u): Import Files… on a row opens the material's pages with the panel's
+ * file dialog, so a file comes in one way wherever the clerk starts. */
+static void
+import_activated (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  GtkListBox *list = user_data;
+  MaterialPages *d = get_data (list);
+  guint position = g_variant_get_uint32 (parameter);
+  YcMaterialRow *row = row_at (list, position);
+  gboolean was_open;
+
+  if (row == NULL || !yc_material_row_get_editable (row))
+    return;
+  was_open = d->panel != NULL && yc_scan_panel_get_material (d->panel) == position;
+  open_pages (list, position, TRUE, FALSE);
+  if (d->panel != NULL && yc_scan_panel_get_material (d->panel) == position)
+    yc_scan_panel_choose_files (d->panel, !was_open);
+}
+
+typedef struct {
+  GtkListBox *list;
+  YcStore    *store;
+  char       *case_uuid;
+  guint       position;
+  char       *actor;
+} ImportData;
+
+static void
+import_data_free (ImportData *data)
+{
+  get_data (data->list)->imports_pending--;
+  g_object_unref (data->list);
+  g_object_unref (data->store);
+  g_free (data->case_uuid);
+  g_free (data->actor);
+  g_free (data);
+}
+
+/* The row of the import, if the checklist still shows its case. */
+static YcMaterialRow *
+import_row (ImportData *data)
+{
+  MaterialPages *d = get_data (data->list);
+
+  if (d->kase == NULL || g_strcmp0 (yc_case_get_uuid (d->kase), data->case_uuid) != 0)
+    return NULL;
+  return row_at (data->list, data->position);
+}
+
+static void
+import_done (ImportData   *data,
+             const GError *error)
+{
+  YcMaterialRow *row = import_row (data);
+
+  if (error != NULL)
+    {
+      g_message ("Import into material %u refused: %s", data->position, error->message);
+      if (row != NULL)
+        g_signal_emit_by_name (row, "import-failed", error);
+    }
+  else
+    {
+      refresh_counts (data->list);
+      /* On to the next material, as after any state the clerk sets. */
+      if (row != NULL)
+        g_signal_emit_by_name (row, "advance");
+    }
+  import_data_free (data);
+}
+
+static void
+import_page_added_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  yc_store_add_page_finish (YC_STORE (source), result, &error);
+  import_done (user_data, error);
+}
+
+static void
+import_file_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  ImportData *data = user_data;
+  g_autoptr(YcScannedPage) scanned = NULL;
+  g_autoptr(YcCasePage) page = NULL;
+  g_autoptr(GError) error = NULL;
+
+  scanned = yc_scan_import_file_finish (result, &error);
+  if (scanned == NULL)
+    {
+      import_done (data, error);
+      return;
+    }
+  page = yc_scanned_page_to_case_page (scanned, data->case_uuid, data->position);
+  /* Not cancellable: the file is stored already. */
+  yc_store_add_page_async (data->store, page, data->actor, NULL, import_page_added_cb, data);
+}
+
+/* material-pages.import-file (us): a file given by the program (yc_material_row_import_file), stored
+ * and added to the material's pages as the panel does, without showing them. */
+static void
+import_file_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  GtkListBox *list = user_data;
+  MaterialPages *d = get_data (list);
+  YcApplication *app = get_application (GTK_WIDGET (list));
+  g_autoptr(GFile) file = NULL;
+  YcMaterialRow *row;
+  ImportData *data;
+  const char *uri;
+  guint32 position;
+
+  g_variant_get (parameter, "(u&s)", &position, &uri);
+  row = row_at (list, position);
+  if (row == NULL || !yc_material_row_get_editable (row))
+    return;
+  if (d->kase == NULL || d->store == NULL || app == NULL ||
+      yc_application_get_file_store (app) == NULL)
+    {
+      g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
+                                                     _("Files cannot be kept on this workstation: "
+                                                       "the file store could not be opened."));
+
+      g_signal_emit_by_name (row, "import-failed", error);
+      return;
+    }
+
+  data = g_new0 (ImportData, 1);
+  data->list = g_object_ref (list);
+  data->store = g_object_ref (d->store);
+  data->case_uuid = g_strdup (yc_case_get_uuid (d->kase));
+  data->position = position;
+  data->actor = dup_actor (app);
+  d->imports_pending++;
+  file = g_file_new_for_uri (uri);
+  yc_scan_import_file_async (yc_application_get_file_store (app), file, NULL, import_file_cb,
+                             data);
+}
+
+static void
+install_actions (GtkListBox *list)
+{
+  static const GActionEntry entries[] = {
+    { "import", import_activated, "u", NULL, NULL, { 0 } },
+    { "import-file", import_file_activated, "(us)", NULL, NULL, { 0 } },
+  };
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+
+  /* The group lives as long as the checklist: the list itself is the actions' data. */
+  g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), list);
+  gtk_widget_insert_action_group (GTK_WIDGET (list), "material-pages", G_ACTION_GROUP (group));
+}
+
 void
 yc_material_pages_attach (GtkListBox *list,
                           YcStore    *store,
@@ -408,7 +577,7 @@ yc_material_pages_get_busy (GtkListBox *list)
   g_return_val_if_fail (GTK_IS_LIST_BOX (list), FALSE);
 
   d = get_data (list);
-  return d->counts_pending > 0 || d->pdfs_pending > 0;
+  return d->counts_pending > 0 || d->pdfs_pending > 0 || d->imports_pending > 0;
 }
 
 /* --- assembling the PDFs, in a worker thread --- */

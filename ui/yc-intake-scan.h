@@ -30,11 +30,17 @@ gboolean     yc_intake_scan_get_busy   (YcIntakeForm *form);
 /* The same for a checklist shown elsewhere (the Cases page's case detail): @list holds the
  * YcMaterialRow lines of @kase, in checklist order. Each row shows its page count; "show-pages" on
  * a read-only row opens the page viewer, on an editable one (a supplement) the scan panel; "scan"
- * scans into the material. Call it again whenever the rows are rebuilt. */
+ * scans into the material. Call it again whenever the rows are rebuilt.
+ *
+ * The list also gets the "material-pages" actions the rows import through (one import path):
+ * "material-pages.import" (u: position) opens the material's scan panel with its Import Files…
+ * dialog; "material-pages.import-file" ((us): position, file URI) stores the file and adds it to
+ * the material's pages without the panel, then the row emits "advance" (or "import-failed"). */
 void         yc_material_pages_attach  (GtkListBox   *list,
                                         YcStore      *store,
                                         YcCase       *kase);
-/* TRUE while @list's page counts are read or its case's material PDFs assembled. */
+/* TRUE while @list's page counts are read, files imported into it, or its case's material PDFs
+ * assembled. */
 gboolean     yc_material_pages_get_busy (GtkListBox  *list);
 
 /* Material PDFs (电子化归档). For each material of case @case_uuid with pages and no current PDF,

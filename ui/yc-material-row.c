@@ -386,9 +386,10 @@ state_action (GtkWidget  *widget,
 
   gtk_popover_popdown (self->popover);
 
-  if (state == YC_MATERIAL_STATE_SCANNED && !has_text (yc_case_material_get_attachment (self->material)))
+  if (state == YC_MATERIAL_STATE_SCANNED && self->n_pages == 0 &&
+      !has_text (yc_case_material_get_attachment (self->material)))
     {
-      /* Nothing scanned yet: the file comes first; the page sets the state once it is stored. */
+      /* Nothing scanned yet: the file comes first; its pages set the state once stored. */
       g_signal_emit (self, signals[IMPORT], 0);
       return;
     }
@@ -622,10 +623,11 @@ yc_material_row_class_init (YcMaterialRowClass *klass)
   /* A state was chosen: the focus should move to the next material. */
   signals[ADVANCE] = g_signal_new ("advance", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  /* The clerk wants to attach a file (scanned elsewhere) to this material. */
+  /* The clerk wants to import a file (scanned elsewhere) into this material: the handler calls
+   * yc_material_row_choose_file(). */
   signals[IMPORT] = g_signal_new ("import", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  /* Reading or storing the imported file failed (GError). */
+  /* Importing a file could not start, or (yc_material_row_import_file) failed (GError). */
   signals[IMPORT_FAILED] = g_signal_new ("import-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                          0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
   /* The clerk wants to scan this material (yc-intake-scan.c opens its pages and scans). */
@@ -669,6 +671,9 @@ yc_material_row_class_init (YcMaterialRowClass *klass)
   gtk_widget_class_install_action (widget_class, "material.show-pages", NULL, scan_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S, GDK_SHIFT_MASK,
                                        "material.scan", NULL);
+  /* As in the material's pages (the scan panel). */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
+                                       "material.import", NULL);
 }
 
 static void
@@ -828,61 +833,38 @@ yc_material_row_get_page_count (YcMaterialRow *self)
 
 /* --- importing a file scanned elsewhere --- */
 
-typedef struct {
-  YcMaterialRow *self;
-  YcFileStore   *file_store;
-} ImportData;
-
-static void
-import_data_free (ImportData *data)
+/* Both go to the material's pages (yc-intake-scan.c puts the "material-pages" actions on the
+ * checklist): one import path, whichever way the clerk starts it. */
+static gboolean
+check_can_import (YcMaterialRow *self,
+                  YcFileStore   *file_store)
 {
-  g_object_unref (data->self);
-  g_object_unref (data->file_store);
-  g_free (data);
+  g_autoptr(GError) error = NULL;
+
+  if (file_store != NULL)
+    return TRUE;
+  error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
+                               _("Files cannot be kept on this workstation: the file store could "
+                                 "not be opened."));
+  g_signal_emit (self, signals[IMPORT_FAILED], 0, error);
+  return FALSE;
 }
 
 static void
-put_bytes_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+activate_or_fail (YcMaterialRow *self,
+                  const char    *action,
+                  GVariant      *parameter)
 {
-  ImportData *data = user_data;
-  YcMaterialRow *self = data->self;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *hash = yc_file_store_put_bytes_finish (YC_FILE_STORE (source), result, &error);
+  g_autoptr(GVariant) owned = g_variant_ref_sink (parameter);
 
-  if (hash == NULL)
+  if (!gtk_widget_activate_action_variant (GTK_WIDGET (self), action, owned))
     {
-      g_warning ("Could not store the imported file: %s", error->message);
+      g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                                                     _("Files cannot be imported into this "
+                                                       "material here."));
+
       g_signal_emit (self, signals[IMPORT_FAILED], 0, error);
     }
-  /* The visit may have been decided meanwhile: then the row no longer takes changes. */
-  else if (self->editable && self->reasons[YC_MATERIAL_STATE_SCANNED] == NULL)
-    {
-      g_object_set (self->material, "attachment", hash, NULL);
-      apply_state (self, YC_MATERIAL_STATE_SCANNED, NULL);
-      g_signal_emit (self, signals[ADVANCE], 0);
-    }
-  import_data_free (data);
-}
-
-static void
-load_bytes_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  ImportData *data = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = g_file_load_bytes_finish (G_FILE (source), result, NULL, &error);
-
-  if (bytes == NULL)
-    {
-      g_warning ("Could not read the file to import: %s", error->message);
-      g_signal_emit (data->self, signals[IMPORT_FAILED], 0, error);
-      import_data_free (data);
-      return;
-    }
-  yc_file_store_put_bytes_async (data->file_store, bytes, NULL, put_bytes_cb, data);
 }
 
 void
@@ -890,71 +872,29 @@ yc_material_row_import_file (YcMaterialRow *self,
                              YcFileStore   *file_store,
                              GFile         *file)
 {
-  ImportData *data;
+  g_autofree char *uri = NULL;
 
   g_return_if_fail (YC_IS_MATERIAL_ROW (self));
-  g_return_if_fail (YC_IS_FILE_STORE (file_store));
+  g_return_if_fail (file_store == NULL || YC_IS_FILE_STORE (file_store));
   g_return_if_fail (G_IS_FILE (file));
 
-  data = g_new0 (ImportData, 1);
-  data->self = g_object_ref (self);
-  data->file_store = g_object_ref (file_store);
-  /* Read and stored off the main thread; the content-addressed store names it by its hash. */
-  g_file_load_bytes_async (file, NULL, load_bytes_cb, data);
-}
-
-static void
-chooser_response_cb (GtkNativeDialog *chooser,
-                     int              response,
-                     YcMaterialRow   *self)
-{
-  YcFileStore *file_store = g_object_get_data (G_OBJECT (chooser), "yc-file-store");
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      if (file != NULL)
-        yc_material_row_import_file (self, file_store, file);
-    }
-  else
-    gtk_widget_grab_focus (GTK_WIDGET (self));
-  g_object_unref (chooser);
+  if (!check_can_import (self, file_store))
+    return;
+  uri = g_file_get_uri (file);
+  activate_or_fail (self, "material-pages.import-file",
+                    g_variant_new ("(us)", (guint32) gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (self)),
+                                   uri));
 }
 
 void
 yc_material_row_choose_file (YcMaterialRow *self,
                              YcFileStore   *file_store)
 {
-  GtkRoot *root;
-  g_autoptr(GtkFileFilter) filter = NULL;
-  g_autofree char *title = NULL;
-  GtkFileChooserNative *chooser;
-
   g_return_if_fail (YC_IS_MATERIAL_ROW (self));
+  g_return_if_fail (file_store == NULL || YC_IS_FILE_STORE (file_store));
 
-  if (file_store == NULL)
-    {
-      g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
-                                                     _("Files cannot be kept on this workstation: the "
-                                                       "file store could not be opened."));
-
-      g_signal_emit (self, signals[IMPORT_FAILED], 0, error);
-      return;
-    }
-
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  filter = gtk_file_filter_new ();
-  /* Translators: title of the file chooser; %s is the material */
-  title = g_strdup_printf (_("Import “%s”"), yc_case_material_get_name (self->material));
-  chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Scanned documents (PDF, images)"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_filter_add_mime_type (filter, "image/*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_object_set_data_full (G_OBJECT (chooser), "yc-file-store", g_object_ref (file_store), g_object_unref);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  if (!check_can_import (self, file_store))
+    return;
+  activate_or_fail (self, "material-pages.import",
+                    g_variant_new_uint32 (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (self))));
 }

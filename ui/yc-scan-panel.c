@@ -124,10 +124,14 @@ static void
 update_title (YcScanPanel *self)
 {
   g_autofree char *subtitle = NULL;
+  guint n_pages = 0;
 
+  /* Paper pages: an imported PDF counts with all of its pages. */
+  for (guint i = 0; i < self->pages->len; i++)
+    n_pages += MAX (((YcCasePage *) g_ptr_array_index (self->pages, i))->page_count, 1);
   if (self->pages->len > 0)
-    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page", "%u pages",
-                                             self->pages->len), self->pages->len);
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page", "%u pages", n_pages),
+                                n_pages);
   else
     subtitle = g_strdup (_("No pages"));
   adw_window_title_set_subtitle (self->window_title, subtitle);
@@ -471,7 +475,7 @@ yc_scan_panel_new (YcScanner   *scanner,
   gtk_widget_set_visible (GTK_WIDGET (self->action_bar), editable);
   adw_status_page_set_description (self->empty_page,
                                    editable ? _("Put the papers on the scanner or in its feeder and "
-                                                "press Scan (S), or import files (Ctrl+O).")
+                                                "press Scan (S), or import files (Ctrl+I).")
                                             : _("Nothing was scanned or imported for this "
                                                 "material."));
   build_move_menu (self);

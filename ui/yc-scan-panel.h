@@ -36,15 +36,22 @@ guint            yc_scan_panel_get_material  (YcScanPanel *self);
 
 /* Scans into this material with the device and settings of Preferences (pages-scan, S). */
 void             yc_scan_panel_scan          (YcScanPanel *self);
-/* Stores @file (PDF, JPEG or PNG, as it is) and appends it as a page (what Import… does). */
+/* Stores @file (PDF, JPEG or PNG, as it is) and appends it as a page; a file that cannot be used (a
+ * locked or damaged PDF, …) is not stored and its error is shown above the pages. */
 void             yc_scan_panel_import_file   (YcScanPanel *self,
                                               GFile       *file);
+/* Import Files… (pages-import, Ctrl+I): the one file dialog for importing into a material (PDF,
+ * JPEG, PNG), then yc_scan_panel_import_file() for each file chosen, in order. With
+ * @close_on_cancel, the panel closes when nothing is chosen and it has no pages (it was opened
+ * only to import, from a checklist row). */
+void             yc_scan_panel_choose_files  (YcScanPanel *self,
+                                              gboolean     close_on_cancel);
 
 /* TRUE from the start of a scan until its job has finished. */
 gboolean         yc_scan_panel_get_scanning  (YcScanPanel *self);
 /* TRUE while the pages are read from the store or a change is being written. */
 gboolean         yc_scan_panel_get_busy      (YcScanPanel *self);
-/* The error shown above the pages (the last scan's, translated), or NULL. */
+/* The error shown above the pages (the last scan's or import's, translated), or NULL. */
 const char      *yc_scan_panel_get_error     (YcScanPanel *self);
 
 guint            yc_scan_panel_get_n_pages   (YcScanPanel *self);

@@ -233,6 +233,7 @@ yc_scan_import_file (YcFileStore  *files,
   g_autoptr(GByteArray) head = NULL;
   g_autoptr(GByteArray) whole = NULL;
   g_autofree guint8 *chunk = NULL;
+  g_autofree char *basename = NULL;
   g_autofree char *name = NULL;
   YcFileStoreWriter *writer = NULL;
   FileKind kind = KIND_UNKNOWN;
@@ -241,7 +242,9 @@ yc_scan_import_file (YcFileStore  *files,
   g_return_val_if_fail (YC_IS_FILE_STORE (files), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  name = g_file_get_parse_name (file);
+  /* Messages name the file as the clerk chose it, without its folder. */
+  basename = g_file_get_basename (file);
+  name = g_filename_display_name (basename);
   in = g_file_read (file, cancellable, &local_error);
   if (in == NULL)
     {
