@@ -370,87 +370,6 @@ test_cancellation (Fixture       *fixture,
   g_clear_object (&result);
 }
 
-/* Many names sharing a prefix: tier 2 goes through FTS5 above NAME_RANGE_MAX (200) of them and
- * through the name index below; either way the page is the shortest names, then catalogue order. */
-static void
-check_prefix_order (guint n_items)
-{
-  g_autoptr(GString) json = g_string_new (NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(YcCatalogue) catalogue = NULL;
-  g_autoptr(YcStore) store = NULL;
-  g_autoptr(GPtrArray) hits = NULL;
-  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *name = g_strdup_printf ("prefix-%u", n_items);
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "search", name, NULL);
-
-  g_string_append (json, "{\"version\": \"p\", \"region\": \"北方市\", \"code_lists\": "
-                         "{\"item_type\": [{\"code\": \"QR\", \"label\": \"行政确认\"}]}, "
-                         "\"items\": [");
-  for (guint i = 0; i < n_items; i++)
-    {
-      /* Lengths cycle, so catalogue order and name length disagree. */
-      g_autofree char *item_name = g_strdup_printf ("社保卡申领%.*s%u", (int) (i % 4) * 3, "补办补办补办",
-                                                    i);
-
-      g_string_append_printf (json,
-                              "%s{\"code\": \"P%04u\", \"name\": \"%s\", \"department\": \"人社局\", "
-                              "\"item_type\": \"QR\", \"case_type\": \"promised\", "
-                              "\"legal_days\": 5, \"promised_days\": 5, \"legal_basis\": \"条例\", "
-                              "\"materials\": [{\"code\": \"M01\", \"name\": \"申请表\", "
-                              "\"originals\": 1, \"form\": \"paper\", \"required\": true}]}",
-                              i > 0 ? "," : "", i, item_name);
-    }
-  /* Shorter names holding the query further in: they belong after every name starting with it. */
-  for (guint i = 0; i < 10; i++)
-    g_string_append_printf (json,
-                            ",{\"code\": \"S%04u\", \"name\": \"新社保卡%u\", "
-                            "\"department\": \"人社局\", \"item_type\": \"QR\", "
-                            "\"case_type\": \"promised\", \"legal_days\": 5, "
-                            "\"promised_days\": 5, \"legal_basis\": \"条例\", "
-                            "\"materials\": [{\"code\": \"M01\", \"name\": \"申请表\", "
-                            "\"originals\": 1, \"form\": \"paper\", \"required\": true}]}",
-                            i, i);
-  g_string_append (json, "]}");
-  bytes = g_bytes_new (json->str, json->len);
-  catalogue = yc_catalogue_parse (bytes, &error);
-  g_assert_no_error (error);
-  store = yc_store_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_true (yc_store_import_catalogue (store, catalogue, &error));
-
-  /* The expectation: stable sort by name length, catalogue order within a length. */
-  for (guint len = 1; len < 64; len++)
-    for (guint i = 0; i < yc_catalogue_get_items (catalogue)->len; i++)
-      {
-        YcItem *item = g_ptr_array_index (yc_catalogue_get_items (catalogue), i);
-
-        if ((guint) g_utf8_strlen (yc_item_get_name (item), -1) == len &&
-            g_str_has_prefix (yc_item_get_name (item), "社保卡"))
-          g_ptr_array_add (expected, g_strdup (yc_item_get_code (item)));
-      }
-
-  hits = yc_store_search_items (store, "社保卡", 50, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (hits->len, ==, MIN (50, n_items));
-  for (guint i = 0; i < hits->len; i++)
-    g_assert_cmpstr (yc_item_get_code (g_ptr_array_index (hits, i)), ==,
-                     g_ptr_array_index (expected, i));
-}
-
-static void
-test_prefix_order_few (void)
-{
-  check_prefix_order (150);
-}
-
-static void
-test_prefix_order_many (void)
-{
-  check_prefix_order (260);
-}
-
 /* An item of a catalogue written out for one test: code, name and keywords (NULL: none). */
 static void
 append_item (GString    *json,
@@ -510,6 +429,82 @@ search_codes (YcStore    *store,
   return g_string_free (codes, FALSE);
 }
 
+/* A name whose length cycles with @i, so catalogue order and name length disagree. */
+static char *
+cycling_name (guint i)
+{
+  return g_strdup_printf ("社保卡申领%.*s%u", (int) (i % 4) * 3, "补办补办补办", i);
+}
+
+/* The page for @query is the first @limit codes of @expected, in that order. */
+static void
+assert_page (YcStore    *store,
+             const char *query,
+             guint       limit,
+             GPtrArray  *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = yc_store_search_items (store, query, limit, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, MIN (limit, expected->len));
+  for (guint i = 0; i < hits->len; i++)
+    g_assert_cmpstr (yc_item_get_code (g_ptr_array_index (hits, i)), ==,
+                     g_ptr_array_index (expected, i));
+}
+
+/* Many names sharing a prefix: tier 2 goes through FTS5 above NAME_RANGE_MAX (200) of them and
+ * through the name index below; either way the page is the shortest names, then catalogue order. */
+static void
+check_prefix_order (guint n_items)
+{
+  g_autoptr(GString) items = g_string_new (NULL);
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(YcStore) store = NULL;
+  g_autofree char *db = g_strdup_printf ("prefix-%u.db", n_items);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autofree char *code = g_strdup_printf ("P%04u", i);
+      g_autofree char *name = cycling_name (i);
+
+      append_item (items, code, name, NULL);
+    }
+  /* Shorter names holding the query further in: they belong after every name starting with it. */
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autofree char *code = g_strdup_printf ("S%04u", i);
+      g_autofree char *name = g_strdup_printf ("新社保卡%u", i);
+
+      append_item (items, code, name, NULL);
+    }
+  store = store_with_items (db, items);
+
+  /* The expectation: stable sort by name length, catalogue order within a length. */
+  for (guint len = 1; len < 64; len++)
+    for (guint i = 0; i < n_items; i++)
+      {
+        g_autofree char *name = cycling_name (i);
+
+        if ((guint) g_utf8_strlen (name, -1) == len)
+          g_ptr_array_add (expected, g_strdup_printf ("P%04u", i));
+      }
+
+  assert_page (store, "社保卡", 50, expected);
+}
+
+static void
+test_prefix_order_few (void)
+{
+  check_prefix_order (150);
+}
+
+static void
+test_prefix_order_many (void)
+{
+  check_prefix_order (260);
+}
+
 /* 1-2 characters find codes by their start, after the exact and the name-prefix matches and
  * before the names, departments and keywords holding the query further in; ASCII case ignored. */
 static void
@@ -549,20 +544,16 @@ static void
 check_code_prefix_order (guint n_items)
 {
   g_autoptr(GString) items = g_string_new (NULL);
-  g_autoptr(YcStore) store = NULL;
   g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(YcStore) store = NULL;
   g_autofree char *db = g_strdup_printf ("codes-%u.db", n_items);
-  guint limit = MIN (n_items + 2, 50);
 
   append_item (items, "990001", "11号楼不动产登记", NULL);
   for (guint i = 0; i < n_items; i++)
     {
+      /* One in five starts otherwise. */
       g_autofree char *code = g_strdup_printf ("%s%05u", i % 5 == 4 ? "21" : "11", i);
-      /* Lengths cycle, so catalogue order and name length disagree. */
-      g_autofree char *name = g_strdup_printf ("社保卡申领%.*s%u", (int) (i % 4) * 3,
-                                               "补办补办补办", i);
+      g_autofree char *name = cycling_name (i);
 
       append_item (items, code, name, NULL);
     }
@@ -573,26 +564,20 @@ check_code_prefix_order (guint n_items)
   for (guint len = 1; len < 64; len++)
     for (guint i = 0; i < n_items; i++)
       {
-        g_autofree char *name = g_strdup_printf ("社保卡申领%.*s%u", (int) (i % 4) * 3,
-                                                 "补办补办补办", i);
+        g_autofree char *name = cycling_name (i);
 
         if (i % 5 != 4 && (guint) g_utf8_strlen (name, -1) == len)
           g_ptr_array_add (expected, g_strdup_printf ("11%05u", i));
       }
   g_ptr_array_add (expected, g_strdup ("990002"));
 
-  hits = yc_store_search_items (store, "11", limit, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (hits->len, ==, MIN (limit, expected->len));
-  for (guint i = 0; i < hits->len; i++)
-    g_assert_cmpstr (yc_item_get_code (g_ptr_array_index (hits, i)), ==,
-                     g_ptr_array_index (expected, i));
+  assert_page (store, "11", 50, expected);
 }
 
 static void
 test_code_prefix_order_few (void)
 {
-  /* 24 codes start with "11": the last row is the name holding "11". */
+  /* 24 codes start with "11": the page ends with the name holding "11". */
   check_code_prefix_order (30);
 }
 
