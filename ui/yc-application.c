@@ -6,6 +6,7 @@
 
 #include "yc-application.h"
 #include "yc-intake-form.h"
+#include "yc-lazy-lib.h"
 #include "yc-preferences-window.h"
 #include "yc-printing.h"
 #include "yc-scan-settings.h"
@@ -84,6 +85,19 @@ mark_overdue_cb (GObject      *source,
 }
 
 static void
+preload_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Printing or previewing says so again, translated, when the clerk tries it. */
+  if (!yc_lazy_libs_preload_finish (result, &error)
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("%s", error->message);
+}
+
+static void
 yc_application_set_store (YcApplication *self,
                           YcStore       *store)
 {
@@ -94,6 +108,10 @@ yc_application_set_store (YcApplication *self,
     yc_printing_resume (yc_application_get_printing (self));
   if (store != NULL)
     g_signal_emit (self, signals[STORE_READY], 0);
+  /* CUPS and poppler are not linked (yc-lazy-lib.h): load them now, in a worker, so the first
+   * receipt and the first preview do not wait for them. */
+  if (store != NULL)
+    yc_lazy_libs_preload_async (self->cancellable, preload_cb, NULL);
   /* Tolerance cases whose supplement deadline passed while the workstation was off become overdue
    * (the Cases page does it again whenever it lists the cases). */
   if (store != NULL)

@@ -5,6 +5,8 @@
 #include <glib/gi18n.h>
 #include <poppler.h>
 
+#include "yc-lazy-lib.h"
+
 /* poppler-glib 22.12 has no autoptr declarations of its own. */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
@@ -126,7 +128,7 @@ open_thread (GTask        *task,
   GError *error = NULL;
 
   bytes = g_file_load_bytes (file, cancellable, NULL, &error);
-  if (bytes == NULL)
+  if (bytes == NULL || !yc_poppler_load (&error))
     {
       g_task_return_error (task, error);
       return;

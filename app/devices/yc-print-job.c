@@ -338,6 +338,11 @@ submit_thread (GTask        *task,
 
   if (g_task_return_error_if_cancelled (task))
     return;
+  if (!yc_cups_load (&error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
   job_id = submit_document (task_data, cancellable, &error);
   if (job_id == 0)
     g_task_return_error (task, error);

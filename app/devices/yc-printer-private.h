@@ -4,6 +4,7 @@
 
 #include <cups/cups.h>
 
+#include "yc-lazy-lib.h"
 #include "yc-printer.h"
 
 G_BEGIN_DECLS

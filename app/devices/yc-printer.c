@@ -335,8 +335,11 @@ _yc_printer_list_destinations_thread (GTask        *task,
                                       GCancellable *cancellable)
 {
   GError *error = NULL;
-  GPtrArray *printers = list_destinations (&error);
+  GPtrArray *printers = NULL;
 
+  /* The first CUPS call of a session: a missing libcups is an error the clerk sees, not a crash. */
+  if (yc_cups_load (&error))
+    printers = list_destinations (&error);
   if (printers == NULL)
     g_task_return_error (task, error);
   else
