@@ -176,16 +176,38 @@ drop_pdf (YcStoreConn *conn,
   return _yc_store_step_done (conn, stmt, error);
 }
 
+/* Every change to a material's pages ends alike: the material's PDF showed the old pages, and the
+ * change goes into the audit log. */
 static gboolean
-audit (YcStoreConn *conn,
-       gint64       now,
-       PageOp      *op,
-       const char  *action,
-       const char  *case_uuid,
-       const char  *detail,
-       GError     **error)
+changed (YcStoreConn *conn,
+         gint64       now,
+         PageOp      *op,
+         const char  *action,
+         const char  *case_uuid,
+         guint        material,
+         const char  *detail,
+         GError     **error)
 {
-  return _yc_store_insert_audit (conn, now, op->actor, action, case_uuid, detail, error);
+  return drop_pdf (conn, case_uuid, material, error) &&
+         _yc_store_insert_audit (conn, now, op->actor, action, case_uuid, detail, error);
+}
+
+/* Runs @sql on one page: ?1 is its id, ?2 (where the statement has it) @value. */
+static gboolean
+update_page (YcStoreConn *conn,
+             const char  *sql,
+             gint64       id,
+             guint        value,
+             GError     **error)
+{
+  g_autoptr(YcStoreStmt) stmt = _yc_store_prepare (conn, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_bind_parameter_count (stmt) >= 2)
+    sqlite3_bind_int (stmt, 2, value);
+  return _yc_store_step_done (conn, stmt, error);
 }
 
 static gboolean
@@ -226,8 +248,7 @@ add_page (YcStoreConn *conn,
 
   detail = g_strdup_printf ("page %" G_GINT64_FORMAT " material %u order %u %s %s", op->id,
                             page->material, order, page->content_type, page->sha256);
-  return drop_pdf (conn, page->case_uuid, page->material, error) &&
-         audit (conn, now, op, "page.add", page->case_uuid, detail, error);
+  return changed (conn, now, op, "page.add", page->case_uuid, page->material, detail, error);
 }
 
 static gboolean
@@ -237,7 +258,6 @@ move_page (YcStoreConn *conn,
            GError     **error)
 {
   g_autoptr(YcStoreStmt) shift = NULL;
-  g_autoptr(YcStoreStmt) place_stmt = NULL;
   g_autofree char *detail = NULL;
   g_auto(PagePlace) place = { 0 };
   guint last, target;
@@ -264,22 +284,14 @@ move_page (YcStoreConn *conn,
   sqlite3_bind_int (shift, 2, place.material);
   sqlite3_bind_int (shift, 3, target);
   sqlite3_bind_int (shift, 4, place.page_order);
-  if (!_yc_store_step_done (conn, shift, error))
-    return FALSE;
-
-  place_stmt = _yc_store_prepare (conn, "UPDATE case_pages SET page_order = ?2 WHERE id = ?1",
-                                  error);
-  if (place_stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (place_stmt, 1, op->id);
-  sqlite3_bind_int (place_stmt, 2, target);
-  if (!_yc_store_step_done (conn, place_stmt, error))
+  if (!_yc_store_step_done (conn, shift, error) ||
+      !update_page (conn, "UPDATE case_pages SET page_order = ?2 WHERE id = ?1", op->id, target,
+                    error))
     return FALSE;
 
   detail = g_strdup_printf ("page %" G_GINT64_FORMAT " material %u order %u → %u", op->id,
                             place.material, place.page_order, target);
-  return drop_pdf (conn, place.case_uuid, place.material, error) &&
-         audit (conn, now, op, "page.move", place.case_uuid, detail, error);
+  return changed (conn, now, op, "page.move", place.case_uuid, place.material, detail, error);
 }
 
 static gboolean
@@ -314,9 +326,8 @@ move_to_material (YcStoreConn *conn,
 
   detail = g_strdup_printf ("page %" G_GINT64_FORMAT " material %u → %u order %u", op->id,
                             place.material, op->value, order);
-  return drop_pdf (conn, place.case_uuid, place.material, error) &&
-         drop_pdf (conn, place.case_uuid, op->value, error) &&
-         audit (conn, now, op, "page.move", place.case_uuid, detail, error);
+  return drop_pdf (conn, place.case_uuid, op->value, error) &&
+         changed (conn, now, op, "page.move", place.case_uuid, place.material, detail, error);
 }
 
 static gboolean
@@ -325,21 +336,15 @@ rotate_page (YcStoreConn *conn,
              gint64       now,
              GError     **error)
 {
-  g_autoptr(YcStoreStmt) stmt = NULL;
   g_autofree char *detail = NULL;
   g_auto(PagePlace) place = { 0 };
 
   if (!load_place (conn, op->id, &place, error))
     return FALSE;
-  stmt = _yc_store_prepare (conn, "UPDATE case_pages SET rotation = ?2 WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, op->id);
-  sqlite3_bind_int (stmt, 2, op->value);
   detail = g_strdup_printf ("page %" G_GINT64_FORMAT " rotation %u", op->id, op->value);
-  return _yc_store_step_done (conn, stmt, error) &&
-         drop_pdf (conn, place.case_uuid, place.material, error) &&
-         audit (conn, now, op, "page.rotate", place.case_uuid, detail, error);
+  return update_page (conn, "UPDATE case_pages SET rotation = ?2 WHERE id = ?1", op->id, op->value,
+                      error) &&
+         changed (conn, now, op, "page.rotate", place.case_uuid, place.material, detail, error);
 }
 
 static gboolean
@@ -348,22 +353,16 @@ delete_page (YcStoreConn *conn,
              gint64       now,
              GError     **error)
 {
-  g_autoptr(YcStoreStmt) stmt = NULL;
   g_autofree char *detail = NULL;
   g_auto(PagePlace) place = { 0 };
 
   if (!load_place (conn, op->id, &place, error))
     return FALSE;
-  stmt = _yc_store_prepare (conn, "DELETE FROM case_pages WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, op->id);
   detail = g_strdup_printf ("page %" G_GINT64_FORMAT " material %u order %u", op->id,
                             place.material, place.page_order);
-  return _yc_store_step_done (conn, stmt, error) &&
+  return update_page (conn, "DELETE FROM case_pages WHERE id = ?1", op->id, 0, error) &&
          close_gap (conn, place.case_uuid, place.material, place.page_order, error) &&
-         drop_pdf (conn, place.case_uuid, place.material, error) &&
-         audit (conn, now, op, "page.delete", place.case_uuid, detail, error);
+         changed (conn, now, op, "page.delete", place.case_uuid, place.material, detail, error);
 }
 
 static gboolean
@@ -388,7 +387,7 @@ set_pdf (YcStoreConn *conn,
   sqlite3_bind_int64 (stmt, 5, now);
   detail = g_strdup_printf ("material %u pages %u %s", op->material, op->value, op->sha256);
   return _yc_store_step_done (conn, stmt, error) &&
-         audit (conn, now, op, "material.pdf", op->case_uuid, detail, error);
+         _yc_store_insert_audit (conn, now, op->actor, "material.pdf", op->case_uuid, detail, error);
 }
 
 typedef gboolean (*OpFunc) (YcStoreConn *conn,
@@ -562,6 +561,34 @@ pdf_op (const char *case_uuid,
   return op;
 }
 
+/* The writes on one page by its id, sync and async. */
+static gboolean
+write_page (YcStore    *self,
+            OpKind      kind,
+            gint64      id,
+            guint       value,
+            const char *actor,
+            GError    **error)
+{
+  g_autoptr(PageOp) op = id_op (kind, id, value, actor);
+
+  return run_sync (self, op, error);
+}
+
+static void
+write_page_async (YcStore            *self,
+                  OpKind              kind,
+                  gint64              id,
+                  guint               value,
+                  const char         *actor,
+                  GCancellable       *cancellable,
+                  GAsyncReadyCallback callback,
+                  gpointer            user_data)
+{
+  run_async (self, id_op (kind, id, value, actor), yc_store_page_write_finish, cancellable,
+             callback, user_data);
+}
+
 gboolean
 yc_store_move_page (YcStore    *self,
                     gint64      id,
@@ -569,10 +596,8 @@ yc_store_move_page (YcStore    *self,
                     const char *actor,
                     GError    **error)
 {
-  g_autoptr(PageOp) op = id_op (OP_MOVE, id, new_order, actor);
-
   g_return_val_if_fail (YC_IS_STORE (self), FALSE);
-  return run_sync (self, op, error);
+  return write_page (self, OP_MOVE, id, new_order, actor, error);
 }
 
 gboolean
@@ -582,10 +607,8 @@ yc_store_move_page_to_material (YcStore    *self,
                                 const char *actor,
                                 GError    **error)
 {
-  g_autoptr(PageOp) op = id_op (OP_MOVE_TO_MATERIAL, id, material, actor);
-
   g_return_val_if_fail (YC_IS_STORE (self), FALSE);
-  return run_sync (self, op, error);
+  return write_page (self, OP_MOVE_TO_MATERIAL, id, material, actor, error);
 }
 
 gboolean
@@ -595,10 +618,8 @@ yc_store_rotate_page (YcStore    *self,
                       const char *actor,
                       GError    **error)
 {
-  g_autoptr(PageOp) op = id_op (OP_ROTATE, id, rotation, actor);
-
   g_return_val_if_fail (YC_IS_STORE (self), FALSE);
-  return run_sync (self, op, error);
+  return write_page (self, OP_ROTATE, id, rotation, actor, error);
 }
 
 gboolean
@@ -607,10 +628,8 @@ yc_store_delete_page (YcStore    *self,
                       const char *actor,
                       GError    **error)
 {
-  g_autoptr(PageOp) op = id_op (OP_DELETE, id, 0, actor);
-
   g_return_val_if_fail (YC_IS_STORE (self), FALSE);
-  return run_sync (self, op, error);
+  return write_page (self, OP_DELETE, id, 0, actor, error);
 }
 
 gboolean
@@ -638,8 +657,7 @@ yc_store_move_page_async (YcStore            *self,
                           gpointer            user_data)
 {
   g_return_if_fail (YC_IS_STORE (self));
-  run_async (self, id_op (OP_MOVE, id, new_order, actor), yc_store_page_write_finish, cancellable,
-             callback, user_data);
+  write_page_async (self, OP_MOVE, id, new_order, actor, cancellable, callback, user_data);
 }
 
 void
@@ -652,8 +670,8 @@ yc_store_move_page_to_material_async (YcStore            *self,
                                       gpointer            user_data)
 {
   g_return_if_fail (YC_IS_STORE (self));
-  run_async (self, id_op (OP_MOVE_TO_MATERIAL, id, material, actor), yc_store_page_write_finish,
-             cancellable, callback, user_data);
+  write_page_async (self, OP_MOVE_TO_MATERIAL, id, material, actor, cancellable, callback,
+                    user_data);
 }
 
 void
@@ -666,8 +684,7 @@ yc_store_rotate_page_async (YcStore            *self,
                             gpointer            user_data)
 {
   g_return_if_fail (YC_IS_STORE (self));
-  run_async (self, id_op (OP_ROTATE, id, rotation, actor), yc_store_page_write_finish, cancellable,
-             callback, user_data);
+  write_page_async (self, OP_ROTATE, id, rotation, actor, cancellable, callback, user_data);
 }
 
 void
@@ -679,8 +696,7 @@ yc_store_delete_page_async (YcStore            *self,
                             gpointer            user_data)
 {
   g_return_if_fail (YC_IS_STORE (self));
-  run_async (self, id_op (OP_DELETE, id, 0, actor), yc_store_page_write_finish, cancellable,
-             callback, user_data);
+  write_page_async (self, OP_DELETE, id, 0, actor, cancellable, callback, user_data);
 }
 
 void
