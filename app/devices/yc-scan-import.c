@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <poppler.h>
 
+#include "yc-lazy-lib.h"
 #include "yc-scanner-private.h"
 
 #define CHUNK_SIZE (64 * 1024)
@@ -178,6 +179,12 @@ check_pdf (GBytes     *bytes,
   int n = 0;
   gboolean complete = TRUE;
 
+  /* poppler is loaded on first use (yc-lazy-lib.h); without it no PDF can be checked. */
+  if (!yc_poppler_load (&local_error))
+    {
+      g_set_error (error, YC_SCAN_ERROR, YC_SCAN_ERROR_UNSUPPORTED, "%s", local_error->message);
+      return FALSE;
+    }
   if (!has_eof_marker (data, len))
     {
       g_set_error (error, YC_SCAN_ERROR, YC_SCAN_ERROR_PDF_DAMAGED,

@@ -12,6 +12,7 @@
 #include <poppler.h>
 #include <glib/gi18n.h>
 
+#include "yc-lazy-lib.h"
 #include "yc-page-pdf.h"
 
 /* A page whose resolution nobody recorded is taken to be a 300 dpi scan. */
@@ -262,9 +263,16 @@ draw_pdf (cairo_surface_t *pdf,
           GError         **error)
 {
   g_autoptr(GError) local_error = NULL;
-  PopplerDocument *doc = poppler_document_new_from_bytes (bytes, NULL, &local_error);
+  PopplerDocument *doc = NULL;
   int n;
 
+  /* poppler is loaded on first use (yc-lazy-lib.h). */
+  if (!yc_poppler_load (&local_error))
+    {
+      g_set_error (error, YC_PAGE_PDF_ERROR, YC_PAGE_PDF_ERROR_FAILED, "%s", local_error->message);
+      return FALSE;
+    }
+  doc = poppler_document_new_from_bytes (bytes, NULL, &local_error);
   if (doc == NULL)
     {
       g_set_error (error, YC_PAGE_PDF_ERROR, YC_PAGE_PDF_ERROR_INVALID,
