@@ -2,7 +2,11 @@
  * killed with SIGKILL mid-typing; the draft it last saved must come back complete, from an intact
  * database. */
 #include <signal.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
 #include <glib.h>
+#include <glib/gstdio.h>
 #include <gio/gio.h>
 #include <sqlite3.h>
 
@@ -55,6 +59,93 @@ assert_integrity (const char *path)
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
   sqlite3_finalize (stmt);
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+/* Whether this process holds a POSIX lock on bytes @start to @end of @path, as /proc/locks lists
+ * it. Read from there because opening @path to ask fcntl() would drop those very locks on close. */
+static gboolean
+holds_lock (const char *path,
+            guint64     start,
+            guint64     end)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *locks = NULL;
+  g_autofree char *file_id = NULL;
+  g_auto(GStrv) lines = NULL;
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  file_id = g_strdup_printf ("%02x:%02x:%" G_GUINT64_FORMAT, major (st.st_dev), minor (st.st_dev),
+                             (guint64) st.st_ino);
+  g_file_get_contents ("/proc/locks", &locks, NULL, &error);
+  g_assert_no_error (error);
+
+  lines = g_strsplit (locks, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      /* "1: POSIX  ADVISORY  READ 1234 fe:01:5678 128 128"; waiters ("1: -> POSIX …") hold
+       * nothing. */
+      g_autofree char *kind = NULL, *type = NULL, *file = NULL, *first = NULL, *last = NULL;
+      int pid;
+
+      if (sscanf (lines[i], "%*u: %ms %*s %ms %d %ms %ms %ms", &kind, &type, &pid, &file, &first,
+                  &last) != 6)
+        continue;
+      if (g_str_equal (kind, "POSIX") && pid == getpid () && g_str_equal (file, file_id) &&
+          g_ascii_strtoull (first, NULL, 10) == start && g_ascii_strtoull (last, NULL, 10) == end)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* SQLite's unix VFS marks a -shm file as in use with a read lock on its byte 128, held for as long
+ * as the process maps it; a process that finds it unlocked takes the file for abandoned and
+ * truncates it, under the map of the first: a SIGBUS there on its next read. The database file
+ * itself carries the shared lock of every open connection (bytes 2^30 + 2 to 2^30 + 511). The
+ * store must never drop either while it is open: not when it opens, not when a reader joins, not
+ * when another store opens and closes the same file. */
+static void
+keeps_locks (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "crash", "locks.db", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(YcStore) store = NULL;
+  YcStore *second;
+  const guint64 shm_dms = 128;
+  const guint64 shared_first = G_GUINT64_CONSTANT (1073741826);
+  const guint64 shared_last = shared_first + 509;
+
+  if (!g_file_test ("/proc/locks", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("No /proc/locks to read the locks from");
+      return;
+    }
+
+  store = yc_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (holds_lock (shm, shm_dms, shm_dms));
+  g_assert_true (holds_lock (path, shared_first, shared_last));
+
+  /* A read opens a reader connection beside the writer's. */
+  drafts = yc_store_list_drafts (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (drafts->len, ==, 0);
+  g_assert_true (holds_lock (shm, shm_dms, shm_dms));
+  g_assert_true (holds_lock (path, shared_first, shared_last));
+
+  /* Another store on the same file, opened (its files exist already) and closed again. */
+  second = yc_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (holds_lock (shm, shm_dms, shm_dms));
+  g_assert_true (holds_lock (path, shared_first, shared_last));
+  g_object_unref (second);
+  g_assert_true (holds_lock (shm, shm_dms, shm_dms));
+  g_assert_true (holds_lock (path, shared_first, shared_last));
+
+  g_clear_object (&store);
+  g_assert_false (holds_lock (path, shared_first, shared_last));
 }
 
 static void
@@ -147,6 +238,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
+  g_test_add_func ("/yc/draft-crash/keeps-locks", keeps_locks);
   /* Killed early, mid-way and late in the typing, each on its own database. */
   g_test_add_data_func ("/yc/draft-crash/kill-9/early", GUINT_TO_POINTER (5), kill_mid_intake);
   g_test_add_data_func ("/yc/draft-crash/kill-9/mid", GUINT_TO_POINTER (60), kill_mid_intake);

@@ -549,17 +549,44 @@ yc_store_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "yichuang", "yichuang.db", NULL);
 }
 
-/* The database holds personal data: only the workstation user may read it. */
+/* The database holds personal data: only the workstation user may read it.
+ *
+ * Never through a descriptor of its own on a file that already exists: closing any descriptor of a
+ * file drops every POSIX lock this process holds on it (fcntl(2)), also those SQLite's connections
+ * hold through theirs. Without its lock on the -shm file, a store still mapping it looks gone, and
+ * the next process to open the database (a second copy, a restarted one, a backup tool) takes
+ * the file for abandoned, truncates it and rebuilds it under our map: SIGBUS on the next read, or
+ * readers and writer working from a reset WAL index. chmod() by name touches no lock. */
 static gboolean
 restrict_file (const char *path,
                gboolean    create,
                GError    **error)
 {
-  struct stat st;
-  int fd;
+  GStatBuf st;
 
-  fd = g_open (path, O_RDWR | O_CLOEXEC | (create ? O_CREAT : 0), 0600);
-  if (fd < 0)
+  if (create)
+    {
+      /* Only a file created here and now: nobody can hold a lock on it yet. */
+      int fd = g_open (path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+      if (fd >= 0)
+        {
+          close (fd);
+          return TRUE;
+        }
+      if (errno != EEXIST)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, YC_STORE_ERROR, YC_STORE_ERROR_OPEN,
+                       _("Cannot open the database file “%s”: %s"), path,
+                       g_strerror (saved_errno));
+          return FALSE;
+        }
+    }
+
+  /* SQLite would open a file it may not write read-only, and fail later, less clearly. */
+  if (g_stat (path, &st) != 0 || (S_ISREG (st.st_mode) && g_access (path, R_OK | W_OK) != 0))
     {
       int saved_errno = errno;
 
@@ -570,12 +597,10 @@ restrict_file (const char *path,
       return FALSE;
     }
 
-  if (fstat (fd, &st) == 0 && st.st_uid == getuid () && (st.st_mode & 0777) != 0600)
-    {
-      if (fchmod (fd, 0600) != 0)
-        g_warning ("Cannot restrict the permissions of %s: %s", path, g_strerror (errno));
-    }
-  close (fd);
+  /* Anything but a regular file is left for SQLite to refuse. */
+  if (S_ISREG (st.st_mode) && st.st_uid == getuid () && (st.st_mode & 0777) != 0600 &&
+      g_chmod (path, 0600) != 0)
+    g_warning ("Cannot restrict the permissions of %s: %s", path, g_strerror (errno));
 
   return TRUE;
 }
