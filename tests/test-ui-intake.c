@@ -684,6 +684,68 @@ test_refuse (void)
   g_assert_cmpint (((YcCaseDocument *) g_ptr_array_index (documents, 0))->kind, ==, YC_DOC_REFUSAL);
 }
 
+/* A refusal half prepared survives New Intake: offered back as a draft, resumed with its outcome, ground,
+ * the clerk's own legal basis and explanation, and decided as it was shown. */
+static void
+test_refuse_draft (void)
+{
+  g_autoptr(YcCase) stored = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *expected_reason = NULL;
+  const YcRefusalReason *reasons;
+  GtkDropDown *ground;
+  YcField *basis, *explanation;
+  guint n_reasons, chosen = G_MAXUINT;
+
+  ensure_app ();
+  begin_intake ("居民身份证换领", ITEM_ID_CARD);
+  uuid = g_strdup (yc_case_get_uuid (yc_intake_form_get_case (form ())));
+  type_into ("name_field", "郑十三");
+  type_into ("id_field", "321083197812162119");
+  yc_test_ui_choose_outcome (form (), YC_DECISION_REFUSE);
+  reasons = yc_refusal_reasons (&n_reasons);
+  for (guint i = 0; i < n_reasons; i++)
+    if (g_str_equal (reasons[i].code, "not_eligible"))
+      chosen = i;
+  g_assert_cmpuint (chosen, <, n_reasons);
+  ground = yc_test_ui_template_child (pane (), YC_TYPE_DECISION_PANE, "ground_dropdown");
+  gtk_drop_down_set_selected (ground, chosen);
+  basis = yc_test_ui_template_child (pane (), YC_TYPE_DECISION_PANE, "basis_field");
+  explanation = yc_test_ui_template_child (pane (), YC_TYPE_DECISION_PANE, "explanation_field");
+  /* The clerk narrows the legal basis down, and explains. */
+  gtk_widget_grab_focus (GTK_WIDGET (yc_field_get_entry (basis)));
+  gtk_editable_set_text (GTK_EDITABLE (yc_field_get_entry (basis)), "《居民身份证法》第八条");
+  gtk_widget_grab_focus (GTK_WIDGET (yc_field_get_entry (explanation)));
+  gtk_editable_set_text (GTK_EDITABLE (yc_field_get_entry (explanation)), "非本市户籍");
+
+  /* The next applicant first: Ctrl+N keeps this one as a draft, offered back. */
+  yc_test_ui_press_keys (GTK_WIDGET (window), "<Control>n");
+  WAIT_FOR (g_strcmp0 (yc_intake_page_get_offered_draft (page ()), uuid) == 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page ()), "intake.resume-draft", NULL));
+  WAIT_FOR (g_strcmp0 (yc_intake_page_get_mode (page ()), "form") == 0 &&
+            yc_intake_form_get_case (form ()) != NULL &&
+            g_strcmp0 (yc_case_get_uuid (yc_intake_form_get_case (form ())), uuid) == 0);
+
+  /* Back as it was, and shown so: the Refuse button is the one checked. */
+  g_assert_cmpint (yc_decision_pane_get_outcome (pane ()), ==, YC_DECISION_REFUSE);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (
+                   yc_test_ui_outcome_button (form (), YC_DECISION_REFUSE))));
+  g_assert_true (gtk_widget_get_visible (yc_test_ui_template_child (pane (), YC_TYPE_DECISION_PANE,
+                                                                    "refuse_box")));
+  g_assert_cmpuint (gtk_drop_down_get_selected (ground), ==, chosen);
+  g_assert_cmpstr (yc_field_get_text (basis), ==, "《居民身份证法》第八条");
+  g_assert_cmpstr (yc_field_get_text (explanation), ==, "非本市户籍");
+
+  gtk_widget_grab_focus (GTK_WIDGET (yc_field_get_entry (explanation)));
+  press_decide_keys ("<Control>Return");
+  yc_test_ui_wait_decided (form ());
+  stored = stored_case (uuid);
+  g_assert_cmpint (yc_case_get_state (stored), ==, YC_CASE_STATE_REFUSED);
+  g_assert_cmpstr (yc_case_get_legal_basis (stored), ==, "《居民身份证法》第八条");
+  expected_reason = g_strdup_printf ("%s: %s", reasons[chosen].reason, "非本市户籍");
+  g_assert_cmpstr (yc_case_get_reason (stored), ==, expected_reason);
+}
+
 /* 告知/转办: not this window's business; the department to apply to is required, Ctrl+Return without it
  * says so; referred in the store, nothing printed. */
 static void
@@ -1278,6 +1340,7 @@ main (int   argc,
   g_test_add_func ("/yc/ui-intake/tolerance", test_tolerance);
   g_test_add_func ("/yc/ui-intake/notice", test_notice);
   g_test_add_func ("/yc/ui-intake/refuse", test_refuse);
+  g_test_add_func ("/yc/ui-intake/refuse-draft", test_refuse_draft);
   g_test_add_func ("/yc/ui-intake/refer", test_refer);
   g_test_add_func ("/yc/ui-intake/page-switch-keeps-intake", test_page_switch_keeps_intake);
   g_test_add_func ("/yc/ui-intake/ctrl-enter-keeps-applicant", test_ctrl_enter_keeps_applicant);

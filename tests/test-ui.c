@@ -352,6 +352,52 @@ test_detail_back (void)
   WAIT_FOR (!adw_leaflet_get_folded (leaflet));
 }
 
+/* The search at the keyboard alone, through GTK's real key routing: Ctrl+F from another page, Down
+ * into the results, Enter opens the item, Escape goes back up to the search; Alt+2 shows Cases. */
+static void
+test_keys_search (void)
+{
+  YcIntakePage *page;
+  YcItemDetail *detail;
+  GtkWidget *entry, *list_view;
+  g_autoptr(YcItem) second = NULL;
+
+  ensure_app ();
+  page = intake_page ();
+  detail = yc_intake_page_get_detail (page);
+  entry = GTK_WIDGET (yc_intake_page_get_search_entry (page));
+  list_view = yc_test_ui_template_child (page, YC_TYPE_INTAKE_PAGE, "list_view");
+
+  yc_test_ui_press_keys (GTK_WIDGET (window), "<Alt>2");
+  g_assert_cmpstr (yc_window_get_visible_page (window), ==, "cases");
+  yc_test_ui_press_keys (GTK_WIDGET (window), "<Control>f");
+  g_assert_cmpstr (yc_window_get_visible_page (window), ==, "intake");
+  yc_test_ui_drain ();
+  g_assert_true (yc_test_ui_focus_is_in (entry));
+
+  search ("户口");
+  g_assert_cmpuint (g_list_model_get_n_items (yc_intake_page_get_results (page)), >=, 2);
+  /* Down: into the list, on the selected (first) result; Down again: the second. */
+  yc_test_ui_press_keys (entry, "Down");
+  g_assert_true (yc_test_ui_focus_is_in (list_view));
+  yc_test_ui_press_keys (list_view, "Down");
+  yc_test_ui_drain ();
+  second = result_at (1);
+  /* Enter opens the focused result. */
+  yc_test_ui_press_keys (list_view, "Return");
+  WAIT_FOR (detail_shows (detail, second));
+  g_assert_true (yc_intake_page_get_detail_open (page));
+
+  /* Escape from the detail: back to the search, its text kept. */
+  g_assert_true (gtk_widget_grab_focus (
+    gtk_widget_get_first_child (yc_test_ui_template_child (detail, YC_TYPE_ITEM_DETAIL,
+                                                           "materials_list"))));
+  yc_test_ui_press_keys (GTK_WIDGET (window), "Escape");
+  yc_test_ui_drain ();
+  g_assert_true (yc_test_ui_focus_is_in (entry));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "户口");
+}
+
 static void
 test_actions_focus_search (void)
 {
@@ -744,6 +790,7 @@ main (int   argc,
   g_test_add_func ("/yc/ui/detail/open", test_detail_open);
   g_test_add_func ("/yc/ui/detail/back", test_detail_back);
   g_test_add_func ("/yc/ui/actions/focus-search", test_actions_focus_search);
+  g_test_add_func ("/yc/ui/keys/search", test_keys_search);
   g_test_add_func ("/yc/ui/preferences", test_preferences);
   g_test_add_func ("/yc/ui/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/yc/ui/about-window", test_about_window);
