@@ -134,7 +134,7 @@ void           yc_test_ui_choose_outcome    (YcIntakeForm      *form,
 /* Waits for the decision started (Decide, Ctrl+Return) on @form to be stored, and the result shown;
  * fails the test with the pane's problem if it was not. */
 void           yc_test_ui_wait_decided      (YcIntakeForm *form);
-/* Decide (the pane's button), then yc_test_ui_wait_decided(). */
+/* The Decide button's action (intake.decide), then yc_test_ui_wait_decided(). */
 void           yc_test_ui_decide            (YcIntakeForm *form);
 
 G_END_DECLS
