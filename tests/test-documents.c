@@ -11,6 +11,14 @@ static const YcDocKind all_kinds[] = {
   YC_DOC_HANDOVER, YC_DOC_GUIDANCE,
 };
 
+/* The 80 mm roll: 226 pt wide, 12 pt above the content and 10 pt below it, 10 pt at the sides; a
+ * page as long as its content, up to 3 m. */
+#define ROLL_WIDTH 226.0
+#define ROLL_MARGIN_TOP 12.0
+#define ROLL_MARGIN_BOTTOM 10.0
+#define ROLL_MARGIN_X 10.0
+#define ROLL_MAX_LENGTH (3000 / 25.4 * 72)
+
 static GBytes *
 render_ok (YcDocument *document,
            guint      *n_pages)
@@ -87,19 +95,18 @@ check_receipt (YcDocFormat format,
   assert_contains (text, "李晓梅");
   assert_contains (text, YC_TEST_PASSWORD);
   assert_contains (text, "盖章处");
-  /* A4 holds the whole receipt; the roll is cut into as many 600 pt pages as it needs. */
+  /* One page either way: A4 numbers it, the roll's page is the whole receipt and is not numbered. */
+  g_assert_cmpuint (n_pages, ==, 1);
   if (format == YC_DOC_FORMAT_A4)
-    g_assert_cmpuint (n_pages, ==, 1);
+    assert_contains (text, "第1页/共1页");
   else
-    g_assert_cmpuint (n_pages, <=, 3);
-  {
-    g_autofree char *last = g_strdup_printf ("第%u页/共%u页", n_pages, n_pages);
-
-    assert_contains (text, last);
-  }
+    g_assert_null (strstr (text, "第1页"));
 
   size = yc_test_pdf_page_size (pdf);
-  g_assert_cmpstr (size, ==, page_size);
+  if (page_size != NULL)
+    g_assert_cmpstr (size, ==, page_size);
+  else
+    g_assert_true (g_str_has_prefix (size, "226 x "));
   assert_qr (pdf, n_pages, "YC1:" YC_TEST_CASE_NO ":" YC_TEST_PASSWORD);
 }
 
@@ -112,7 +119,82 @@ test_receipt_a4 (void)
 static void
 test_receipt_roll (void)
 {
-  check_receipt (YC_DOC_FORMAT_RECEIPT, "226 x 600");
+  check_receipt (YC_DOC_FORMAT_RECEIPT, NULL);
+}
+
+/* Checks a roll page: 226 pt wide, at most 3 m long, with the ink inside the margins and, below the
+ * last line, the bottom margin and no more (the page ends where the content does). Returns its
+ * length. */
+static double
+check_roll_page (GBytes     *pdf,
+                 guint       page,
+                 const char *name)
+{
+  g_autoptr(GArray) sizes = yc_test_pdf_page_sizes (pdf);
+  const YcTestPageSize *size = &g_array_index (sizes, YcTestPageSize, page - 1);
+  YcTestInkMargins ink;
+
+  yc_test_pdf_ink_margins (pdf, page, &ink);
+  g_test_message ("%s, page %u: %g x %g pt; blank around the ink: top %.1f, bottom %.1f, "
+                  "left %.1f, right %.1f", name, page, size->width, size->height, ink.top,
+                  ink.bottom, ink.left, ink.right);
+  g_assert_cmpfloat_with_epsilon (size->width, ROLL_WIDTH, 0.01);
+  g_assert_cmpfloat (size->height, <=, ROLL_MAX_LENGTH + 0.01);
+  /* Half a point of slack for anti-aliasing at 144 dpi. Above the first line there is its own
+   * leading; below the last one (the QR caption) its descent, a few points. */
+  g_assert_cmpfloat (ink.left, >=, ROLL_MARGIN_X - 0.5);
+  g_assert_cmpfloat (ink.right, >=, ROLL_MARGIN_X - 0.5);
+  g_assert_cmpfloat (ink.top, >=, ROLL_MARGIN_TOP - 0.5);
+  g_assert_cmpfloat (ink.top, <=, ROLL_MARGIN_TOP + 8);
+  g_assert_cmpfloat (ink.bottom, >=, ROLL_MARGIN_BOTTOM - 0.5);
+  g_assert_cmpfloat (ink.bottom, <=, ROLL_MARGIN_BOTTOM + 5);
+  return size->height;
+}
+
+/* A short receipt and a long one: each one page, as long as its content. */
+static void
+test_receipt_roll_length (void)
+{
+  static const guint n_materials[] = { 3, 25 };
+  double heights[G_N_ELEMENTS (n_materials)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (n_materials); i++)
+    {
+      g_autoptr(YcItem) item = yc_test_make_item (n_materials[i]);
+      g_autoptr(YcCase) kase = yc_test_make_case (item, TRUE, FALSE);
+      g_autoptr(YcDocument) document = yc_test_make_document (YC_DOC_RECEIPT, kase, item);
+      g_autoptr(GBytes) pdf = NULL;
+      g_autoptr(GPtrArray) outside = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *name = g_strdup_printf ("receipt-roll-%u", n_materials[i]);
+      guint n_pages = 0;
+
+      yc_document_set_format (document, YC_DOC_FORMAT_RECEIPT);
+      pdf = render_ok (document, &n_pages);
+      yc_test_dump (pdf, name);
+      g_assert_cmpuint (n_pages, ==, 1);
+      heights[i] = check_roll_page (pdf, 1, name);
+      outside = yc_test_pdf_words_outside (pdf, ROLL_MARGIN_X, ROLL_MARGIN_BOTTOM);
+      for (guint w = 0; w < outside->len; w++)
+        g_test_message ("%s: outside the margins: %s", name,
+                        (char *) g_ptr_array_index (outside, w));
+      g_assert_cmpuint (outside->len, ==, 0);
+
+      /* Everything on it, once: received materials in the table, tolerated and promised ones
+       * listed below it; no page number on a page that is the whole receipt. */
+      text = yc_test_pdf_text (pdf, 0, 0, TRUE);
+      for (guint m = 0; m < n_materials[i]; m++)
+        if (m % 5 != 2)
+          g_assert_cmpuint (yc_test_count (text, yc_test_material_name (m)), ==, 1);
+        else
+          g_assert_null (strstr (text, yc_test_material_name (m)));
+      assert_contains (text, "盖章处");
+      g_assert_null (strstr (text, "第1页"));
+      assert_qr (pdf, 1, "YC1:" YC_TEST_CASE_NO ":" YC_TEST_PASSWORD);
+    }
+  /* The long one is longer by at least its 8 more table rows (7.5 pt type: 14 pt a row at least)
+   * and its 9 more listed lines. */
+  g_assert_cmpfloat (heights[1], >, heights[0] + 8 * 14 + 9 * 8);
 }
 
 /* --- every kind, both formats --- */
@@ -224,26 +306,61 @@ test_notice_once_long (void)
       assert_contains (page, number);
     }
 
-  /* The same on the receipt roll, which is much shorter. */
+  /* On the receipt roll the same list is one page, metres long but with no break in it. */
   yc_document_set_format (document, YC_DOC_FORMAT_RECEIPT);
   g_clear_pointer (&pdf, g_bytes_unref);
   pdf = render_ok (document, &n_pages);
   yc_test_dump (pdf, "notice-once-long-roll");
-  g_assert_cmpuint (n_pages, >=, 5);
+  g_assert_cmpuint (n_pages, ==, 1);
+  g_assert_cmpfloat (check_roll_page (pdf, 1, "notice-once-long-roll"), >, 3 * 600);
   g_clear_pointer (&all, g_free);
   all = yc_test_pdf_text (pdf, 0, 0, TRUE);
   for (guint i = 0; i < n; i++)
     g_assert_cmpuint (yc_test_count (all, yc_test_material_name (i)), ==, 1);
+  g_assert_cmpuint (yc_test_count (all, "需补正的材料"), ==, 1);
+  g_assert_null (strstr (all, "第1页"));
+  assert_qr (pdf, 1, "YC1:" YC_TEST_CASE_NO ":" YC_TEST_PASSWORD);
+}
+
+/* A list longer than the roll's 3 m bound is cut into pages after all, each at most 3 m, with the
+ * running header, the table header and its number; the last one as long as what is left. */
+static void
+test_roll_bound (void)
+{
+  const guint n = 400;
+  g_autoptr(YcItem) item = yc_test_make_item (n);
+  g_autoptr(YcCase) kase = yc_test_make_case (item, FALSE, TRUE);
+  g_autoptr(YcDocument) document = yc_test_make_document (YC_DOC_NOTICE_ONCE, kase, item);
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GArray) sizes = NULL;
+  g_autofree char *all = NULL;
+  guint n_pages = 0;
+
+  yc_document_set_format (document, YC_DOC_FORMAT_RECEIPT);
+  pdf = render_ok (document, &n_pages);
+  yc_test_dump (pdf, "roll-bound");
+  g_assert_cmpuint (n_pages, >=, 2);
+  sizes = yc_test_pdf_page_sizes (pdf);
   for (guint p = 1; p <= n_pages; p++)
     {
+      const YcTestPageSize *size = &g_array_index (sizes, YcTestPageSize, p - 1);
       g_autofree char *page = yc_test_pdf_text (pdf, p, p, TRUE);
+      g_autofree char *number = g_strdup_printf ("第%u页/共%u页", p, n_pages);
 
-      /* Every page the table continues on has its header; the closing text may have a page of its
-       * own. */
+      g_test_message ("roll-bound, page %u: %g x %g pt", p, size->width, size->height);
+      g_assert_cmpfloat_with_epsilon (size->width, ROLL_WIDTH, 0.01);
+      g_assert_cmpfloat (size->height, <=, ROLL_MAX_LENGTH + 0.01);
+      /* Full pages run to the bound, less at most a row and the kept-together lines. */
+      if (p < n_pages)
+        g_assert_cmpfloat (size->height, >, ROLL_MAX_LENGTH - 100);
+      assert_contains (page, number);
+      assert_contains (page, YC_TEST_CASE_NO);
       if (strstr (page, "补充材料") != NULL)
         assert_contains (page, "需补正的材料");
-      assert_contains (page, YC_TEST_CASE_NO);
     }
+  all = yc_test_pdf_text (pdf, 0, 0, TRUE);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpuint (yc_test_count (all, yc_test_material_name (i)), ==, 1);
   assert_qr (pdf, n_pages, "YC1:" YC_TEST_CASE_NO ":" YC_TEST_PASSWORD);
 }
 
@@ -698,6 +815,8 @@ main (int   argc,
 
   g_test_add_func ("/yc/documents/receipt/a4", test_receipt_a4);
   g_test_add_func ("/yc/documents/receipt/roll", test_receipt_roll);
+  g_test_add_func ("/yc/documents/receipt/roll-length", test_receipt_roll_length);
+  g_test_add_func ("/yc/documents/roll-bound", test_roll_bound);
   g_test_add_func ("/yc/documents/every-kind", test_every_kind);
   g_test_add_func ("/yc/documents/notice-once", test_notice_once);
   g_test_add_func ("/yc/documents/notice-once/long-list", test_notice_once_long);

@@ -233,6 +233,32 @@ check_output (const char *printer,
   g_assert_cmpstr (payload, ==, expected);
 }
 
+/* The printer got the document's own page sizes, nothing shrunk or cut: on the roll a page as long
+ * as the receipt (rounded up to CUPS's hundredths of a millimetre), not the 600 pt page of the
+ * PPD's "X80mm". */
+static void
+check_output_size (Fixture    *fixture,
+                   const char *printer,
+                   const char *file_hash)
+{
+  g_autofree char *output = yc_test_cupsd_output (cupsd, printer);
+  g_autofree char *stored = yc_file_store_get_path (fixture->files, file_hash);
+  g_autoptr(GArray) printed = yc_test_pdf_file_page_sizes (output);
+  g_autoptr(GArray) rendered = yc_test_pdf_file_page_sizes (stored);
+
+  g_assert_cmpuint (printed->len, ==, rendered->len);
+  for (guint i = 0; i < printed->len; i++)
+    {
+      const YcTestPageSize *out = &g_array_index (printed, YcTestPageSize, i);
+      const YcTestPageSize *in = &g_array_index (rendered, YcTestPageSize, i);
+
+      g_test_message ("%s, page %u: rendered %g x %g pt, printed %g x %g pt", printer, i + 1,
+                      in->width, in->height, out->width, out->height);
+      g_assert_cmpfloat_with_epsilon (out->width, in->width, 0.05);
+      g_assert_cmpfloat_with_epsilon (out->height, in->height, 0.05);
+    }
+}
+
 /* --- the printer list --- */
 
 static gboolean
@@ -354,6 +380,7 @@ test_print_every_kind (Fixture       *fixture,
       g_assert_cmpstr (rendered->state, ==, "printed");
 
       check_output (printer, kase, kinds[i]);
+      check_output_size (fixture, printer, rendered->file_hash);
     }
 }
 
@@ -418,6 +445,7 @@ test_stopped_print_again (Fixture       *fixture,
   g_assert_cmpstr (record->file_hash, ==, old->file_hash);
   g_assert_null (record->error_code);
   check_output ("receipt", kase, YC_DOC_RECEIPT);
+  check_output_size (fixture, "receipt", record->file_hash);
 }
 
 /* A job waiting on a stopped printer is not lost: it prints when the printer is resumed. */

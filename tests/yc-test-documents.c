@@ -1,4 +1,5 @@
 /* yc-test-documents.c: sample cases for document tests; PDFs read back with poppler-utils, zbar. */
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 #include <glib.h>
@@ -13,7 +14,7 @@ static const char * const material_names[] = {
 const char *
 yc_test_material_name (guint index)
 {
-  static char *generated[200];
+  static char *generated[400];
 
   if (index < G_N_ELEMENTS (material_names))
     return material_names[index];
@@ -243,6 +244,100 @@ yc_test_pdf_page_size (GBytes *pdf)
         size = g_strdup (rest);
       }
   return size;
+}
+
+GArray *
+yc_test_pdf_file_page_sizes (const char *path)
+{
+  guint n_pages = yc_test_pdf_file_n_pages (path);
+  g_autofree char *last = g_strdup_printf ("%u", n_pages);
+  const char *argv[] = { "pdfinfo", "-f", "1", "-l", last, path, NULL };
+  g_autofree char *info = run (argv, FALSE);
+  g_auto(GStrv) lines = g_strsplit (info, "\n", -1);
+  GArray *sizes = g_array_new (FALSE, TRUE, sizeof (YcTestPageSize));
+
+  /* "Page    1 size: 226 x 873.5 pts" */
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *size = strstr (lines[i], " size:");
+      YcTestPageSize page;
+      char *end;
+
+      if (!g_str_has_prefix (lines[i], "Page ") || size == NULL)
+        continue;
+      page.width = g_ascii_strtod (size + strlen (" size:"), &end);
+      g_assert_true (g_str_has_prefix (end, " x "));
+      page.height = g_ascii_strtod (end + strlen (" x "), NULL);
+      g_array_append_val (sizes, page);
+    }
+  g_assert_cmpuint (sizes->len, ==, n_pages);
+  return sizes;
+}
+
+GArray *
+yc_test_pdf_page_sizes (GBytes *pdf)
+{
+  g_autofree char *path = write_temp (pdf);
+  GArray *sizes = yc_test_pdf_file_page_sizes (path);
+
+  g_unlink (path);
+  return sizes;
+}
+
+void
+yc_test_pdf_ink_margins (GBytes           *pdf,
+                         guint             page,
+                         YcTestInkMargins *margins)
+{
+  const guint dpi = 144;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = write_temp (pdf);
+  g_autofree char *dir = g_dir_make_tmp ("yc-ink-XXXXXX", &error);
+  g_autofree char *prefix = g_build_filename (dir, "page", NULL);
+  g_autofree char *pgm = g_strconcat (prefix, ".pgm", NULL);
+  g_autofree char *p = g_strdup_printf ("%u", page);
+  g_autofree char *r = g_strdup_printf ("%u", dpi);
+  const char *render[] = {
+    "pdftoppm", "-gray", "-r", r, "-f", p, "-l", p, "-singlefile", path, prefix, NULL
+  };
+  g_autofree char *ignored = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+  guint width, height, max_value, left, top, right, bottom;
+  const guchar *pixels;
+  int header = 0;
+
+  g_assert_no_error (error);
+  ignored = run (render, FALSE);
+  g_file_get_contents (pgm, &data, &length, &error);
+  g_assert_no_error (error);
+  g_unlink (pgm);
+  g_rmdir (dir);
+  g_unlink (path);
+
+  /* Binary PGM: "P5\n<width> <height>\n<max>\n", then one byte a pixel. */
+  g_assert_cmpint (sscanf (data, "P5 %u %u %u%n", &width, &height, &max_value, &header), ==, 3);
+  g_assert_cmpuint (max_value, ==, 255);
+  g_assert_cmpuint (length, ==, (gsize) header + 1 + (gsize) width * height);
+  pixels = (const guchar *) data + header + 1;
+
+  left = width;
+  top = height;
+  right = bottom = 0;
+  for (guint y = 0; y < height; y++)
+    for (guint x = 0; x < width; x++)
+      if (pixels[(gsize) y * width + x] < 250)
+        {
+          left = MIN (left, x);
+          right = MAX (right, x + 1);
+          top = MIN (top, y);
+          bottom = MAX (bottom, y + 1);
+        }
+  g_assert_cmpuint (right, >, 0);   /* not a blank page */
+  margins->left = left * 72.0 / dpi;
+  margins->top = top * 72.0 / dpi;
+  margins->right = (width - right) * 72.0 / dpi;
+  margins->bottom = (height - bottom) * 72.0 / dpi;
 }
 
 guint

@@ -42,6 +42,24 @@ char       *yc_test_pdf_file_text      (const char *path,
 guint       yc_test_pdf_file_n_pages   (const char *path);
 /* "595 x 842" etc. from pdfinfo. */
 char       *yc_test_pdf_page_size      (GBytes     *pdf);
+/* The size of every page (pdfinfo), in points. */
+typedef struct {
+  double width;
+  double height;
+} YcTestPageSize;
+GArray     *yc_test_pdf_page_sizes      (GBytes     *pdf);
+GArray     *yc_test_pdf_file_page_sizes (const char *path);
+/* The blank space around the ink (anything darker than white, grey shading included) on page
+ * @page, rendered at 144 dpi, in points from each edge of the page. */
+typedef struct {
+  double left;
+  double top;
+  double right;
+  double bottom;
+} YcTestInkMargins;
+void        yc_test_pdf_ink_margins     (GBytes           *pdf,
+                                         guint             page,
+                                         YcTestInkMargins *margins);
 /* The QR code on page @page, decoded by zbarimg from a 200 dpi rendering; NULL if none found. */
 char       *yc_test_pdf_qr             (GBytes     *pdf,
                                         guint       page);

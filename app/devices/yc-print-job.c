@@ -2,7 +2,9 @@
  * notified on the caller's context, and cancelling it. Following it is in yc-print-job-wait.c. */
 #define G_LOG_DOMAIN "yc-printer"
 
+#include <math.h>
 #include <glib/gi18n.h>
+#include <poppler.h>
 
 #include "yc-printer-private.h"
 
@@ -221,6 +223,62 @@ cancel_cups_job (const char *destination,
     g_debug ("Could not cancel job %d on %s: %s", job_id, destination, cupsLastErrorString ());
 }
 
+/* The receipt roll: the receipt printer's PPD names it "X80mm", with a 600 pt page for whatever
+ * prints on it without a size of its own. */
+#define ROLL_MEDIA "X80mm"
+
+/* The media to ask CUPS for. A document for the roll has pages as long as their content
+ * (yc-document-layout.c): CUPS is asked for paper of the document's own size in its custom size
+ * syntax, "Custom.<width>x<length>mm", or it would shrink a long receipt onto the 600 pt page. One
+ * size serves the whole job: the longest page's. CUPS keeps sizes in hundredths of a millimetre
+ * and gives the driver whole points, truncated: the length is rounded up to the next hundredth,
+ * so a page of whole points (as the roll's are) comes through whole. A printer without custom
+ * sizes ignores it and uses its roll page, as before. */
+static char *
+job_media (const char *path,
+           const char *media)
+{
+  PopplerDocument *document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = NULL;
+  double width = 0, length = 0;
+  guint width_100, length_100;
+  int n_pages;
+
+  if (g_strcmp0 (media, ROLL_MEDIA) != 0)
+    return g_strdup (media);
+  /* poppler is loaded on first use (yc-lazy-lib.h). */
+  if (yc_poppler_load (&error))
+    uri = g_filename_to_uri (path, NULL, &error);
+  if (uri != NULL)
+    document = poppler_document_new_from_file (uri, NULL, &error);
+  if (document == NULL)
+    {
+      g_debug ("No page size from %s, printing on the roll's own page: %s", path, error->message);
+      return g_strdup (media);
+    }
+  n_pages = poppler_document_get_n_pages (document);
+  for (int i = 0; i < n_pages; i++)
+    {
+      PopplerPage *page = poppler_document_get_page (document, i);
+      double page_width, page_length;
+
+      if (page == NULL)
+        continue;
+      poppler_page_get_size (page, &page_width, &page_length);
+      g_object_unref (page);
+      width = MAX (width, page_width);
+      length = MAX (length, page_length);
+    }
+  g_object_unref (document);
+  if (width <= 0 || length <= 0)
+    return g_strdup (media);
+  width_100 = (guint) round (width / 72 * 2540);
+  length_100 = (guint) ceil (length / 72 * 2540 - 1e-6);
+  return g_strdup_printf ("Custom.%u.%02ux%u.%02umm", width_100 / 100, width_100 % 100,
+                          length_100 / 100, length_100 % 100);
+}
+
 /* Sends the file; returns the CUPS job id, or 0 with @error set. */
 static int
 submit_document (SubmitData   *data,
@@ -233,6 +291,7 @@ submit_document (SubmitData   *data,
   cups_dest_t *dest;
   cups_dinfo_t *info = NULL;
   cups_option_t *options = NULL;
+  g_autofree char *media = NULL;
   int n_options = 0;
   int job_id = 0;
   const char *accepting;
@@ -266,8 +325,9 @@ submit_document (SubmitData   *data,
     }
 
   info = cupsCopyDestInfo (CUPS_HTTP_DEFAULT, dest);
-  if (data->media != NULL)
-    n_options = cupsAddOption ("media", data->media, n_options, &options);
+  media = job_media (data->path, data->media);
+  if (media != NULL)
+    n_options = cupsAddOption ("media", media, n_options, &options);
   if (data->copies > 1)
     n_options = cupsAddIntegerOption ("copies", (int) data->copies, n_options, &options);
 

@@ -584,7 +584,8 @@ _yc_doc_layout_masthead (YcDocRender *render,
   unit->keep_with_next = TRUE;
 }
 
-/* The frame of every page: on continuation pages a running header, on each page its number. */
+/* The frame of every page: on continuation pages a running header, on each numbered page its
+ * number. */
 
 void
 _yc_doc_draw_page_frame (YcDocRender *render,
@@ -623,6 +624,8 @@ _yc_doc_draw_page_frame (YcDocRender *render,
       cairo_stroke (cr);
     }
 
+  if (!page->numbered)
+    return;
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
   /* The format comes from a translation of "Page %u of %u", which keeps both conversions. */
@@ -631,5 +634,5 @@ _yc_doc_draw_page_frame (YcDocRender *render,
   footer = make_layout (render, number, FALSE, BODY_FONT, g->small_size, FALSE,
                         render->content_width, PANGO_ALIGN_CENTER);
   cairo_set_source_rgb (cr, 0, 0, 0);
-  show_layout (cr, footer, g->margin_x, g->height - g->margin_bottom - layout_height (footer));
+  show_layout (cr, footer, g->margin_x, page->height - g->margin_bottom - layout_height (footer));
 }

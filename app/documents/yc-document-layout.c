@@ -4,6 +4,7 @@
 #define G_LOG_DOMAIN "yc-documents"
 
 #include <errno.h>
+#include <math.h>
 #include <glib/gi18n.h>
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
@@ -19,8 +20,17 @@ static const YcDocGeometry geometry_a4 = {
   .sign_height = 30, .running_header = 26, .footer = 20,
 };
 
+/* A roll has no pages: each copy is laid out once and printed on one page as long as its content
+ * and margins, so a short receipt wastes no paper and a long one has no page breaks. It keeps an
+ * upper bound all the same: printer drivers cap the length of one page (a PPD's MaxMediaHeight;
+ * 3 m is within what 80 mm receipt printers take), and a runaway list should not empty a roll in
+ * one piece nobody can handle at the counter. A copy longer than that is cut into 3 m pages like
+ * A4 ones, each with its running header and number. */
+#define ROLL_MAX_LENGTH (3000 / 25.4 * 72)
+
 static const YcDocGeometry geometry_receipt = {
-  .width = 226, .height = 600, .margin_x = 10, .margin_top = 12, .margin_bottom = 10,
+  .width = 226, .height = ROLL_MAX_LENGTH, .fits_content = TRUE,
+  .margin_x = 10, .margin_top = 12, .margin_bottom = 10,
   .body_size = 8.5, .small_size = 7, .table_size = 7.5, .heading_size = 9, .title_size = 13,
   .line_factor = 1.05, .para_gap = 3, .cell_pad = 2.5, .qr_size = 84, .seal_radius = 30,
   .sign_height = 22, .running_header = 20, .footer = 16,
@@ -29,8 +39,8 @@ static const YcDocGeometry geometry_receipt = {
 /* --- pagination --- */
 
 typedef struct {
-  YcDocUnit   *unit;
-  double  y;
+  YcDocUnit *unit;
+  double     y;
 } Placed;
 
 static void
@@ -73,6 +83,7 @@ place (YcDocPage *page,
   Placed placed = { unit, y };
 
   g_array_append_val (page->placed, placed);
+  page->content_end = MAX (page->content_end, y + unit->height);
 }
 
 /* Lays the units of one copy out on pages, appending them to @pages. */
@@ -128,7 +139,21 @@ paginate (YcDocRender *render,
     }
 
   for (guint p = first_page; p < pages->len; p++)
-    ((YcDocPage *) g_ptr_array_index (pages, p))->n_in_copy = pages->len - first_page;
+    {
+      YcDocPage *done = g_ptr_array_index (pages, p);
+      const YcDocGeometry *g = render->g;
+
+      done->n_in_copy = pages->len - first_page;
+      /* A roll page that holds its whole copy needs no number: it is the copy. */
+      done->numbered = !g->fits_content || done->n_in_copy > 1;
+      /* A whole number of points: CUPS truncates a custom page size to one, which would cut a
+       * fraction of the bottom margin off. */
+      if (g->fits_content)
+        done->height = ceil (done->content_end + (done->numbered ? g->footer : 0)
+                             + g->margin_bottom);
+      else
+        done->height = g->height;
+    }
 }
 
 /* --- drawing pages --- */
@@ -242,6 +267,7 @@ render_locked (YcDocBuilder *builder,
       paginate (&render, copy, first_unit, pages);
     }
 
+  /* Each page gets its own size before anything is drawn on it (the roll's follow their content). */
   surface = cairo_pdf_surface_create_for_stream (write_to_array, pdf, render.g->width,
                                                  render.g->height);
   if (pdf_title != NULL)
@@ -258,6 +284,7 @@ render_locked (YcDocBuilder *builder,
     {
       YcDocPage *page = g_ptr_array_index (pages, p);
 
+      cairo_pdf_surface_set_size (surface, render.g->width, page->height);
       _yc_doc_draw_page_frame (&render, cr, page, page_format);
       for (guint u = 0; u < page->placed->len; u++)
         {

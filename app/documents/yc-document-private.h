@@ -159,24 +159,25 @@ struct _YcDocBuilder {
 
 /* Page geometry and type sizes of a format (yc-document-layout.c). */
 typedef struct {
-  double width;
-  double height;
-  double margin_x;
-  double margin_top;
-  double margin_bottom;
-  double body_size;
-  double small_size;
-  double table_size;
-  double heading_size;
-  double title_size;
-  double line_factor;      /* extra line height for prose */
-  double para_gap;
-  double cell_pad;
-  double qr_size;
-  double seal_radius;
-  double sign_height;
-  double running_header;   /* height reserved on continuation pages */
-  double footer;           /* height reserved for the page number */
+  double   width;
+  double   height;           /* with fits_content, the longest a page may be */
+  gboolean fits_content;     /* the roll: a page as long as its content */
+  double   margin_x;
+  double   margin_top;
+  double   margin_bottom;
+  double   body_size;
+  double   small_size;
+  double   table_size;
+  double   heading_size;
+  double   title_size;
+  double   line_factor;      /* extra line height for prose */
+  double   para_gap;
+  double   cell_pad;
+  double   qr_size;
+  double   seal_radius;
+  double   sign_height;
+  double   running_header;   /* height reserved on continuation pages */
+  double   footer;           /* height reserved for the page number */
 } YcDocGeometry;
 
 /* Layout: blocks become units, the pieces pagination moves as a whole (yc-document-blocks.c). */
@@ -221,6 +222,9 @@ typedef struct {
   guint      index;        /* within the copy */
   guint      n_in_copy;    /* filled in when the copy is done */
   GArray    *placed;       /* units and where they go */
+  double     content_end;  /* below the last unit */
+  double     height;       /* the geometry's, or on the roll the content's and the margins' */
+  gboolean   numbered;     /* "Page 1 of 2" at the foot: not on a roll page that is all of its copy */
 } YcDocPage;
 
 /* Each lays a block out as units appended to @render's, the first with @gap_before above it. */

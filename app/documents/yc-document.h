@@ -18,8 +18,8 @@ typedef enum {
 } YcDocumentError;
 GQuark yc_document_error_quark (void);
 
-/* Paper: A4 (595×842 pt, 20 mm margins) or the 80 mm receipt roll, cut into pages of 226×600 pt
- * (the "X80mm" page size of the receipt printer's PPD). Codes "a4", "receipt". */
+/* Paper: A4 (595×842 pt, 20 mm margins) or the 80 mm receipt roll: 226 pt wide, each copy one page
+ * as long as its content and margins, cut into pages only beyond 3 m. Codes "a4", "receipt". */
 typedef enum {
   YC_DOC_FORMAT_A4,
   YC_DOC_FORMAT_RECEIPT,
@@ -27,7 +27,8 @@ typedef enum {
 
 const char *yc_doc_format_to_string   (YcDocFormat format);
 gboolean    yc_doc_format_from_string (const char *code, YcDocFormat *out);
-/* The CUPS "media" value of the format's page size: "A4" or "X80mm". */
+/* The CUPS "media" value of the format's paper: "A4" or "X80mm" (the receipt printer's roll; a print
+ * job asks for the document's own length on it, see yc-print-job.c). */
 const char *yc_doc_format_get_media   (YcDocFormat format);
 /* Where a kind goes by default: the acceptance receipt on the 80 mm receipt printer, every form
  * with signature lines or two copies on A4 (the receipt printer and document printer settings
