@@ -1,5 +1,7 @@
 /* test-scanner.c: scanning through SANE's test backend: devices, flatbed and feeder jobs, clamping,
  * cancel, injected faults, reopening, stale results, PDF assembly and pages recorded on a case. */
+#include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -28,6 +30,9 @@ typedef struct {
   guint        n_finished;
   double       last_fraction;
   guint        cancel_at_progress_of;   /* job to cancel at its first progress within the page */
+  gboolean     stop_helper;             /* stop the driver's helper process, as if it hung, … */
+  guint        stop_helper_at_page;     /* … at the first progress within this page */
+  GPid         stopped_helper;
 
   /* A scan's result. */
   gboolean     done;
@@ -63,6 +68,13 @@ progress_cb (YcScanner *scanner,
 {
   g_ptr_array_add (f->events, g_strdup_printf ("progress %u %u", job, page));
   f->last_fraction = fraction;
+  if (f->stop_helper && page == f->stop_helper_at_page && fraction > 0 && fraction < 1)
+    {
+      f->stop_helper = FALSE;
+      f->stopped_helper = _yc_scanner_get_helper_pid (scanner);
+      g_assert_cmpint (f->stopped_helper, >, 0);
+      g_assert_cmpint (kill (f->stopped_helper, SIGSTOP), ==, 0);
+    }
   if (f->cancel_at_progress_of == job && fraction > 0 && fraction < 1)
     {
       f->cancel_at_progress_of = 0;
@@ -666,6 +678,96 @@ test_access_denied (Fixture       *f,
                "may not use the scanner");
 }
 
+/* --- a driver that hangs --- */
+
+static gboolean
+count_tick_cb (gpointer data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Waits until process @pid has gone (ended and reaped). */
+static void
+wait_process_gone (GPid pid)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_S * G_USEC_PER_SEC;
+
+  while (kill (pid, 0) == 0 || errno != ESRCH)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+/* The driver stops answering in the middle of a batch (its helper process is stopped, as a backend
+ * that deadlocks would leave it): the clerk gets the error and the pages before it within the time
+ * limit, the main loop runs all along, Cancel answers too, and the next job works with a new
+ * helper. */
+static void
+test_driver_hangs (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(YcScanSettings) slow = quick_settings (YC_SCAN_SOURCE_ADF);
+  g_autoptr(YcScanSettings) flatbed = quick_settings (YC_SCAN_SOURCE_FLATBED);
+  guint ticks = 0, tick_id, opens, job;
+  gint64 start;
+  GPid hung;
+
+  /* The backend waits 200 ms before each buffer it sends, 64 KiB of a plain page: a page takes
+   * 0.6 s, so the third one is still coming when its first progress arrives. */
+  yc_scan_settings_add_extra (slow, "test-picture", "Solid white");
+  yc_scan_settings_add_extra (slow, "read-delay", "yes");
+  yc_scan_settings_add_extra (slow, "read-delay-duration", "200000");
+  _yc_scanner_set_answer_timeout (f->scanner, 2);
+  f->stop_helper = TRUE;
+  f->stop_helper_at_page = 2;
+  tick_id = g_timeout_add (50, count_tick_cb, &ticks);
+  scan (f, slow);
+  g_source_remove (tick_id);
+
+  hung = f->stopped_helper;
+  g_assert_cmpint (hung, >, 0);
+  g_assert_error (f->error, YC_SCAN_ERROR, YC_SCAN_ERROR_DEVICE_GONE);
+  g_assert_nonnull (strstr (f->error->message, "the 2 pages already scanned are kept"));
+  g_assert_cmpuint (f->result_pages->len, ==, 2);
+  for (guint i = 0; i < 2; i++)
+    g_assert_true (yc_file_store_contains (
+      f->files, ((YcScannedPage *) g_ptr_array_index (f->result_pages, i))->sha256));
+  /* The 2 s the worker waited, and the 1.2 s of the two pages, the main loop went on: 50 ms
+   * ticks, with room for a loaded machine. */
+  g_assert_cmpuint (ticks, >=, 20);
+  /* The hung helper was ended (SIGKILL ends a stopped process too). */
+  wait_process_gone (hung);
+  g_assert_cmpint (_yc_scanner_get_helper_pid (f->scanner), ==, 0);
+
+  /* Cancel answers while the driver hangs, with the usual (long) time limits. */
+  _yc_scanner_set_answer_timeout (f->scanner, 0);
+  f->stop_helper = TRUE;
+  f->stop_helper_at_page = 0;
+  start = g_get_monotonic_time ();
+  job = start_scan (f, slow);
+  while (f->stop_helper)
+    g_main_context_iteration (NULL, TRUE);
+  yc_scanner_cancel (f->scanner, job);
+  wait_for (&f->done);
+  g_assert_error (f->error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (f->result_pages->len, ==, 0);
+  /* Within the grace a cancelled call gets (5 s), far from the 120 s a read may take. */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 30 * G_USEC_PER_SEC);
+  wait_process_gone (f->stopped_helper);
+
+  /* The next job starts a new helper, which opens the device again. */
+  opens = _yc_scanner_get_open_count (f->scanner);
+  scan (f, flatbed);
+  g_assert_no_error (f->error);
+  g_assert_cmpuint (f->result_pages->len, ==, 1);
+  g_assert_cmpuint (_yc_scanner_get_open_count (f->scanner), ==, opens + 1);
+  g_assert_cmpint (_yc_scanner_get_helper_pid (f->scanner), >, 0);
+  g_assert_cmpint (_yc_scanner_get_helper_pid (f->scanner), !=, f->stopped_helper);
+}
+
 /* --- a device that goes away and comes back --- */
 
 static void
@@ -1183,6 +1285,7 @@ main (int    argc,
   ADD ("no-docs", test_no_docs);
   ADD ("access-denied", test_access_denied);
   ADD ("device-reopened", test_device_reopened);
+  ADD ("driver-hangs", test_driver_hangs);
   ADD ("stale-results-dropped", test_stale_results_dropped);
   ADD ("pdf-from-scans", test_pdf_from_scans);
   ADD ("import", test_import);

@@ -15,18 +15,19 @@
 #define DEFAULT_RESOLUTION 300
 
 static int
-find_option (SANE_Handle                    handle,
+find_option (YcScanner                     *self,
              const char                    *name,
              const SANE_Option_Descriptor **out)
 {
   SANE_Int count = 0;
 
   /* Option 0 is the number of options. */
-  if (sane_control_option (handle, 0, SANE_ACTION_GET_VALUE, &count, NULL) != SANE_STATUS_GOOD)
+  if (_yc_sane_control_option (self, self->handle, 0, SANE_ACTION_GET_VALUE, &count, NULL) !=
+      SANE_STATUS_GOOD)
     return -1;
   for (SANE_Int i = 1; i < count; i++)
     {
-      const SANE_Option_Descriptor *desc = sane_get_option_descriptor (handle, i);
+      const SANE_Option_Descriptor *desc = _yc_sane_get_option_descriptor (self, self->handle, i);
 
       if (desc != NULL && desc->name != NULL && strcmp (desc->name, name) == 0)
         {
@@ -45,25 +46,26 @@ option_settable (const SANE_Option_Descriptor *desc)
 }
 
 static SANE_Status
-set_word (SANE_Handle handle,
-          int         index,
-          SANE_Word   value)
+set_word (YcScanner *self,
+          int        index,
+          SANE_Word  value)
 {
-  return sane_control_option (handle, index, SANE_ACTION_SET_VALUE, &value, NULL);
+  return _yc_sane_control_option (self, self->handle, index, SANE_ACTION_SET_VALUE, &value, NULL);
 }
 
 static gboolean
-get_word (SANE_Handle handle,
-          int         index,
-          SANE_Word  *value)
+get_word (YcScanner *self,
+          int        index,
+          SANE_Word *value)
 {
-  SANE_Status status = sane_control_option (handle, index, SANE_ACTION_GET_VALUE, value, NULL);
+  SANE_Status status = _yc_sane_control_option (self, self->handle, index, SANE_ACTION_GET_VALUE,
+                                                value, NULL);
 
   return status == SANE_STATUS_GOOD;
 }
 
 static SANE_Status
-set_string (SANE_Handle                   handle,
+set_string (YcScanner                    *self,
             int                           index,
             const SANE_Option_Descriptor *desc,
             const char                   *value)
@@ -71,7 +73,7 @@ set_string (SANE_Handle                   handle,
   g_autofree char *buffer = g_malloc0 (MAX (desc->size, (SANE_Int) strlen (value) + 1));
 
   strcpy (buffer, value);
-  return sane_control_option (handle, index, SANE_ACTION_SET_VALUE, buffer, NULL);
+  return _yc_sane_control_option (self, self->handle, index, SANE_ACTION_SET_VALUE, buffer, NULL);
 }
 
 static double
@@ -140,14 +142,14 @@ depth_allows (const SANE_Option_Descriptor *desc,
 
 /* The set of ours (1 << value) among the strings a string-list option allows. */
 static guint
-string_list_mask (SANE_Handle handle,
+string_list_mask (YcScanner  *self,
                   const char *name,
                   int       (*from_sane) (const char *))
 {
   const SANE_Option_Descriptor *desc = NULL;
   guint mask = 0;
 
-  if (find_option (handle, name, &desc) < 0 || string_list (desc) == NULL)
+  if (find_option (self, name, &desc) < 0 || string_list (desc) == NULL)
     return 0;
   for (const char * const *s = string_list (desc); *s != NULL; s++)
     {
@@ -168,22 +170,22 @@ _yc_scanner_read_capabilities (YcScanner          *self,
   gboolean depth1 = FALSE;
   int index;
 
-  caps->sources = string_list_mask (self->handle, SANE_NAME_SCAN_SOURCE, _yc_scan_source_from_sane);
+  caps->sources = string_list_mask (self, SANE_NAME_SCAN_SOURCE, _yc_scan_source_from_sane);
   if (caps->sources == 0)
     caps->sources = 1u << YC_SCAN_SOURCE_FLATBED;
 
-  index = find_option (self->handle, SANE_NAME_BIT_DEPTH, &desc);
+  index = find_option (self, SANE_NAME_BIT_DEPTH, &desc);
   if (index >= 0 && option_settable (desc))
     depth1 = depth_allows (desc, 1);
 
-  caps->modes = string_list_mask (self->handle, SANE_NAME_SCAN_MODE, _yc_scan_mode_from_sane);
+  caps->modes = string_list_mask (self, SANE_NAME_SCAN_MODE, _yc_scan_mode_from_sane);
   /* Without a line-art mode, grey at 1 bit per sample is line-art. */
   if ((caps->modes & (1u << YC_SCAN_MODE_GRAY)) && depth1)
     caps->modes |= 1u << YC_SCAN_MODE_LINEART;
   if (caps->modes == 0)
     caps->modes = 1u << YC_SCAN_MODE_COLOR;
 
-  index = find_option (self->handle, SANE_NAME_SCAN_RESOLUTION, &desc);
+  index = find_option (self, SANE_NAME_SCAN_RESOLUTION, &desc);
   if (index >= 0 && desc->constraint_type == SANE_CONSTRAINT_RANGE &&
       desc->constraint.range != NULL)
     {
@@ -228,7 +230,7 @@ set_option_from_string (YcScanner  *self,
                         GError    **error)
 {
   const SANE_Option_Descriptor *desc = NULL;
-  int index = find_option (self->handle, name, &desc);
+  int index = find_option (self, name, &desc);
   SANE_Status status = SANE_STATUS_INVAL;
 
   if (index < 0)
@@ -244,18 +246,19 @@ set_option_from_string (YcScanner  *self,
         gboolean on = g_ascii_strcasecmp (value, "yes") == 0 ||
                       g_ascii_strcasecmp (value, "true") == 0 ||
                       strcmp (value, "1") == 0;
-        status = set_word (self->handle, index, on ? SANE_TRUE : SANE_FALSE);
+        status = set_word (self, index, on ? SANE_TRUE : SANE_FALSE);
         break;
       }
     case SANE_TYPE_INT:
     case SANE_TYPE_FIXED:
-      status = set_word (self->handle, index, double_to_word (desc, g_ascii_strtod (value, NULL)));
+      status = set_word (self, index, double_to_word (desc, g_ascii_strtod (value, NULL)));
       break;
     case SANE_TYPE_STRING:
-      status = set_string (self->handle, index, desc, value);
+      status = set_string (self, index, desc, value);
       break;
     case SANE_TYPE_BUTTON:
-      status = sane_control_option (self->handle, index, SANE_ACTION_SET_VALUE, NULL, NULL);
+      status = _yc_sane_control_option (self, self->handle, index, SANE_ACTION_SET_VALUE, NULL,
+                                        NULL);
       break;
     default:
       break;
@@ -278,11 +281,11 @@ set_full_area (YcScanner *self)
   for (guint i = 0; i < G_N_ELEMENTS (edges); i++)
     {
       const SANE_Option_Descriptor *desc = NULL;
-      int index = find_option (self->handle, edges[i].name, &desc);
+      int index = find_option (self, edges[i].name, &desc);
 
       if (index < 0 || !option_settable (desc) || desc->constraint_type != SANE_CONSTRAINT_RANGE)
         continue;
-      set_word (self->handle, index,
+      set_word (self, index,
                 edges[i].max ? desc->constraint.range->max : desc->constraint.range->min);
     }
 }
@@ -303,7 +306,7 @@ _yc_scanner_apply_settings (YcScanner            *self,
 
   /* Source: the one asked for; a feeder without duplex is the nearest thing to duplex; else the
    * glass. */
-  index = find_option (self->handle, SANE_NAME_SCAN_SOURCE, &desc);
+  index = find_option (self, SANE_NAME_SCAN_SOURCE, &desc);
   if (index >= 0 && option_settable (desc) && string_list (desc) != NULL)
     {
       const char *picked = NULL;
@@ -331,7 +334,7 @@ _yc_scanner_apply_settings (YcScanner            *self,
                 used->source = wanted->source;
               }
         }
-      if (picked != NULL && set_string (self->handle, index, desc, picked) != SANE_STATUS_GOOD)
+      if (picked != NULL && set_string (self, index, desc, picked) != SANE_STATUS_GOOD)
         {
           set_refused_error (self, SANE_NAME_SCAN_SOURCE, picked, error);
           return NULL;
@@ -340,7 +343,7 @@ _yc_scanner_apply_settings (YcScanner            *self,
 
   /* Mode: the one asked for, else the nearest (line-art as 1-bit grey, grey as colour, colour as
    * grey). */
-  index = find_option (self->handle, SANE_NAME_SCAN_MODE, &desc);
+  index = find_option (self, SANE_NAME_SCAN_MODE, &desc);
   if (index >= 0 && option_settable (desc) && string_list (desc) != NULL)
     {
       const char * const *modes = string_list (desc);
@@ -350,7 +353,7 @@ _yc_scanner_apply_settings (YcScanner            *self,
       if (picked == NULL && wanted->mode == YC_SCAN_MODE_LINEART)
         {
           const SANE_Option_Descriptor *depth = NULL;
-          int depth_index = find_option (self->handle, SANE_NAME_BIT_DEPTH, &depth);
+          int depth_index = find_option (self, SANE_NAME_BIT_DEPTH, &depth);
 
           picked = _yc_scan_pick_string (modes, _yc_scan_mode_names (YC_SCAN_MODE_GRAY));
           if (picked != NULL && depth_index >= 0 && option_settable (depth) &&
@@ -364,7 +367,7 @@ _yc_scanner_apply_settings (YcScanner            *self,
           used->mode = wanted->mode == YC_SCAN_MODE_COLOR ? YC_SCAN_MODE_GRAY : YC_SCAN_MODE_COLOR;
           picked = _yc_scan_pick_string (modes, _yc_scan_mode_names (used->mode));
         }
-      if (picked != NULL && set_string (self->handle, index, desc, picked) != SANE_STATUS_GOOD)
+      if (picked != NULL && set_string (self, index, desc, picked) != SANE_STATUS_GOOD)
         {
           set_refused_error (self, SANE_NAME_SCAN_MODE, picked, error);
           return NULL;
@@ -372,21 +375,21 @@ _yc_scanner_apply_settings (YcScanner            *self,
     }
 
   /* Depth after mode: changing the mode reloads the options. */
-  index = find_option (self->handle, SANE_NAME_BIT_DEPTH, &desc);
+  index = find_option (self, SANE_NAME_BIT_DEPTH, &desc);
   if (index >= 0 && option_settable (desc))
     {
       if (gray_as_lineart)
-        set_word (self->handle, index, 1);
+        set_word (self, index, 1);
       else if (used->mode != YC_SCAN_MODE_LINEART && depth_allows (desc, 8))
-        set_word (self->handle, index, 8);
+        set_word (self, index, 8);
     }
 
-  index = find_option (self->handle, SANE_NAME_SCAN_RESOLUTION, &desc);
+  index = find_option (self, SANE_NAME_SCAN_RESOLUTION, &desc);
   if (index >= 0 && option_settable (desc) &&
       (desc->type == SANE_TYPE_INT || desc->type == SANE_TYPE_FIXED))
     {
       SANE_Word w = clamp_word (desc, wanted->resolution);
-      SANE_Status status = set_word (self->handle, index, w);
+      SANE_Status status = set_word (self, index, w);
 
       if (status != SANE_STATUS_GOOD)
         {
@@ -396,7 +399,7 @@ _yc_scanner_apply_settings (YcScanner            *self,
           return NULL;
         }
       /* The driver may round again (SANE_INFO_INEXACT): what it reads back is what it uses. */
-      if (get_word (self->handle, index, &w))
+      if (get_word (self, index, &w))
         used->resolution = (guint) (word_to_double (desc, w) + 0.5);
     }
 
@@ -467,7 +470,7 @@ _yc_scanner_inject_if_due (YcScanner       *self,
   if (name == NULL || applied->old_value != NULL)
     return;
 
-  index = find_option (self->handle, name, &desc);
+  index = find_option (self, name, &desc);
   if (index < 0 || desc->size <= 0)
     {
       g_warning ("Cannot inject %s: the device has no such option", name);
@@ -475,7 +478,8 @@ _yc_scanner_inject_if_due (YcScanner       *self,
     }
   applied->index = index;
   applied->old_value = g_malloc0 (desc->size);
-  sane_control_option (self->handle, index, SANE_ACTION_GET_VALUE, applied->old_value, NULL);
+  _yc_sane_control_option (self, self->handle, index, SANE_ACTION_GET_VALUE, applied->old_value,
+                           NULL);
   if (!set_option_from_string (self, name, value, NULL))
     g_warning ("Cannot inject %s = %s", name, value);
 }
@@ -489,7 +493,7 @@ _yc_scanner_undo_injection (YcScanner       *self,
       g_clear_pointer (&applied->old_value, g_free);
       return;
     }
-  sane_control_option (self->handle, applied->index, SANE_ACTION_SET_VALUE, applied->old_value,
-                       NULL);
+  _yc_sane_control_option (self, self->handle, applied->index, SANE_ACTION_SET_VALUE,
+                           applied->old_value, NULL);
   g_clear_pointer (&applied->old_value, g_free);
 }

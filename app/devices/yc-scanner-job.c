@@ -38,6 +38,7 @@ _yc_scanner_run_scan (YcScanner *self,
   guint n_pages = 0;
   double reported = 0;
 
+  self->current_job = job;
   while (state != STATE_DONE)
     {
       if (_yc_scan_job_is_cancelled (job))
@@ -76,7 +77,7 @@ _yc_scanner_run_scan (YcScanner *self,
             SANE_Status status;
 
             _yc_scanner_inject_if_due (self, n_pages, &injection);
-            status = sane_start (self->handle);
+            status = _yc_sane_start (self, self->handle);
             if (status == SANE_STATUS_GOOD)
               {
                 started = TRUE;
@@ -101,7 +102,7 @@ _yc_scanner_run_scan (YcScanner *self,
 
         case STATE_GET_PARAMETERS:
           {
-            SANE_Status status = sane_get_parameters (self->handle, &params);
+            SANE_Status status = _yc_sane_get_parameters (self, self->handle, &params);
             YcRawPageFormat format = { 0 };
 
             if (status != SANE_STATUS_GOOD)
@@ -141,7 +142,7 @@ _yc_scanner_run_scan (YcScanner *self,
         case STATE_READ:
           {
             SANE_Int len = 0;
-            SANE_Status status = sane_read (self->handle, buffer, READ_BUFFER_SIZE, &len);
+            SANE_Status status = _yc_sane_read (self, self->handle, buffer, READ_BUFFER_SIZE, &len);
 
             if (status == SANE_STATUS_GOOD)
               {
@@ -191,13 +192,17 @@ _yc_scanner_run_scan (YcScanner *self,
     }
 
   _yc_page_encoder_abort (g_steal_pointer (&encoder));
+  /* The outcome is known: the clerk gets it (and the pages) now, not after the driver has tidied
+   * up, which is where drivers have been seen to hang. Commands queued meanwhile wait for the
+   * worker, so the next job still starts on a reset device. */
+  _yc_scanner_post_finished (job, g_steal_pointer (&error));
+  self->current_job = NULL;
+
   /* sane_cancel ends every document, also a complete one: the driver resets and the feeder is
    * released. */
   if (self->handle != NULL && started)
-    sane_cancel (self->handle);
+    _yc_sane_cancel (self, self->handle);
   _yc_scanner_undo_injection (self, &injection);
   if (device_gone)
     _yc_scanner_close_handle (self);
-
-  _yc_scanner_post_finished (job, g_steal_pointer (&error));
 }

@@ -135,10 +135,20 @@ struct _YcScanner {
   guint         inject_page;
   char         *inject_name;   /* NULL: no injection */
   char         *inject_value;
+  GPid          helper_pid;    /* the SANE helper process, 0 when there is none */
+  guint         answer_timeout_s; /* tests: every driver call's time limit, 0: the usual ones */
+
+  /* Atomic: set by finalize so that the worker stops waiting for the driver. */
+  gint          stopping;
 
   /* The worker's own: touched by the worker thread only (and by finalize after joining it). */
-  gboolean      sane_ready;
-  SANE_Handle   handle;
+  gboolean      sane_ready;    /* the helper process runs and SANE is initialised in it */
+  GSubprocess  *helper;        /* the SANE helper process (yc-scanner-helper.c) */
+  int           helper_fd;     /* the worker's end of its socket; -1 without a helper */
+  gpointer      descriptors;   /* the open device's option descriptors, NULL: ask again */
+  GPtrArray    *retired;       /* descriptors replaced during the current command */
+  YcScanJob    *current_job;   /* the job being run: cancelling it cuts a blocked call short */
+  SANE_Handle   handle;        /* the helper's handle of the open device */
   char         *handle_device; /* the name the caller uses */
   GHashTable   *identities;    /* device name → "vendor\nmodel", from the last listing */
   GHashTable   *aliases;       /* name the caller uses → the name it has now (re-plugged USB) */
@@ -199,6 +209,45 @@ void            _yc_scanner_inject_if_due   (YcScanner      *self,
 void            _yc_scanner_undo_injection  (YcScanner      *self,
                                              YcScanInjection *applied);
 
+/* SANE through the helper process (yc-scanner-helper.c), on the worker. The calls mirror SANE's;
+ * a helper that does not answer in time (a hung driver) is ended and the call reports
+ * SANE_STATUS_IO_ERROR (void calls: nothing); the next _yc_sane_ensure_helper starts a new one. */
+gboolean        _yc_sane_ensure_helper      (YcScanner      *self);
+void            _yc_sane_stop_helper        (YcScanner      *self);
+/* Frees descriptors retired during the command that has just ended. */
+void            _yc_sane_command_done       (YcScanner      *self);
+SANE_Status     _yc_sane_get_devices        (YcScanner      *self,
+                                             GPtrArray     **devices);
+SANE_Status     _yc_sane_open               (YcScanner      *self,
+                                             const char     *name,
+                                             SANE_Handle    *handle);
+void            _yc_sane_close              (YcScanner      *self,
+                                             SANE_Handle     handle);
+/* Valid until an option is set; pointers into it until the current command ends. */
+const SANE_Option_Descriptor *
+                _yc_sane_get_option_descriptor (YcScanner   *self,
+                                             SANE_Handle     handle,
+                                             SANE_Int        option);
+SANE_Status     _yc_sane_control_option     (YcScanner      *self,
+                                             SANE_Handle     handle,
+                                             SANE_Int        option,
+                                             SANE_Action     action,
+                                             void           *value,
+                                             SANE_Int       *info);
+SANE_Status     _yc_sane_start              (YcScanner      *self,
+                                             SANE_Handle     handle);
+SANE_Status     _yc_sane_get_parameters     (YcScanner      *self,
+                                             SANE_Handle     handle,
+                                             SANE_Parameters *params);
+SANE_Status     _yc_sane_read               (YcScanner      *self,
+                                             SANE_Handle     handle,
+                                             SANE_Byte      *data,
+                                             SANE_Int        max_length,
+                                             SANE_Int       *length);
+void            _yc_sane_cancel             (YcScanner      *self,
+                                             SANE_Handle     handle);
+const char     *_yc_sane_strstatus          (SANE_Status     status);
+
 /* The scan job's state machine, on the worker (yc-scanner-job.c). */
 void            _yc_scanner_run_scan        (YcScanner      *self,
                                              YcScanJob      *job);
@@ -207,6 +256,11 @@ void            _yc_scanner_run_scan        (YcScanner      *self,
 
 /* How many times the worker has called sane_open. */
 guint          _yc_scanner_get_open_count (YcScanner *self);
+/* The SANE helper process running now, 0 if none (to stop it as a hung driver would). */
+GPid           _yc_scanner_get_helper_pid (YcScanner *self);
+/* The time limit of every call into the driver, instead of the usual ones (0: back to those). */
+void           _yc_scanner_set_answer_timeout (YcScanner *self,
+                                               guint      seconds);
 /* Before the job reaches page @page_index (0-based) the worker sets SANE option @name to @value,
  * and puts the old value back when the job ends: a fault (read-return-value = SANE_STATUS_JAMMED)
  * in the middle of a batch. One injection at a time; it applies to the next job that reaches that

@@ -1,5 +1,5 @@
-/* yc-scanner-worker.c: the scanner's worker thread: it owns SANE, runs the queued commands, and
- * opens devices (again, when one comes back under a new name). */
+/* yc-scanner-worker.c: the scanner's worker thread: it owns SANE (in a helper process), runs the
+ * queued commands, and opens devices (again, when one comes back under a new name). */
 #define G_LOG_DOMAIN "yc-scanner"
 
 #include <sane/sane.h>
@@ -94,7 +94,7 @@ _yc_scanner_set_status_error (SANE_Status status,
     default:
       g_set_error (error, YC_SCAN_ERROR, YC_SCAN_ERROR_FAILED,
                    _("The scanner “%s” reported an error (%s). Press Scan again."), device,
-                   sane_strstatus (status));
+                   _yc_sane_strstatus (status));
       break;
     }
 }
@@ -118,10 +118,14 @@ set_open_error (SANE_Status status,
 void
 _yc_scanner_close_handle (YcScanner *self)
 {
-  if (self->handle == NULL)
+  SANE_Handle handle = self->handle;
+
+  if (handle == NULL)
     return;
-  sane_cancel (self->handle);
-  sane_close (self->handle);
+  _yc_sane_cancel (self, handle);
+  /* Only if the helper is still there: a cancel that did not come back took the handle with it. */
+  if (self->handle == handle)
+    _yc_sane_close (self, handle);
   self->handle = NULL;
   g_clear_pointer (&self->handle_device, g_free);
 }
@@ -130,7 +134,7 @@ static gboolean
 check_sane (YcScanner *self,
             GError   **error)
 {
-  if (self->sane_ready)
+  if (_yc_sane_ensure_helper (self))
     return TRUE;
   g_set_error_literal (error, YC_SCAN_ERROR, YC_SCAN_ERROR_FAILED,
                        _("The scanner drivers (SANE) could not be started. Ask your support staff "
@@ -142,30 +146,23 @@ static GPtrArray *
 list_devices (YcScanner *self,
               GError   **error)
 {
-  const SANE_Device **list = NULL;
+  GPtrArray *devices = NULL;
   SANE_Status status;
-  GPtrArray *devices;
 
   if (!check_sane (self, error))
     return NULL;
 
-  status = sane_get_devices (&list, SANE_FALSE);
+  status = _yc_sane_get_devices (self, &devices);
   if (status != SANE_STATUS_GOOD)
     {
       _yc_scanner_set_status_error (status, "", 0, error);
       return NULL;
     }
 
-  devices = g_ptr_array_new_with_free_func ((GDestroyNotify) yc_scan_device_free);
-  for (guint i = 0; list[i] != NULL; i++)
+  for (guint i = 0; i < devices->len; i++)
     {
-      YcScanDevice *device = g_new0 (YcScanDevice, 1);
+      YcScanDevice *device = g_ptr_array_index (devices, i);
 
-      device->name = g_strdup (list[i]->name);
-      device->vendor = g_strdup (list[i]->vendor);
-      device->model = g_strdup (list[i]->model);
-      device->type = g_strdup (list[i]->type);
-      g_ptr_array_add (devices, device);
       g_hash_table_replace (self->identities, g_strdup (device->name),
                             g_strdup_printf ("%s\n%s", device->vendor, device->model));
     }
@@ -219,7 +216,7 @@ _yc_scanner_ensure_open (YcScanner  *self,
   name = g_hash_table_lookup (self->aliases, device);
   if (name == NULL)
     name = device;
-  status = sane_open (name, &handle);
+  status = _yc_sane_open (self, name, &handle);
   g_mutex_lock (&self->lock);
   self->open_count++;
   g_mutex_unlock (&self->lock);
@@ -231,7 +228,7 @@ _yc_scanner_ensure_open (YcScanner  *self,
       if (other != NULL)
         {
           g_debug ("Scanner %s is back as %s", device, other);
-          status = sane_open (other, &handle);
+          status = _yc_sane_open (self, other, &handle);
           if (status == SANE_STATUS_GOOD)
             g_hash_table_replace (self->aliases, g_strdup (device), g_steal_pointer (&other));
         }
@@ -326,17 +323,8 @@ gpointer
 _yc_scanner_worker_main (gpointer data)
 {
   YcScanner *self = data;
-  SANE_Int version = 0;
-  SANE_Status status;
 
-  status = sane_init (&version, NULL);
-  self->sane_ready = status == SANE_STATUS_GOOD;
-  if (!self->sane_ready)
-    g_warning ("sane_init failed: %s", sane_strstatus (status));
-  else
-    g_debug ("SANE %d.%d.%d", SANE_VERSION_MAJOR (version), SANE_VERSION_MINOR (version),
-             SANE_VERSION_BUILD (version));
-
+  /* The helper process, and SANE in it, start with the first command that needs a device. */
   for (;;)
     {
       YcScanCommand *cmd = g_async_queue_pop (self->commands);
@@ -348,11 +336,11 @@ _yc_scanner_worker_main (gpointer data)
         }
       run_command (self, cmd);
       _yc_scan_command_free (cmd);
+      _yc_sane_command_done (self);
     }
 
   _yc_scanner_close_handle (self);
-  if (self->sane_ready)
-    sane_exit ();
-  self->sane_ready = FALSE;
+  _yc_sane_stop_helper (self);
+  _yc_sane_command_done (self);
   return NULL;
 }

@@ -314,7 +314,10 @@ yc_scanner_finalize (GObject *object)
 {
   YcScanner *self = YC_SCANNER (object);
 
-  /* Jobs and tasks hold references: when this runs, every command has completed. */
+  /* Jobs and tasks hold references: when this runs, every command has completed, but the worker
+   * may still be tidying up after the last job. A driver that hangs there is not waited for: the
+   * worker ends the helper process at once (yc-scanner-helper.c), so this join is short. */
+  g_atomic_int_set (&self->stopping, 1);
   push_command (self, YC_SCAN_CMD_STOP, NULL, NULL, NULL, NULL);
   g_thread_join (self->thread);
   g_async_queue_unref (self->commands);
@@ -356,6 +359,7 @@ static void
 yc_scanner_init (YcScanner *self)
 {
   g_mutex_init (&self->lock);
+  self->helper_fd = -1;
   self->live_jobs = g_ptr_array_new ();
   self->next_job_id = 1;
   self->identities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -614,6 +618,26 @@ _yc_scanner_get_open_count (YcScanner *self)
   count = self->open_count;
   g_mutex_unlock (&self->lock);
   return count;
+}
+
+GPid
+_yc_scanner_get_helper_pid (YcScanner *self)
+{
+  GPid pid;
+
+  g_mutex_lock (&self->lock);
+  pid = self->helper_pid;
+  g_mutex_unlock (&self->lock);
+  return pid;
+}
+
+void
+_yc_scanner_set_answer_timeout (YcScanner *self,
+                                guint      seconds)
+{
+  g_mutex_lock (&self->lock);
+  self->answer_timeout_s = seconds;
+  g_mutex_unlock (&self->lock);
 }
 
 void
