@@ -60,7 +60,9 @@ void          _yc_doc_builder_set_identity   (YcDocBuilder *builder,
                                               const char   *number_line,
                                               const char   *qr_payload,
                                               const char   *qr_caption);
-/* Each copy starts on a new page, with its own title and its own page numbers (第 1 页 / 共 2 页). */
+/* Each copy starts on a new page, with its own title and its own page numbers (第 1 页 / 共 2 页);
+ * on the receipt roll a copy is one page as long as its content, unnumbered, unless it runs past
+ * 3 m. */
 void          _yc_doc_builder_begin_copy     (YcDocBuilder *builder,
                                               const char   *title,
                                               const char   *copy_label);
