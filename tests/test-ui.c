@@ -690,6 +690,7 @@ test_startup_builds_little (void)
       GtkStack *stack, *results, *details;
       GtkWidget *form_bin;
       guint slow_tick_id;
+      GtkWidget *loading_box;
 
       app = yc_test_ui_app_new (&window);
       stack = GTK_STACK (yc_test_ui_template_child (window, YC_TYPE_WINDOW, "stack"));
@@ -711,11 +712,14 @@ test_startup_builds_little (void)
        * takes longer than the frame interval, as with a software renderer on a counter PC: the
        * store must open all the same, though the main loop never runs out of frames to draw. */
       g_assert_cmpstr (yc_intake_page_get_state (intake_page ()), ==, "loading");
+      loading_box = yc_test_ui_template_child (intake_page (), YC_TYPE_INTAKE_PAGE, "loading_box");
+      g_assert_false (gtk_widget_get_visible (loading_box));
       slow_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (window), slow_frame_cb, NULL, NULL);
       WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
       WAIT_FOR (yc_application_get_store (app) != NULL);
       gtk_widget_remove_tick_callback (GTK_WIDGET (window), slow_tick_id);
       WAIT_FOR (g_strcmp0 (yc_intake_page_get_state (intake_page ()), "empty") == 0);
+      g_assert_false (gtk_widget_get_visible (loading_box));
       g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (yc_intake_page_get_search_entry (
         intake_page ()))));
 
@@ -732,6 +736,24 @@ test_startup_builds_little (void)
 
   g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
   g_test_trap_assert_passed ();
+}
+
+/* A catalogue that takes long to open shows its spinner, but only after a moment: a short wait
+ * (the usual one) would only make it flash. */
+static void
+test_loading_indicator_delayed (void)
+{
+  g_autoptr(GtkWidget) page = g_object_ref_sink (g_object_new (YC_TYPE_INTAKE_PAGE, NULL));
+  GtkWidget *loading_box = yc_test_ui_template_child (page, YC_TYPE_INTAKE_PAGE, "loading_box");
+  GtkWidget *spinner = yc_test_ui_template_child (page, YC_TYPE_INTAKE_PAGE, "loading_spinner");
+  gint64 start = g_get_monotonic_time ();
+
+  /* No store yet. */
+  g_assert_cmpstr (yc_intake_page_get_state (YC_INTAKE_PAGE (page)), ==, "loading");
+  g_assert_false (gtk_widget_get_visible (loading_box));
+  WAIT_FOR (gtk_widget_get_visible (loading_box));
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, 400 * 1000);
+  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
 }
 
 /* The startup benchmark's protocol: the binary prints "first-frame" once painted, and quits. */
@@ -797,6 +819,7 @@ main (int   argc,
   g_test_add_func ("/yc/ui/store-error", test_store_error);
   g_test_add_func ("/yc/ui/window-size-saved", test_window_size_saved);
   g_test_add_func ("/yc/ui/startup-builds-little", test_startup_builds_little);
+  g_test_add_func ("/yc/ui/loading-indicator-delayed", test_loading_indicator_delayed);
   g_test_add_func ("/yc/ui/bench-first-frame", test_bench_first_frame);
 
   ret = g_test_run ();

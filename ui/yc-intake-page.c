@@ -9,6 +9,10 @@
 
 /* Enough for a clerk to pick from; more means the query should be refined. */
 #define RESULTS_LIMIT 50
+/* The catalogue usually opens in a tenth of a second: a spinner shown at once would only flash.
+ * It appears when the wait is long enough to be noticed (GNOME's HIG: no progress indicator for
+ * waits under a second; half of one keeps a slow first start from looking stuck). */
+#define LOADING_INDICATOR_DELAY_MS 500
 
 struct _YcIntakePage
 {
@@ -38,12 +42,14 @@ struct _YcIntakePage
   YcIntakeForm       *form;
   AdwStatusPage      *no_results_page;
   AdwStatusPage      *search_error_page;
+  guint               loading_indicator_id;
 
   /* template children */
   AdwLeaflet         *leaflet;
   GtkWidget          *list_pane;
   GtkSearchEntry     *search_entry;
   GtkStack           *results_stack;
+  GtkWidget          *loading_box;
   GtkSpinner         *loading_spinner;
   GtkScrolledWindow  *results_scroller;
   GtkListView        *list_view;
@@ -166,13 +172,34 @@ ensure_state_page (YcIntakePage *self,
                                               _("Search Failed"), NULL);
 }
 
+static gboolean
+show_loading_indicator_cb (gpointer user_data)
+{
+  YcIntakePage *self = user_data;
+
+  self->loading_indicator_id = 0;
+  gtk_widget_set_visible (self->loading_box, TRUE);
+  gtk_spinner_set_spinning (self->loading_spinner, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 set_results_state (YcIntakePage *self,
                    const char   *state)
 {
+  gboolean loading = g_strcmp0 (state, "loading") == 0;
+
   ensure_state_page (self, state);
   gtk_stack_set_visible_child_name (self->results_stack, state);
-  gtk_spinner_set_spinning (self->loading_spinner, g_strcmp0 (state, "loading") == 0);
+  if (loading && self->loading_indicator_id == 0 && !gtk_widget_get_visible (self->loading_box))
+    self->loading_indicator_id = g_timeout_add (LOADING_INDICATOR_DELAY_MS,
+                                                show_loading_indicator_cb, self);
+  else if (!loading)
+    {
+      g_clear_handle_id (&self->loading_indicator_id, g_source_remove);
+      gtk_widget_set_visible (self->loading_box, FALSE);
+      gtk_spinner_set_spinning (self->loading_spinner, FALSE);
+    }
 }
 
 static void
@@ -816,6 +843,7 @@ yc_intake_page_dispose (GObject *object)
   YcIntakePage *self = YC_INTAKE_PAGE (object);
   GtkWidget *child;
 
+  g_clear_handle_id (&self->loading_indicator_id, g_source_remove);
   g_cancellable_cancel (self->search_cancellable);
   g_clear_object (&self->search_cancellable);
   g_cancellable_cancel (self->cancellable);
@@ -955,6 +983,7 @@ yc_intake_page_class_init (YcIntakePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YcIntakePage, list_pane);
   gtk_widget_class_bind_template_child (widget_class, YcIntakePage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, YcIntakePage, results_stack);
+  gtk_widget_class_bind_template_child (widget_class, YcIntakePage, loading_box);
   gtk_widget_class_bind_template_child (widget_class, YcIntakePage, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, YcIntakePage, results_scroller);
   gtk_widget_class_bind_template_child (widget_class, YcIntakePage, list_view);
