@@ -13,14 +13,14 @@
  * The helper is the application's own executable started again with YC_SANE_HELPER_PARENT set: a
  * constructor in this file sees it and runs the helper instead of main(). Requests and replies are
  * GVariant tuples, each after its length, over a socket pair. Before each call that may end the
- * backend's thread, the helper waits (briefly) until that thread sleeps in a system call, where
- * cancelling it is harmless: that makes the bad case rare, the time limit makes it harmless. */
+ * backend's thread, the helper waits (briefly) until that thread sleeps in a system call, and
+ * keeps the pipe it writes to open during the call, so the cancel finds it asleep there, where
+ * ending a thread is harmless: that keeps the bad case away, the time limit makes it harmless. */
 
-#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
@@ -28,7 +28,6 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 #include <sane/sane.h>
-#include <glib/gi18n.h>
 
 #include "yc-lazy-lib.h"
 #include "yc-scanner-private.h"
@@ -235,9 +234,10 @@ thread_is_settled (const char *tid)
 }
 
 /* Waits until every thread of this process but the calling one has settled (see above), at most
- * SETTLE_MAX_US. SANE's test backend, for one, cancels its reader right after the read that
- * returns the last bytes, or in sane_cancel: called when the reader has exited or sleeps in
- * write(), that cancel can no longer catch it inside malloc or gettext. */
+ * SETTLE_MAX_US. SANE's test backend, for one, cancels its reader in the sane_read that returns a
+ * page's last bytes, and in sane_cancel. Before sane_read, this makes that read come after the
+ * reader has written everything and gone; before sane_cancel, with the pipe held (below), the
+ * cancel finds the reader asleep in write(), not in malloc or gettext. */
 static void
 settle_backend_threads (Helper *helper)
 {
@@ -269,6 +269,150 @@ settle_backend_threads (Helper *helper)
         }
       g_usleep (100);
     }
+}
+
+/* The pipes the backend's threads sleep writing to, held open for the length of a call.
+ *
+ * SANE's backends end their reader thread by closing the pipe it writes to, then cancelling it
+ * (sanei_thread's finish_pass: close, pthread_cancel, pthread_join). Closing the pipe wakes the
+ * reader with EPIPE, and it runs into free() and gettext while the cancel is on its way: gdb
+ * caught exactly that in the helper (the reader dead-locked on its malloc arena at thread exit,
+ * sane_cancel joining it for ever). With a second descriptor on the pipe, the close wakes nobody:
+ * the reader is still asleep in write() when the cancel arrives, and ends there. A backend that
+ * relies on EPIPE alone to end its reader is not left waiting: the pipes are let go after
+ * PIPE_HOLD_MAX_US. */
+typedef struct {
+  GMutex   lock;
+  GCond    cond;
+  gboolean done;
+  GArray  *fds;        /* our duplicates, closed when the call returns or the time is up */
+  GThread *watchdog;
+} PipeHold;
+
+#define PIPE_HOLD_MAX_US (G_USEC_PER_SEC / 2)
+
+static char *
+fd_target (const char *fd)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/self/fd/%s", fd);
+
+  return g_file_read_link (path, NULL);
+}
+
+/* "pipe:[inode]" of each pipe a thread other than the caller sleeps writing to. */
+static GHashTable *
+pipes_written_to (void)
+{
+  g_autofree char *self_tid = g_strdup_printf ("%ld", (long) syscall (SYS_gettid));
+  g_autoptr(GDir) dir = g_dir_open ("/proc/self/task", 0, NULL);
+  GHashTable *pipes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *tid;
+
+  while (dir != NULL && (tid = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_strdup_printf ("/proc/self/task/%s/syscall", tid);
+      g_autofree char *sc = NULL;
+      g_auto(GStrv) fields = NULL;
+      g_autofree char *fd = NULL;
+      char *target;
+      long nr;
+
+      if (strcmp (tid, self_tid) == 0 || !g_file_get_contents (path, &sc, NULL, NULL))
+        continue;
+      fields = g_strsplit (g_strstrip (sc), " ", 3);
+      nr = strtol (fields[0], NULL, 10);
+      if ((nr != SYS_write && nr != SYS_writev && nr != SYS_pwrite64) || fields[1] == NULL)
+        continue;
+      fd = g_strdup_printf ("%ld", strtol (fields[1], NULL, 16));
+      target = fd_target (fd);
+      if (target != NULL && g_str_has_prefix (target, "pipe:"))
+        g_hash_table_add (pipes, target);
+      else
+        g_free (target);
+    }
+  return pipes;
+}
+
+static gpointer
+pipe_hold_watchdog (gpointer data)
+{
+  PipeHold *hold = data;
+  gint64 end = g_get_monotonic_time () + PIPE_HOLD_MAX_US;
+
+  g_mutex_lock (&hold->lock);
+  while (!hold->done)
+    if (!g_cond_wait_until (&hold->cond, &hold->lock, end))
+      break;
+  if (!hold->done)
+    g_debug ("The scanner driver's reader did not end with the pipe held: letting go of it");
+  for (guint i = 0; i < hold->fds->len; i++)
+    close (g_array_index (hold->fds, int, i));
+  g_array_set_size (hold->fds, 0);
+  g_mutex_unlock (&hold->lock);
+  return NULL;
+}
+
+/* Duplicates every descriptor of this process on a pipe some backend thread sleeps writing to;
+ * NULL when there is none. */
+static PipeHold *
+pipe_hold_new (void)
+{
+  g_autoptr(GHashTable) pipes = pipes_written_to ();
+  g_autoptr(GPtrArray) fds = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) dir = NULL;
+  PipeHold *hold;
+  const char *fd;
+
+  if (g_hash_table_size (pipes) == 0)
+    return NULL;
+  /* The listing first: duplicating while reading /proc/self/fd would list the duplicates too. */
+  dir = g_dir_open ("/proc/self/fd", 0, NULL);
+  while (dir != NULL && (fd = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *target = fd_target (fd);
+
+      if (target != NULL && g_hash_table_contains (pipes, target))
+        g_ptr_array_add (fds, g_strdup (fd));
+    }
+
+  hold = g_new0 (PipeHold, 1);
+  g_mutex_init (&hold->lock);
+  g_cond_init (&hold->cond);
+  hold->fds = g_array_new (FALSE, FALSE, sizeof (int));
+  for (guint i = 0; i < fds->len; i++)
+    {
+      int copy = fcntl ((int) strtol (g_ptr_array_index (fds, i), NULL, 10), F_DUPFD_CLOEXEC, 10);
+
+      if (copy >= 0)
+        g_array_append_val (hold->fds, copy);
+    }
+  hold->watchdog = g_thread_new ("yc-sane-pipe-hold", pipe_hold_watchdog, hold);
+  return hold;
+}
+
+static void
+pipe_hold_release (PipeHold *hold)
+{
+  if (hold == NULL)
+    return;
+  g_mutex_lock (&hold->lock);
+  hold->done = TRUE;
+  g_cond_signal (&hold->cond);
+  g_mutex_unlock (&hold->lock);
+  g_thread_join (hold->watchdog);
+  g_array_unref (hold->fds);
+  g_mutex_clear (&hold->lock);
+  g_cond_clear (&hold->cond);
+  g_free (hold);
+}
+
+/* Before a call that may end the backend's threads (sane_cancel, sane_close, sane_exit): they
+ * settle, and their pipes are held. */
+static PipeHold *
+prepare_to_end_threads (Helper *helper)
+{
+  settle_backend_threads (helper);
+  return pipe_hold_new ();
 }
 
 static SANE_Handle
@@ -383,6 +527,8 @@ helper_get_devices (void)
 static void
 helper_shutdown (Helper *helper)
 {
+  PipeHold *hold;
+
   if (!helper->initialised)
     return;
   for (guint i = 0; i < helper->handles->len; i++)
@@ -391,13 +537,17 @@ helper_shutdown (Helper *helper)
 
       if (handle == NULL)
         continue;
-      settle_backend_threads (helper);
+      hold = prepare_to_end_threads (helper);
       sane_cancel (handle);
+      pipe_hold_release (hold);
+      hold = prepare_to_end_threads (helper);
       sane_close (handle);
+      pipe_hold_release (hold);
       g_ptr_array_index (helper->handles, i) = NULL;
     }
-  settle_backend_threads (helper);
+  hold = prepare_to_end_threads (helper);
   sane_exit ();
+  pipe_hold_release (hold);
   helper->initialised = FALSE;
 }
 
@@ -449,10 +599,11 @@ helper_run (Helper   *helper,
     case OP_CLOSE:
       if (handle != NULL)
         {
+          PipeHold *hold = prepare_to_end_threads (helper);
           guint32 id = 0;
 
-          settle_backend_threads (helper);
           sane_close (handle);
+          pipe_hold_release (hold);
           g_variant_get_child (args, 0, "u", &id);
           g_ptr_array_index (helper->handles, id - 1) = NULL;
         }
@@ -505,8 +656,10 @@ helper_run (Helper   *helper,
     case OP_CANCEL:
       if (handle != NULL)
         {
-          settle_backend_threads (helper);
+          PipeHold *hold = prepare_to_end_threads (helper);
+
           sane_cancel (handle);
+          pipe_hold_release (hold);
         }
       return g_variant_new ("()");
 
