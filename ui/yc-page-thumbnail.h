@@ -1,5 +1,5 @@
-/* yc-page-thumbnail.h: one stored page as a small picture in a grid, decoded off the main thread;
- * and the decoder the page viewer shares. */
+/* yc-page-thumbnail.h: one stored page as a small picture in a grid, decoded (an imported PDF:
+ * drawn) off the main thread; and the decoder the page viewer shares. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -14,9 +14,11 @@ G_BEGIN_DECLS
 #define YC_PAGE_THUMBNAIL_HEIGHT 200
 
 /* Decodes @page's stored JPEG or PNG in a worker thread, turned clockwise by its rotation, and scaled
- * to fit @max_width × @max_height (0 and 0: full size, for reading it). A PDF page fails with
- * G_IO_ERROR_NOT_SUPPORTED (it is shown as a document, not decoded); a file missing from the store
- * with YC_FILE_STORE_ERROR_NOT_FOUND. */
+ * to fit @max_width × @max_height (0 and 0: full size, for reading it). An imported PDF's first
+ * page is drawn by poppler in the worker instead, on white paper, turned and fitted the same way
+ * (0 and 0: at 150 dpi, as a scanned page would be); a PDF poppler cannot draw fails with
+ * G_IO_ERROR_INVALID_DATA (translated), poppler missing with YC_LAZY_LIB_ERROR. A file missing from
+ * the store fails with YC_FILE_STORE_ERROR_NOT_FOUND. */
 void        yc_page_texture_load_async  (YcFileStore        *files,
                                          const YcCasePage   *page,
                                          int                 max_width,
@@ -24,6 +26,16 @@ void        yc_page_texture_load_async  (YcFileStore        *files,
                                          GCancellable       *cancellable,
                                          GAsyncReadyCallback callback,
                                          gpointer            user_data);
+/* The same for page @pdf_page (0-based) of an imported PDF (ignored for an image). Finished by
+ * yc_page_texture_load_finish(). */
+void        yc_page_texture_load_pdf_page_async (YcFileStore        *files,
+                                                 const YcCasePage   *page,
+                                                 guint               pdf_page,
+                                                 int                 max_width,
+                                                 int                 max_height,
+                                                 GCancellable       *cancellable,
+                                                 GAsyncReadyCallback callback,
+                                                 gpointer            user_data);
 GdkTexture *yc_page_texture_load_finish (GAsyncResult *result,
                                          GError      **error);
 
@@ -39,7 +51,13 @@ void              yc_page_thumbnail_set_page   (YcPageThumbnail  *self,
                                                 const YcCasePage *page);
 /* TRUE once the picture is on screen (or the document or error placeholder is). */
 gboolean          yc_page_thumbnail_get_loaded (YcPageThumbnail  *self);
-/* The decoded picture, or NULL (loading, a PDF, or it failed). */
+/* The decoded picture of a scanned or imported image, or NULL (loading, a PDF, or it failed). */
 GdkTexture       *yc_page_thumbnail_get_texture (YcPageThumbnail *self);
+/* What the thumbnail's picture shows: that image, or an imported PDF's first page as drawn; NULL
+ * while loading, or when it failed (a PDF poppler cannot draw keeps its document placeholder, with
+ * the reason as the tooltip). */
+GdkTexture       *yc_page_thumbnail_get_preview (YcPageThumbnail *self);
+/* The badge on a drawn PDF of more than one page ("3 pages"), or NULL when none is shown. */
+const char       *yc_page_thumbnail_get_badge  (YcPageThumbnail *self);
 
 G_END_DECLS

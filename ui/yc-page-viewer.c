@@ -1,5 +1,5 @@
-/* yc-page-viewer.c: shows stored pages one at a time at full resolution, decoded in a worker thread,
- * fitted to the window or at 100 %. */
+/* yc-page-viewer.c: shows stored pages one at a time at full resolution, decoded (an imported PDF's
+ * pages: drawn by poppler) in a worker thread, fitted to the window or at 100 %. */
 #define G_LOG_DOMAIN "yc-ui"
 
 #include <glib/gi18n.h>
@@ -14,6 +14,7 @@ struct _YcPageViewer
   YcFileStore       *files;
   GPtrArray         *pages;        /* (element-type YcCasePage) */
   guint              index;
+  guint              pdf_page;     /* within an imported PDF at @index; 0 for a picture */
   gboolean           fit;
   gboolean           loaded;
   GdkTexture        *texture;
@@ -31,15 +32,33 @@ struct _YcPageViewer
 
 G_DEFINE_FINAL_TYPE (YcPageViewer, yc_page_viewer, ADW_TYPE_WINDOW)
 
+/* The sheets of paper a stored page stands for: an imported PDF brings all of its pages, which the
+ * viewer shows one after another as it does scanned ones. */
+static guint
+n_sheets (const YcCasePage *page)
+{
+  if (g_strcmp0 (page->content_type, "application/pdf") == 0)
+    return MAX (page->page_count, 1);
+  return 1;
+}
+
+static guint
+current_sheets (YcPageViewer *self)
+{
+  return n_sheets (g_ptr_array_index (self->pages, self->index));
+}
+
 static void
 update_navigation (YcPageViewer *self)
 {
   guint n = self->pages->len;
+  gboolean at_start = n == 0 || (self->index == 0 && self->pdf_page == 0);
+  gboolean at_end = n == 0 || (self->index + 1 == n && self->pdf_page + 1 >= current_sheets (self));
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "viewer.previous", n > 0 && self->index > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "viewer.next", n > 0 && self->index + 1 < n);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "viewer.first", n > 0 && self->index > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "viewer.last", n > 0 && self->index + 1 < n);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "viewer.previous", !at_start);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "viewer.next", !at_end);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "viewer.first", !at_start);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "viewer.last", !at_end);
 }
 
 static void
@@ -77,16 +96,8 @@ texture_cb (GObject      *source,
       return;
     }
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED))
-    {
-      adw_status_page_set_icon_name (self->message_page, "x-office-document-symbolic");
-      adw_status_page_set_title (self->message_page, _("Imported PDF"));
-    }
-  else
-    {
-      adw_status_page_set_icon_name (self->message_page, "image-missing-symbolic");
-      adw_status_page_set_title (self->message_page, _("This page cannot be shown"));
-    }
+  adw_status_page_set_icon_name (self->message_page, "image-missing-symbolic");
+  adw_status_page_set_title (self->message_page, _("This page cannot be shown"));
   adw_status_page_set_description (self->message_page, error->message);
   gtk_stack_set_visible_child_name (self->stack, "message");
 }
@@ -96,6 +107,7 @@ show_page (YcPageViewer *self)
 {
   const YcCasePage *page;
   g_autofree char *subtitle = NULL;
+  guint sheet = 0, total = 0;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -116,17 +128,38 @@ show_page (YcPageViewer *self)
     }
 
   page = g_ptr_array_index (self->pages, self->index);
+  /* Counted in sheets of paper, as the checklist counts the material's pages. */
+  for (guint i = 0; i < self->pages->len; i++)
+    {
+      if (i == self->index)
+        sheet = total + self->pdf_page + 1;
+      total += n_sheets (g_ptr_array_index (self->pages, i));
+    }
   /* Translators: the page viewer's subtitle, e.g. "Page 2 of 10" */
-  subtitle = g_strdup_printf (_("Page %u of %u"), self->index + 1, self->pages->len);
+  subtitle = g_strdup_printf (_("Page %u of %u"), sheet, total);
   adw_window_title_set_subtitle (self->window_title, subtitle);
 
   self->loaded = FALSE;
   self->cancellable = g_cancellable_new ();
   gtk_stack_set_visible_child_name (self->stack, "loading");
-  yc_page_texture_load_async (self->files, page, 0, 0, self->cancellable, texture_cb,
-                              g_object_ref (self));
+  yc_page_texture_load_pdf_page_async (self->files, page, self->pdf_page, 0, 0, self->cancellable,
+                                       texture_cb, g_object_ref (self));
 }
 
+static void
+go_to (YcPageViewer *self,
+       guint         index,
+       guint         pdf_page)
+{
+  if (index == self->index && pdf_page == self->pdf_page)
+    return;
+  self->index = index;
+  self->pdf_page = pdf_page;
+  show_page (self);
+}
+
+/* Sheet by sheet: through an imported PDF's pages, then on to the next stored page; back from a
+ * page to the last sheet of a PDF before it. */
 static void
 navigate_action (GtkWidget  *widget,
                  const char *action_name,
@@ -137,14 +170,24 @@ navigate_action (GtkWidget  *widget,
 
   if (n == 0)
     return;
-  if (g_str_equal (action_name, "viewer.previous") && self->index > 0)
-    yc_page_viewer_set_index (self, self->index - 1);
-  else if (g_str_equal (action_name, "viewer.next") && self->index + 1 < n)
-    yc_page_viewer_set_index (self, self->index + 1);
+  if (g_str_equal (action_name, "viewer.previous"))
+    {
+      if (self->pdf_page > 0)
+        go_to (self, self->index, self->pdf_page - 1);
+      else if (self->index > 0)
+        go_to (self, self->index - 1, n_sheets (g_ptr_array_index (self->pages, self->index - 1)) - 1);
+    }
+  else if (g_str_equal (action_name, "viewer.next"))
+    {
+      if (self->pdf_page + 1 < current_sheets (self))
+        go_to (self, self->index, self->pdf_page + 1);
+      else if (self->index + 1 < n)
+        go_to (self, self->index + 1, 0);
+    }
   else if (g_str_equal (action_name, "viewer.first"))
-    yc_page_viewer_set_index (self, 0);
+    go_to (self, 0, 0);
   else if (g_str_equal (action_name, "viewer.last"))
-    yc_page_viewer_set_index (self, n - 1);
+    go_to (self, n - 1, n_sheets (g_ptr_array_index (self->pages, n - 1)) - 1);
 }
 
 static void
@@ -203,10 +246,8 @@ yc_page_viewer_class_init (YcPageViewerClass *klass)
   gtk_widget_class_install_action (widget_class, "viewer.zoom-fit", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "viewer.zoom-actual", NULL, zoom_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "viewer.previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "viewer.previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_BackSpace, 0, "viewer.previous", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "viewer.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "viewer.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "viewer.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "viewer.first", NULL);
@@ -223,7 +264,20 @@ yc_page_viewer_class_init (YcPageViewerClass *klass)
 static void
 yc_page_viewer_init (YcPageViewer *self)
 {
+  GtkEventController *arrows;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Left and Right turn the pages. As class bindings they came after GtkWindow's own arrow keys,
+   * which moved the focus between the header's buttons instead: caught before them. */
+  arrows = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (arrows, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (arrows),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Left, 0),
+                                                          gtk_named_action_new ("viewer.previous")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (arrows),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Right, 0),
+                                                          gtk_named_action_new ("viewer.next")));
+  gtk_widget_add_controller (GTK_WIDGET (self), arrows);
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) yc_case_page_free);
   self->fit = TRUE;
   apply_zoom (self);
@@ -277,10 +331,19 @@ yc_page_viewer_set_index (YcPageViewer *self,
   if (self->pages->len == 0)
     return;
   index = MIN (index, self->pages->len - 1);
-  if (index == self->index && (self->loaded || self->cancellable != NULL))
+  if (index == self->index && self->pdf_page == 0 && (self->loaded || self->cancellable != NULL))
     return;
   self->index = index;
+  self->pdf_page = 0;
   show_page (self);
+}
+
+guint
+yc_page_viewer_get_pdf_page (YcPageViewer *self)
+{
+  g_return_val_if_fail (YC_IS_PAGE_VIEWER (self), 0);
+
+  return self->pdf_page;
 }
 
 gboolean
