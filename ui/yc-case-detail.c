@@ -71,13 +71,6 @@ _yc_case_detail_update_actions (YcCaseDetail *self)
 /* --- display --- */
 
 static void
-row_import_cb (YcMaterialRow *row,
-               YcCaseDetail  *self)
-{
-  yc_material_row_choose_file (row, self->file_store);
-}
-
-static void
 row_import_failed_cb (YcMaterialRow *row,
                       const GError  *error,
                       YcCaseDetail  *self)
@@ -108,7 +101,6 @@ _yc_case_detail_build_rows (YcCaseDetail *self)
       editable = self->supplementing && yc_case_material_get_state (material) == YC_MATERIAL_STATE_TOLERATED;
       yc_material_row_set_flags (YC_MATERIAL_ROW (row), yc_case_get_applicant_flags (self->kase));
       yc_material_row_set_editable (YC_MATERIAL_ROW (row), editable);
-      g_signal_connect (row, "import", G_CALLBACK (row_import_cb), self);
       g_signal_connect (row, "import-failed", G_CALLBACK (row_import_failed_cb), self);
       g_object_set_data (G_OBJECT (row), "yc-was-tolerated",
                          GINT_TO_POINTER (yc_case_material_get_state (material) == YC_MATERIAL_STATE_TOLERATED));

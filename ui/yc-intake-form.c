@@ -475,15 +475,8 @@ yc_intake_form_import_file (YcIntakeForm *self,
   g_return_if_fail (G_IS_FILE (file));
 
   row = row_at (self, position);
-  if (row != NULL && self->file_store != NULL && !self->decided)
-    yc_material_row_import_file (row, self->file_store, file);
-}
-
-static void
-row_import_cb (YcMaterialRow *row,
-               YcIntakeForm  *self)
-{
-  yc_material_row_choose_file (row, self->file_store);
+  if (row != NULL && !self->decided)
+    yc_material_row_import_file (row, file);
 }
 
 static void
@@ -512,7 +505,6 @@ build_rows (YcIntakeForm *self)
       yc_material_row_set_flags (YC_MATERIAL_ROW (row), yc_case_get_applicant_flags (self->kase));
       g_signal_connect (row, "changed", G_CALLBACK (row_changed_cb), self);
       g_signal_connect (row, "advance", G_CALLBACK (row_advance_cb), self);
-      g_signal_connect (row, "import", G_CALLBACK (row_import_cb), self);
       g_signal_connect (row, "import-failed", G_CALLBACK (row_import_failed_cb), self);
       gtk_list_box_append (self->materials_list, row);
     }

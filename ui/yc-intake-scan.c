@@ -344,10 +344,22 @@ import_activated (GSimpleAction *action,
   MaterialPages *d = get_data (list);
   guint position = g_variant_get_uint32 (parameter);
   YcMaterialRow *row = row_at (list, position);
+  YcApplication *app;
   gboolean was_open;
 
   if (row == NULL || !yc_material_row_get_editable (row))
     return;
+  /* Without a file store nothing can be kept: the row's owner says so, as for a given file. */
+  app = get_application (GTK_WIDGET (list));
+  if (app != NULL && yc_application_get_file_store (app) == NULL)
+    {
+      g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
+                                                     _("Files cannot be kept on this workstation: "
+                                                       "the file store could not be opened."));
+
+      g_signal_emit_by_name (row, "import-failed", error);
+      return;
+    }
   was_open = d->panel != NULL && yc_scan_panel_get_material (d->panel) == position;
   open_pages (list, position, TRUE, FALSE);
   if (d->panel != NULL && yc_scan_panel_get_material (d->panel) == position)

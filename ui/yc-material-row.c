@@ -48,7 +48,6 @@ G_DEFINE_FINAL_TYPE (YcMaterialRow, yc_material_row, GTK_TYPE_LIST_BOX_ROW)
 enum {
   CHANGED,
   ADVANCE,
-  IMPORT,
   IMPORT_FAILED,
   SCAN,
   SHOW_PAGES,
@@ -390,7 +389,7 @@ state_action (GtkWidget  *widget,
       !has_text (yc_case_material_get_attachment (self->material)))
     {
       /* Nothing scanned yet: the file comes first; its pages set the state once stored. */
-      g_signal_emit (self, signals[IMPORT], 0);
+      yc_material_row_choose_file (self);
       return;
     }
 
@@ -409,7 +408,7 @@ import_action (GtkWidget  *widget,
   YcMaterialRow *self = YC_MATERIAL_ROW (widget);
 
   gtk_popover_popdown (self->popover);
-  g_signal_emit (self, signals[IMPORT], 0);
+  yc_material_row_choose_file (self);
 }
 
 static void
@@ -623,11 +622,8 @@ yc_material_row_class_init (YcMaterialRowClass *klass)
   /* A state was chosen: the focus should move to the next material. */
   signals[ADVANCE] = g_signal_new ("advance", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  /* The clerk wants to import a file (scanned elsewhere) into this material: the handler calls
-   * yc_material_row_choose_file(). */
-  signals[IMPORT] = g_signal_new ("import", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  /* Importing a file could not start, or (yc_material_row_import_file) failed (GError). */
+  /* Importing a file could not start, or (yc_material_row_import_file) failed (GError): the
+   * checklist's owner shows why. */
   signals[IMPORT_FAILED] = g_signal_new ("import-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                          0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
   /* The clerk wants to scan this material (yc-intake-scan.c opens its pages and scans). */
@@ -834,22 +830,8 @@ yc_material_row_get_page_count (YcMaterialRow *self)
 /* --- importing a file scanned elsewhere --- */
 
 /* Both go to the material's pages (yc-intake-scan.c puts the "material-pages" actions on the
- * checklist): one import path, whichever way the clerk starts it. */
-static gboolean
-check_can_import (YcMaterialRow *self,
-                  YcFileStore   *file_store)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (file_store != NULL)
-    return TRUE;
-  error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
-                               _("Files cannot be kept on this workstation: the file store could "
-                                 "not be opened."));
-  g_signal_emit (self, signals[IMPORT_FAILED], 0, error);
-  return FALSE;
-}
-
+ * checklist): one import path, whichever way the clerk starts it. The actions find the file store
+ * and report "import-failed" when there is none; here, only a checklist without them is. */
 static void
 activate_or_fail (YcMaterialRow *self,
                   const char    *action,
@@ -869,17 +851,13 @@ activate_or_fail (YcMaterialRow *self,
 
 void
 yc_material_row_import_file (YcMaterialRow *self,
-                             YcFileStore   *file_store,
                              GFile         *file)
 {
   g_autofree char *uri = NULL;
 
   g_return_if_fail (YC_IS_MATERIAL_ROW (self));
-  g_return_if_fail (file_store == NULL || YC_IS_FILE_STORE (file_store));
   g_return_if_fail (G_IS_FILE (file));
 
-  if (!check_can_import (self, file_store))
-    return;
   uri = g_file_get_uri (file);
   activate_or_fail (self, "material-pages.import-file",
                     g_variant_new ("(us)", (guint32) gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (self)),
@@ -887,14 +865,10 @@ yc_material_row_import_file (YcMaterialRow *self,
 }
 
 void
-yc_material_row_choose_file (YcMaterialRow *self,
-                             YcFileStore   *file_store)
+yc_material_row_choose_file (YcMaterialRow *self)
 {
   g_return_if_fail (YC_IS_MATERIAL_ROW (self));
-  g_return_if_fail (file_store == NULL || YC_IS_FILE_STORE (file_store));
 
-  if (!check_can_import (self, file_store))
-    return;
   activate_or_fail (self, "material-pages.import",
                     g_variant_new_uint32 (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (self))));
 }

@@ -4,7 +4,6 @@
 #include <gtk/gtk.h>
 
 #include "yc-case.h"
-#include "yc-file-store.h"
 #include "yc-item.h"
 
 G_BEGIN_DECLS
@@ -44,17 +43,16 @@ void            yc_material_row_set_page_count (YcMaterialRow *self,
                                                 guint          n_pages);
 guint           yc_material_row_get_page_count (YcMaterialRow *self);
 /* Imports @file (PDF, JPEG or PNG) into the material's pages, as the scan panel does, off the main
- * thread: the material becomes scanned and the row emits "advance". Failures (@file_store NULL, a
- * locked or damaged PDF, …) are reported by "import-failed" (a GError). Needs the checklist's
- * "material-pages" actions (yc_material_pages_attach). */
+ * thread: the material becomes scanned and the row emits "advance". Failures (no file store on
+ * this workstation, a locked or damaged PDF, …) are reported by "import-failed" (a GError). Needs
+ * the checklist's "material-pages" actions (yc_material_pages_attach). */
 void            yc_material_row_import_file  (YcMaterialRow  *self,
-                                              YcFileStore    *file_store,
                                               GFile          *file);
-/* Import Files… (material.import, Ctrl+I): opens the material's pages (the scan panel) with its
- * file dialog, the same one wherever importing is offered; the files come in there, and so do
- * their errors. "import-failed" if the material's pages cannot be opened here. */
-void            yc_material_row_choose_file  (YcMaterialRow  *self,
-                                              YcFileStore    *file_store);
+/* Import Files… (material.import, Ctrl+I; and S on a material with nothing scanned yet): opens the
+ * material's pages (the scan panel) with its file dialog, the same one wherever importing is
+ * offered; the files come in there, and so do their errors. "import-failed" if the material's
+ * pages cannot be opened here (no "material-pages" actions, or no file store). */
+void            yc_material_row_choose_file  (YcMaterialRow  *self);
 /* The text that describes the state (as shown, and as the row's accessible description). */
 const char     *yc_material_row_get_state_text (YcMaterialRow *self);
 
