@@ -13,7 +13,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
 
 #include "yc-print-operation.h"
 
-/* The receipt roll's page: 80 mm paper, cut at 600 pt (the receipt printer's "X80mm"). */
+/* The receipt roll (the receipt printer's "X80mm"): 80 mm paper, 226 pt wide. It has no fixed
+ * length: each copy of a document is one page as long as its content (cut only past 3 m), so the
+ * paper below takes the length of the document's first page. */
 #define RECEIPT_WIDTH_PT 226.0
 
 struct _YcPrintOperation
