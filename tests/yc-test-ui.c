@@ -62,6 +62,9 @@ yc_test_ui_init (int       *argc,
 
       gtk_icon_theme_add_search_path (icon_theme, icons);
     }
+  /* GTK's recent files live in the isolated data directory of the test that first used them (a
+   * file dialog), which is gone when a later test in the same program makes GTK save them. */
+  g_object_set (gtk_settings_get_default (), "gtk-recent-files-enabled", FALSE, NULL);
   return TRUE;
 }
 
@@ -358,6 +361,39 @@ yc_test_ui_app_close (YcApplication **app)
     gtk_window_destroy (GTK_WINDOW (l->data));
   yc_test_ui_drain ();
   g_clear_object (app);
+}
+
+static gboolean
+weak_ref_cleared (GWeakRef *weak)
+{
+  g_autoptr(GObject) alive = g_weak_ref_get (weak);
+
+  return alive == NULL;
+}
+
+void
+yc_test_ui_app_stop (YcApplication **app)
+{
+  GLogLevelFlags fatal;
+  GWeakRef weak;
+
+  if (*app == NULL)
+    return;
+  g_weak_ref_init (&weak, *app);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (*app)); l != NULL;
+       l = gtk_application_get_windows (GTK_APPLICATION (*app)))
+    gtk_window_destroy (GTK_WINDOW (l->data));
+  yc_test_ui_drain ();
+  g_signal_emit_by_name (*app, "shutdown");
+  yc_test_ui_drain ();
+  /* Without g_application_run(), GIO says critically that the application did not leave the bus
+   * first; that one message is expected here. */
+  fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  g_clear_object (app);
+  g_log_set_always_fatal (fatal);
+  /* Workers still holding it (a store write, a page count) finish on the main context. */
+  WAIT_FOR (weak_ref_cleared (&weak));
+  g_weak_ref_clear (&weak);
 }
 
 YcStore *

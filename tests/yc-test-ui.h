@@ -95,6 +95,11 @@ YcApplication *yc_test_ui_start_app         (gboolean       counter,
                                              YcWindow     **window);
 /* Destroys every window of *@app and drops it. */
 void           yc_test_ui_app_close         (YcApplication **app);
+/* Ends *@app as the end of g_application_run() does (windows closed, "shutdown": drafts written,
+ * devices let go) and waits until it is finalized, which takes it off the session bus: another
+ * application can then start in this process (a test of its own, with its own isolated
+ * directories and file store). */
+void           yc_test_ui_app_stop          (YcApplication **app);
 /* Another connection to the database the application uses ($YC_DATABASE), to check what it stored. */
 YcStore       *yc_test_ui_open_store        (void);
 
