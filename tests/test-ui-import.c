@@ -153,7 +153,7 @@ grey_at (GdkTexture *texture,
   int x = (int) (fx * width), y = (int) (fy * height);
   const guchar *pixel;
 
-  /* Downloaded as cairo's ARGB32: B, G, R, A on this little-endian machine, or A, R, G, B. */
+  /* GDK_MEMORY_DEFAULT, cairo's ARGB32: B, G, R, A in memory on a little-endian machine. */
   gdk_texture_download (texture, data, stride);
   pixel = data + (gsize) y * stride + (gsize) x * 4;
   return G_BYTE_ORDER == G_LITTLE_ENDIAN ? (pixel[0] + pixel[1] + pixel[2]) / 3
