@@ -290,6 +290,40 @@ cases_reopen_cb (YcWindow *self,
   yc_intake_page_resume_case (self->intake_page, kase);
 }
 
+/* The page a window shows when the database cannot be opened: built only then, as nearly every
+ * start never needs it. */
+static AdwStatusPage *
+ensure_store_error_page (YcWindow *self)
+{
+  GtkWidget *box, *header, *title, *page, *quit;
+
+  if (self->store_error_page != NULL)
+    return self->store_error_page;
+
+  title = adw_window_title_new (_("Yichuang"), NULL);
+  header = adw_header_bar_new ();
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title);
+
+  quit = gtk_button_new_with_mnemonic (_("_Quit"));
+  gtk_widget_set_halign (quit, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (quit), "app.quit");
+  gtk_widget_add_css_class (quit, "pill");
+
+  page = adw_status_page_new ();
+  gtk_widget_set_vexpand (page, TRUE);
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "dialog-error-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), _("The Database Could Not Be Opened"));
+  adw_status_page_set_child (ADW_STATUS_PAGE (page), quit);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_box_append (GTK_BOX (box), page);
+  gtk_stack_add_named (self->main_stack, box, "error");
+
+  self->store_error_page = ADW_STATUS_PAGE (page);
+  return self->store_error_page;
+}
+
 static void
 store_failed_cb (YcWindow      *self,
                  const GError  *error,
@@ -305,7 +339,7 @@ store_failed_cb (YcWindow      *self,
                                    "that the file belongs to your user account, then start "
                                    "Yichuang again. If it still fails, call technical support; "
                                    "do not delete the file."));
-  adw_status_page_set_description (self->store_error_page, description);
+  adw_status_page_set_description (ensure_store_error_page (self), description);
   gtk_stack_set_visible_child_name (self->main_stack, "error");
 }
 
@@ -414,7 +448,6 @@ yc_window_class_init (YcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YcWindow, approvals_bin);
   gtk_widget_class_bind_template_child (widget_class, YcWindow, sync_bin);
   gtk_widget_class_bind_template_callback (widget_class, case_decided_cb);
-  gtk_widget_class_bind_template_child (widget_class, YcWindow, store_error_page);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_to_sidebar_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
