@@ -126,10 +126,14 @@ save_draft_cb (GObject      *source,
   self->saves_running--;
   pending_draft_writes--;
   if (!yc_store_save_draft_finish (YC_STORE (source), result, &error))
+    g_warning ("Could not save the draft: %s", error->message);
+  /* The last draft is written as the form goes away (dispose): its labels are gone by then. */
+  if (self->saved_label == NULL)
+    return;
+  if (error != NULL)
     {
       g_autofree char *text = NULL;
 
-      g_warning ("Could not save the draft: %s", error->message);
       /* Translators: shown beside the item while the intake could not be saved */
       text = g_strdup_printf (_("Not saved: %s"), error->message);
       gtk_label_set_text (self->saved_label, text);
