@@ -14,7 +14,7 @@ enum {
 };
 static guint signals[N_SIGNALS];
 
-/* SANE is process-wide: a second scanner would call sane_init while the first still uses it. */
+/* One scanner object: a second one's helper process would compete for the same devices. */
 static gint instances;
 
 G_DEFINE_FINAL_TYPE (YcScanner, yc_scanner, G_TYPE_OBJECT)
@@ -378,7 +378,7 @@ yc_scanner_new (YcFileStore *files)
   g_return_val_if_fail (YC_IS_FILE_STORE (files), NULL);
 
   if (g_atomic_int_add (&instances, 1) > 0)
-    g_critical ("More than one YcScanner at a time: SANE is process-wide, keep one scanner object");
+    g_critical ("More than one YcScanner at a time: keep one scanner object per process");
 
   self = g_object_new (YC_TYPE_SCANNER, NULL);
   self->files = g_object_ref (files);

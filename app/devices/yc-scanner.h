@@ -1,5 +1,6 @@
-/* yc-scanner.h: scanning through SANE: one worker thread owns SANE; pages are compressed into the
- * file store as they arrive and come back to the caller's main context tagged with a job id. */
+/* yc-scanner.h: scanning through SANE: one worker thread owns SANE, which runs in a helper process;
+ * pages are compressed into the file store as they arrive and come back to the caller's main
+ * context tagged with a job id. */
 #pragma once
 
 #include <gio/gio.h>
@@ -129,11 +130,15 @@ YcCasePage    *yc_scanned_page_to_case_page (const YcScannedPage *page,
                                              const char          *case_uuid,
                                              guint                material);
 
-/* YcScanner: one per process (SANE is process-wide). Creating it starts the worker thread, which
- * calls sane_init; the last unref stops it (sane_cancel, sane_close, sane_exit). Every call below
- * returns at once; the work is queued for the worker, one command at a time, and results come back
- * on the thread-default main context of the caller (captured when the call is made), where the
- * callbacks run and the signals are emitted.
+/* YcScanner: one per process (two would compete for the same devices). Creating it starts the
+ * worker thread; the first command that needs a device starts SANE in a helper process (the
+ * application's own executable, yc-scanner-helper.c), so a driver that hangs or breaks its process
+ * never blocks the application: a driver call that does not answer in time, or within 5 s of a
+ * Cancel, ends the helper, the job ends with YC_SCAN_ERROR_DEVICE_GONE (the pages before it kept)
+ * and the next command starts a new helper. The last unref stops it (sane_cancel, sane_close,
+ * sane_exit). Every call below returns at once; the work is queued for the worker, one command at
+ * a time, and results come back on the thread-default main context of the caller (captured when
+ * the call is made), where the callbacks run and the signals are emitted.
  *
  * Signals, all for a job id returned by yc_scanner_scan_async:
  *   "progress"     (guint job_id, guint page_index, double fraction)  fraction of the current
