@@ -14,7 +14,6 @@ struct _YcCaseDetail
   GtkWidget       parent_instance;
 
   YcStore        *store;
-  YcFileStore    *file_store;
   YcCalendar     *calendar;
   GSettings      *settings;
   YcCase         *kase;

@@ -376,7 +376,6 @@ yc_case_detail_dispose (GObject *object)
   g_clear_object (&self->kase);
   g_clear_object (&self->item);
   g_clear_object (&self->store);
-  g_clear_object (&self->file_store);
   g_clear_object (&self->calendar);
   g_clear_object (&self->settings);
 
@@ -476,15 +475,6 @@ yc_case_detail_set_store (YcCaseDetail *self,
 
   g_set_object (&self->store, store);
   _yc_case_detail_update_actions (self);
-}
-
-void
-yc_case_detail_set_file_store (YcCaseDetail *self,
-                               YcFileStore  *file_store)
-{
-  g_return_if_fail (YC_IS_CASE_DETAIL (self));
-
-  g_set_object (&self->file_store, file_store);
 }
 
 YcCase *

@@ -15,8 +15,6 @@ G_DECLARE_FINAL_TYPE (YcCaseDetail, yc_case_detail, YC, CASE_DETAIL, GtkWidget)
 
 void        yc_case_detail_set_store      (YcCaseDetail *self,
                                            YcStore      *store);
-void        yc_case_detail_set_file_store (YcCaseDetail *self,
-                                           YcFileStore  *file_store);
 /* Shows @kase (NULL: nothing) and records the view in the audit log. Signals: "changed" (the case was
  * changed in the store: the list should be read again), "reopen" (YcCase: a one-time-notice case was
  * reopened, now a draft, to be continued in the intake). */

@@ -596,15 +596,6 @@ yc_cases_page_set_store (YcCasesPage *self,
 }
 
 void
-yc_cases_page_set_file_store (YcCasesPage *self,
-                              YcFileStore *file_store)
-{
-  g_return_if_fail (YC_IS_CASES_PAGE (self));
-
-  yc_case_detail_set_file_store (self->detail, file_store);
-}
-
-void
 yc_cases_page_set_filter (YcCasesPage  *self,
                           YcCaseFilter  filter)
 {

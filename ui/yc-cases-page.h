@@ -14,8 +14,6 @@ G_DECLARE_FINAL_TYPE (YcCasesPage, yc_cases_page, YC, CASES_PAGE, GtkWidget)
 
 void          yc_cases_page_set_store      (YcCasesPage *self,
                                             YcStore     *store);
-void          yc_cases_page_set_file_store (YcCasesPage *self,
-                                            YcFileStore *file_store);
 /* Marks overdue the tolerance cases whose supplement date has passed (a write, audited), then reads
  * the list again. The page does the same when it is shown and, while shown, when the local date
  * changes; the search and the filters only read. */

@@ -19,7 +19,6 @@ struct _YcIntakeForm
   GtkWidget        parent_instance;
 
   YcStore         *store;
-  YcFileStore     *file_store;
   YcCalendar      *calendar;
   GSettings       *settings;
   YcCase          *kase;
@@ -613,7 +612,6 @@ yc_intake_form_dispose (GObject *object)
   g_clear_object (&self->kase);
   g_clear_object (&self->item);
   g_clear_object (&self->store);
-  g_clear_object (&self->file_store);
   g_clear_object (&self->calendar);
   g_clear_object (&self->settings);
 
@@ -741,15 +739,6 @@ yc_intake_form_set_store (YcIntakeForm *self,
   g_return_if_fail (YC_IS_INTAKE_FORM (self));
 
   g_set_object (&self->store, store);
-}
-
-void
-yc_intake_form_set_file_store (YcIntakeForm *self,
-                               YcFileStore  *file_store)
-{
-  g_return_if_fail (YC_IS_INTAKE_FORM (self));
-
-  g_set_object (&self->file_store, file_store);
 }
 
 void

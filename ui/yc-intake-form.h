@@ -17,8 +17,6 @@ G_DECLARE_FINAL_TYPE (YcIntakeForm, yc_intake_form, YC, INTAKE_FORM, GtkWidget)
 
 void            yc_intake_form_set_store      (YcIntakeForm *self,
                                                YcStore      *store);
-void            yc_intake_form_set_file_store (YcIntakeForm *self,
-                                               YcFileStore  *file_store);
 /* Starts a visit for @item (with its materials). The applicant, agent and flags of @previous (optional:
  * the clerk picked another item for the same applicant) are carried over. Focus goes to the applicant. */
 void            yc_intake_form_start          (YcIntakeForm *self,

@@ -33,7 +33,6 @@ struct _YcIntakePage
   /* The unfinished intake offered back (uuid and payload), or NULL. */
   char               *offered_uuid;
   char               *offered_payload;
-  YcFileStore        *file_store;
   gboolean            one_column;
 
   /* Built on first use (ensure_detail, ensure_form, ensure_state_page): a window that shows only
@@ -444,7 +443,6 @@ ensure_form (YcIntakePage *self)
   g_signal_connect_object (self->form, "notify::saving", G_CALLBACK (form_saving_cb), self,
                            G_CONNECT_SWAPPED);
   adw_bin_set_child (self->form_bin, GTK_WIDGET (self->form));
-  yc_intake_form_set_file_store (self->form, self->file_store);
   yc_intake_form_set_store (self->form, self->store);
   return self->form;
 }
@@ -857,7 +855,6 @@ yc_intake_page_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
   g_clear_object (&self->store);
-  g_clear_object (&self->file_store);
   /* Unparented with the template's children above. */
   self->form = NULL;
   self->detail = NULL;
@@ -1202,17 +1199,6 @@ yc_intake_page_get_detail_open (YcIntakePage *self)
   g_return_val_if_fail (YC_IS_INTAKE_PAGE (self), FALSE);
 
   return g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "detail") == 0;
-}
-
-void
-yc_intake_page_set_file_store (YcIntakePage *self,
-                               YcFileStore  *file_store)
-{
-  g_return_if_fail (YC_IS_INTAKE_PAGE (self));
-
-  g_set_object (&self->file_store, file_store);
-  if (self->form != NULL)
-    yc_intake_form_set_file_store (self->form, file_store);
 }
 
 YcIntakeForm *

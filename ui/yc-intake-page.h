@@ -37,8 +37,6 @@ YcItemDetail *yc_intake_page_get_detail        (YcIntakePage *self);
 gboolean      yc_intake_page_get_detail_open   (YcIntakePage *self);
 
 /* The visit. "choose" (search and item detail) or "form" (the intake). Signal "case-decided" (YcCase). */
-void          yc_intake_page_set_file_store    (YcIntakePage *self,
-                                                YcFileStore  *file_store);
 /* The form is built on first use: getting it builds it. */
 YcIntakeForm *yc_intake_page_get_form          (YcIntakePage *self);
 /* Writes the visit's draft now, if there is a visit (page switch, window close). */

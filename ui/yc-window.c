@@ -100,11 +100,7 @@ ensure_cases_page (YcWindow *self)
                            G_CONNECT_SWAPPED);
   adw_bin_set_child (self->cases_bin, GTK_WIDGET (self->cases_page));
   if (YC_IS_APPLICATION (app) && yc_application_get_store (YC_APPLICATION (app)) != NULL)
-    {
-      yc_cases_page_set_file_store (self->cases_page,
-                                    yc_application_get_file_store (YC_APPLICATION (app)));
-      yc_cases_page_set_store (self->cases_page, yc_application_get_store (YC_APPLICATION (app)));
-    }
+    yc_cases_page_set_store (self->cases_page, yc_application_get_store (YC_APPLICATION (app)));
   return self->cases_page;
 }
 
@@ -250,13 +246,9 @@ store_ready_cb (YcWindow      *self,
 {
   const GError *catalogue_error = yc_application_get_catalogue_error (app);
 
-  yc_intake_page_set_file_store (self->intake_page, yc_application_get_file_store (app));
   yc_intake_page_set_store (self->intake_page, yc_application_get_store (app));
   if (self->cases_page != NULL)
-    {
-      yc_cases_page_set_file_store (self->cases_page, yc_application_get_file_store (app));
-      yc_cases_page_set_store (self->cases_page, yc_application_get_store (app));
-    }
+    yc_cases_page_set_store (self->cases_page, yc_application_get_store (app));
 
   if (catalogue_error != NULL)
     {
