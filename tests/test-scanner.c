@@ -742,7 +742,9 @@ test_driver_hangs (Fixture       *f,
   wait_process_gone (hung);
   g_assert_cmpint (_yc_scanner_get_helper_pid (f->scanner), ==, 0);
 
-  /* Cancel answers while the driver hangs, with the usual (long) time limits. */
+  /* Cancel answers while the driver hangs, with the usual (long) time limits. The helper stops in
+   * a read, or, on a slow machine, between reads: then the job ends at once and the driver gets
+   * the same grace to answer the sane_cancel that tidies up after it. */
   _yc_scanner_set_answer_timeout (f->scanner, 0);
   f->stop_helper = TRUE;
   f->stop_helper_at_page = 0;

@@ -196,13 +196,14 @@ _yc_scanner_run_scan (YcScanner *self,
    * up, which is where drivers have been seen to hang. Commands queued meanwhile wait for the
    * worker, so the next job still starts on a reset device. */
   _yc_scanner_post_finished (job, g_steal_pointer (&error));
-  self->current_job = NULL;
 
   /* sane_cancel ends every document, also a complete one: the driver resets and the feeder is
-   * released. */
+   * released. Still the job's: a driver that does not answer it in a cancelled job gets the same
+   * short grace as during the job. */
   if (self->handle != NULL && started)
     _yc_sane_cancel (self, self->handle);
   _yc_scanner_undo_injection (self, &injection);
   if (device_gone)
     _yc_scanner_close_handle (self);
+  self->current_job = NULL;
 }
