@@ -920,7 +920,6 @@ helper_spawn (YcScanner *self,
               GError   **error)
 {
   g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autofree char *exe = NULL;
   g_autofree char *parent = NULL;
   int sv[2];
 
@@ -932,12 +931,12 @@ helper_spawn (YcScanner *self,
                    g_strerror (saved_errno));
       return FALSE;
     }
-  exe = g_file_read_link ("/proc/self/exe", NULL);
   parent = g_strdup_printf ("%ld", (long) getpid ());
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
   g_subprocess_launcher_take_fd (launcher, sv[1], HELPER_FD);
   g_subprocess_launcher_setenv (launcher, HELPER_ENV, parent, TRUE);
-  self->helper = g_subprocess_launcher_spawn (launcher, error, exe ? exe : "/proc/self/exe", NULL);
+  /* This very program, even when an update has replaced its file since it started. */
+  self->helper = g_subprocess_launcher_spawn (launcher, error, "/proc/self/exe", NULL);
   /* Freeing the launcher closes our copy of the helper's end: its exit then reads as the end of
    * the socket. */
   g_clear_object (&launcher);
