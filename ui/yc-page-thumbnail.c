@@ -6,6 +6,7 @@
 #include <poppler.h>
 
 #include "yc-lazy-lib.h"
+#include "yc-page-pdf.h"
 #include "yc-page-thumbnail.h"
 
 /* poppler-glib 22.12 has no autoptr declarations of its own. */
@@ -101,24 +102,8 @@ render_pdf_page (LoadData    *data,
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
   cairo_scale (cr, width / shown_w, height / shown_h);
-  /* Rotations are clockwise, as the material's PDF turns the page (yc-page-pdf.c). */
-  switch (data->rotation)
-    {
-    case 90:
-      cairo_translate (cr, h_pt, 0);
-      cairo_rotate (cr, G_PI / 2);
-      break;
-    case 180:
-      cairo_translate (cr, w_pt, h_pt);
-      cairo_rotate (cr, G_PI);
-      break;
-    case 270:
-      cairo_translate (cr, 0, w_pt);
-      cairo_rotate (cr, -G_PI / 2);
-      break;
-    default:
-      break;
-    }
+  /* Rotations are clockwise, as the material's PDF turns the page. */
+  yc_page_pdf_turn (cr, w_pt, h_pt, data->rotation);
   poppler_page_render (page, cr);
   cairo_destroy (cr);
   cairo_surface_flush (surface);

@@ -163,22 +163,12 @@ jpeg_surface_new (GBytes     *jpeg,
   return image;
 }
 
-/* Starts a page of @w_pt × @h_pt points as it lies before @rotation (clockwise), and returns a
- * context in which the unrotated content is drawn from (0, 0). */
-static cairo_t *
-begin_page (cairo_surface_t *pdf,
-            double           w_pt,
-            double           h_pt,
-            guint            rotation)
+void
+yc_page_pdf_turn (cairo_t *cr,
+                  double   w_pt,
+                  double   h_pt,
+                  guint    rotation)
 {
-  cairo_t *cr;
-
-  if (rotation == 90 || rotation == 270)
-    cairo_pdf_surface_set_size (pdf, h_pt, w_pt);
-  else
-    cairo_pdf_surface_set_size (pdf, w_pt, h_pt);
-
-  cr = cairo_create (pdf);
   switch (rotation)
     {
     case 90:
@@ -196,6 +186,25 @@ begin_page (cairo_surface_t *pdf,
     default:
       break;
     }
+}
+
+/* Starts a page of @w_pt × @h_pt points as it lies before @rotation (clockwise), and returns a
+ * context in which the unrotated content is drawn from (0, 0). */
+static cairo_t *
+begin_page (cairo_surface_t *pdf,
+            double           w_pt,
+            double           h_pt,
+            guint            rotation)
+{
+  cairo_t *cr;
+
+  if (rotation == 90 || rotation == 270)
+    cairo_pdf_surface_set_size (pdf, h_pt, w_pt);
+  else
+    cairo_pdf_surface_set_size (pdf, w_pt, h_pt);
+
+  cr = cairo_create (pdf);
+  yc_page_pdf_turn (cr, w_pt, h_pt, rotation);
   return cr;
 }
 

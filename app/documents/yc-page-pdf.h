@@ -3,6 +3,8 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <cairo.h>
+
 #include "yc-file-store.h"
 
 G_BEGIN_DECLS
@@ -23,6 +25,14 @@ typedef struct {
   guint       dpi;        /* an image's resolution; 0: from the file, else 300. Unused for a PDF */
   guint       rotation;   /* clockwise: 0, 90, 180 or 270 (for a PDF: each of its pages) */
 } YcPdfPage;
+
+/* Turns @cr so that a page of @w_pt × @h_pt drawn from (0, 0) after it shows turned clockwise by
+ * @rotation (0, 90, 180 or 270), its top left corner at (0, 0): as the material's PDF turns pages,
+ * so previews can draw them the same way. */
+void   yc_page_pdf_turn            (cairo_t         *cr,
+                                    double           w_pt,
+                                    double           h_pt,
+                                    guint            rotation);
 
 /* Writes a PDF of the entries in order into @files and returns its SHA-256. An image is one page
  * the size of the paper that was scanned (pixels / dpi): JPEG embedded as stored (DCTDecode), never
