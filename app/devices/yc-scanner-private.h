@@ -209,7 +209,38 @@ void            _yc_scanner_inject_if_due   (YcScanner      *self,
 void            _yc_scanner_undo_injection  (YcScanner      *self,
                                              YcScanInjection *applied);
 
-/* SANE through the helper process (yc-scanner-helper.c), on the worker. The calls mirror SANE's;
+/* --- the SANE helper process (yc-scanner-helper.c) and its messages (yc-scanner-protocol.c) --- */
+
+/* The helper's end of the socket pair, as the helper sees it. */
+#define YC_SANE_HELPER_FD    3
+/* Holds the parent's process id when the executable is started as the helper. */
+#define YC_SANE_HELPER_ENV   "YC_SANE_HELPER_PARENT"
+#define YC_SANE_MAX_MESSAGE  (16 * 1024 * 1024)
+
+/* A request: (uv), the operation and its arguments; each has a reply of its own type. */
+typedef enum {
+  YC_SANE_OP_INIT = 1,
+  YC_SANE_OP_GET_DEVICES,
+  YC_SANE_OP_OPEN,
+  YC_SANE_OP_CLOSE,
+  YC_SANE_OP_GET_DESCRIPTORS,
+  YC_SANE_OP_CONTROL,
+  YC_SANE_OP_START,
+  YC_SANE_OP_GET_PARAMETERS,
+  YC_SANE_OP_READ,
+  YC_SANE_OP_CANCEL,
+  YC_SANE_OP_EXIT,
+} YcSaneOp;
+
+/* A 32-bit length, then the serialized GVariant. Sinks a floating @message. */
+gboolean        _yc_sane_send_message       (int                 fd,
+                                             GVariant           *message);
+/* The message read into @data (taken), as @type. */
+GVariant       *_yc_sane_message_from_data  (const GVariantType *type,
+                                             guint8             *data,
+                                             gsize               len);
+
+/* SANE through the helper process (yc-scanner-remote.c), on the worker. The calls mirror SANE's;
  * a helper that does not answer in time (a hung driver) is ended and the call reports
  * SANE_STATUS_IO_ERROR (void calls: nothing); the next _yc_sane_ensure_helper starts a new one. */
 gboolean        _yc_sane_ensure_helper      (YcScanner      *self);
