@@ -3,28 +3,21 @@
  * store, pages still on their materials after a restart, a jammed feeder keeping the pages. */
 #define G_LOG_DOMAIN "yc-test-ui-scan"
 
-#include <adwaita.h>
 #include <cairo-pdf.h>
-#include <glib/gstdio.h>
 #include <poppler.h>
-#include <locale.h>
 #include <string.h>
 
-#include "yc-application.h"
 #include "yc-case-detail.h"
 #include "yc-cases-page.h"
 #include "yc-decision-pane.h"
-#include "yc-field.h"
-#include "yc-intake-form.h"
-#include "yc-intake-page.h"
 #include "yc-intake-scan.h"
-#include "yc-material-row.h"
 #include "yc-page-viewer.h"
 #include "yc-preferences-window.h"
 #include "yc-scan-panel.h"
 #include "yc-scan-settings.h"
 #include "yc-store-pages.h"
-#include "yc-window.h"
+#include "yc-test-cupsd.h"
+#include "yc-test-ui.h"
 
 /* Generous: the first start imports the sample catalogue, and one ADF run of the test backend once
  * hung (RECIPES.md): every wait fails instead of hanging. */
@@ -35,112 +28,13 @@
 static YcApplication *app;
 static YcWindow *window;
 static char *tmp_dir;
-static char *db_path;
-static char *shots_dir;
-
-static gboolean
-wake_up_cb (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Spins the main context until @cond holds; fails after WAIT_TIMEOUT_S. */
-#define WAIT_FOR(cond)                                                                  \
-  G_STMT_START {                                                                        \
-    gint64 wait_end_ = g_get_monotonic_time () + WAIT_TIMEOUT_S * G_USEC_PER_SEC;       \
-    guint wake_id_ = g_timeout_add (20, wake_up_cb, NULL);                              \
-    while (!(cond))                                                                     \
-      {                                                                                 \
-        if (g_get_monotonic_time () > wait_end_)                                        \
-          g_error ("Timed out after %d s waiting for: %s", WAIT_TIMEOUT_S, #cond);      \
-        g_main_context_iteration (NULL, TRUE);                                          \
-      }                                                                                 \
-    g_source_remove (wake_id_);                                                         \
-  } G_STMT_END
-
-static void
-drain_main_context (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gpointer
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return child;
-}
-
-/* With YC_TEST_SCREENSHOTS=<dir>, writes @widget's window as <dir>/<name>.png (to look at). */
-static void
-screenshot (gpointer    widget,
-            const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GskRenderer *renderer;
-  int width, height;
-
-  if (shots_dir == NULL)
-    return;
-  /* Two frames: everything allocated and drawn. */
-  for (int i = 0; i < 2; i++)
-    {
-      gint64 until = g_get_monotonic_time () + 150 * 1000;
-
-      while (g_get_monotonic_time () < until)
-        g_main_context_iteration (NULL, FALSE);
-    }
-  width = gtk_widget_get_width (GTK_WIDGET (widget));
-  height = gtk_widget_get_height (GTK_WIDGET (widget));
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (widget));
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    return;
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (GTK_WIDGET (widget)));
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (shots_dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot %s", path);
-}
 
 /* --- the application --- */
 
 static void
 start_app (void)
 {
-  g_autoptr(GError) error = NULL;
-  GSettings *settings;
-
-  app = yc_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (app));
-  window = YC_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_true (YC_IS_WINDOW (window));
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 960);
-
-  settings = yc_application_get_settings (app);
-  g_settings_set_string (settings, "window-code", "ZH01");
-  g_settings_set_string (settings, "clerk-name", "王芳");
-
-  WAIT_FOR (yc_application_get_store (app) != NULL || yc_application_get_store_error (app) != NULL);
-  g_assert_null (yc_application_get_store_error (app));
-  g_assert_nonnull (yc_application_get_file_store (app));
-  WAIT_FOR (yc_intake_page_get_store (yc_window_get_intake_page (window)) != NULL);
-  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  app = yc_test_ui_start_app (TRUE, &window);
 }
 
 static gboolean
@@ -151,30 +45,15 @@ weak_ref_cleared (GWeakRef *weak)
   return alive == NULL;
 }
 
-/* Closes every window and drops the application; returns once its scanner (and SANE) is gone. */
+/* Ends the application as g_application_run() does (drafts written, the scanner let go) and waits
+ * until it is finalized, so it can start again; returns once its scanner (and SANE) is gone too. */
 static void
 stop_app (void)
 {
-  YcScanner *scanner = yc_application_get_scanner (app);
   GWeakRef weak;
 
-  g_weak_ref_init (&weak, scanner);
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL;
-       l = gtk_application_get_windows (GTK_APPLICATION (app)))
-    gtk_window_destroy (GTK_WINDOW (l->data));
-  drain_main_context ();
-  /* What the end of g_application_run() does (drafts written, the scanner let go); then the
-   * application is finalized, which takes it off the session bus so it can start again. */
-  g_signal_emit_by_name (app, "shutdown");
-  drain_main_context ();
-  {
-    /* Without g_application_run(), GIO warns that the application did not leave the bus first;
-     * that one warning is expected here. */
-    GLogLevelFlags fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
-
-    g_clear_object (&app);
-    g_log_set_always_fatal (fatal);
-  }
+  g_weak_ref_init (&weak, yc_application_get_scanner (app));
+  yc_test_ui_app_stop (&app);
   window = NULL;
   /* A cancelled job finishes on the main context, then the worker stops and SANE exits. */
   WAIT_FOR (weak_ref_cleared (&weak));
@@ -196,39 +75,26 @@ form (void)
 static YcMaterialRow *
 row (guint position)
 {
-  GtkListBoxRow *r = gtk_list_box_get_row_at_index (yc_intake_form_get_materials_list (form ()),
-                                                    (int) position);
-
-  g_assert_nonnull (r);
-  return YC_MATERIAL_ROW (r);
+  return yc_test_ui_material_row (form (), position);
 }
 
 static YcMaterialState
 row_state (guint position)
 {
-  return yc_case_material_get_state (yc_material_row_get_material (row (position)));
+  return yc_test_ui_row_state (form (), position);
 }
 
 static void
 type_into (const char *name,
            const char *text)
 {
-  YcField *field = template_child (yc_intake_form_get_applicant_form (form ()),
-                                   YC_TYPE_APPLICANT_FORM, name);
-
-  gtk_widget_grab_focus (GTK_WIDGET (yc_field_get_entry (field)));
-  gtk_editable_set_text (GTK_EDITABLE (yc_field_get_entry (field)), text);
+  yc_test_ui_type_into (form (), name, text);
 }
 
 static YcPageViewer *
 find_viewer (void)
 {
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (YC_IS_PAGE_VIEWER (l->data) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
+  return yc_test_ui_find_toplevel (YC_TYPE_PAGE_VIEWER);
 }
 
 static const char *
@@ -237,51 +103,12 @@ case_uuid (void)
   return yc_case_get_uuid (yc_intake_form_get_case (form ()));
 }
 
-/* From the search to the intake, as at the counter: type, Enter, Start Intake. */
-static void
-begin_intake (const char *query,
-              const char *code)
-{
-  YcIntakePage *p = page ();
-  YcItemDetail *detail = yc_intake_page_get_detail (p);
-  GListModel *results;
-  guint n, found = G_MAXUINT;
-
-  g_action_group_activate_action (G_ACTION_GROUP (window), "new-intake", NULL);
-  drain_main_context ();
-  gtk_editable_set_text (yc_intake_page_get_search_entry (p), query);
-  WAIT_FOR (g_strcmp0 (yc_intake_page_get_results_query (p), query) == 0 &&
-            g_strcmp0 (yc_intake_page_get_state (p), "results") == 0);
-  results = yc_intake_page_get_results (p);
-  n = g_list_model_get_n_items (results);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(YcItem) item = g_list_model_get_item (results, i);
-
-      if (g_strcmp0 (yc_item_get_code (item), code) == 0)
-        found = i;
-    }
-  g_assert_cmpuint (found, !=, G_MAXUINT);
-  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (results), found);
-  g_signal_emit_by_name (template_child (p, YC_TYPE_INTAKE_PAGE, "list_view"), "activate", found);
-  WAIT_FOR (yc_item_detail_get_item (detail) != NULL &&
-            g_strcmp0 (yc_item_get_code (yc_item_detail_get_item (detail)), code) == 0);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "intake.start", NULL));
-  g_assert_cmpstr (yc_intake_page_get_mode (p), ==, "form");
-  g_assert_nonnull (yc_intake_form_get_case (form ()));
-}
-
 /* --- Preferences › Scanner --- */
 
 static YcPreferencesWindow *
 find_preferences (void)
 {
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (YC_IS_PREFERENCES_WINDOW (l->data) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
+  return yc_test_ui_find_toplevel (YC_TYPE_PREFERENCES_WINDOW);
 }
 
 /* Opens Preferences (Ctrl+,) on the Scanner page, as the clerk does, once its devices are listed. */
@@ -350,28 +177,18 @@ choose_scanner (const char   *device,
     g_assert_cmpint (remembered->source, ==, source);
     g_assert_cmpuint (remembered->resolution, ==, 150);
   }
-  screenshot (prefs, "preferences-scanner.png");
+  yc_test_ui_screenshot (GTK_WIDGET (prefs), "preferences-scanner");
   gtk_window_close (GTK_WINDOW (prefs));
   WAIT_FOR (find_preferences () == NULL);
 }
 
 /* --- the store, read back --- */
 
-static YcStore *
-open_store_again (void)
-{
-  g_autoptr(GError) error = NULL;
-  YcStore *store = yc_store_open (db_path, &error);
-
-  g_assert_no_error (error);
-  return store;
-}
-
 static GPtrArray *
 stored_pages (const char *uuid,
               int         material)
 {
-  g_autoptr(YcStore) store = open_store_again ();
+  g_autoptr(YcStore) store = yc_test_ui_open_store ();
   g_autoptr(GError) error = NULL;
   GPtrArray *pages = yc_store_list_pages (store, uuid, material, &error);
 
@@ -391,7 +208,7 @@ static char *
 stored_pdf (const char *uuid,
             guint       material)
 {
-  g_autoptr(YcStore) store = open_store_again ();
+  g_autoptr(YcStore) store = yc_test_ui_open_store ();
   g_autoptr(GError) error = NULL;
   char *sha256 = yc_store_get_material_pdf (store, uuid, material, &error);
 
@@ -518,7 +335,8 @@ test_scan_restart (void)
   g_settings_set_strv (yc_application_get_settings (app), "scanner-extra-options", extra);
   choose_scanner ("test:0", YC_SCAN_SOURCE_FLATBED);
 
-  begin_intake ("出生登记", ITEM_BIRTH);
+  /* From the search to the intake, as at the counter: type, Enter, Start Intake. */
+  yc_test_ui_start_intake (window, "出生登记", ITEM_BIRTH);
   uuid = g_strdup (case_uuid ());
   type_into ("name_field", "张三");
 
@@ -534,7 +352,7 @@ test_scan_restart (void)
   /* Decoded at thumbnail size, never the whole page. */
   g_assert_cmpint (gdk_texture_get_height (yc_page_thumbnail_get_texture (thumbnail)), <=,
                    YC_PAGE_THUMBNAIL_HEIGHT);
-  screenshot (panel (), "panel-flatbed.png");
+  yc_test_ui_screenshot (GTK_WIDGET (panel ()), "panel-flatbed");
   pages = stored_pages (uuid, 0);
   g_assert_cmpuint (pages->len, ==, 1);
   g_assert_cmpstr (stored_page (pages, 0)->content_type, ==, "image/jpeg");
@@ -555,11 +373,11 @@ test_scan_restart (void)
   g_assert_cmpuint (yc_scan_panel_get_material (panel ()), ==, 1);
   WAIT_FOR (yc_scan_panel_get_n_pages (panel ()) >= 1);
   if (yc_scan_panel_get_scanning (panel ()))
-    screenshot (panel (), "panel-adf-scanning.png");
+    yc_test_ui_screenshot (GTK_WIDGET (panel ()), "panel-adf-scanning");
   WAIT_FOR (all_thumbnails_shown (panel (), 10));
   wait_panel_idle ();
   g_assert_null (yc_scan_panel_get_error (panel ()));
-  screenshot (panel (), "panel-adf-10.png");
+  yc_test_ui_screenshot (GTK_WIDGET (panel ()), "panel-adf-10");
   pages = stored_pages (uuid, 1);
   g_assert_cmpuint (pages->len, ==, 10);
   for (guint i = 0; i < 10; i++)
@@ -672,16 +490,16 @@ test_scan_restart (void)
   g_assert_cmpint (gdk_texture_get_height (yc_page_viewer_get_texture (viewer)), ==,
                    (int) stored_page (pages, 2)->width);
   g_clear_pointer (&pages, g_ptr_array_unref);
-  screenshot (viewer, "viewer-fit.png");
+  yc_test_ui_screenshot (GTK_WIDGET (viewer), "viewer-fit");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (viewer), "viewer.zoom-actual", NULL));
   g_assert_false (yc_page_viewer_get_fit (viewer));
-  screenshot (viewer, "viewer-100.png");
+  yc_test_ui_screenshot (GTK_WIDGET (viewer), "viewer-100");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (viewer), "viewer.next", NULL));
   g_assert_cmpuint (yc_page_viewer_get_index (viewer), ==, 3);
   WAIT_FOR (yc_page_viewer_get_loaded (viewer) && yc_page_viewer_get_texture (viewer) != NULL);
   gtk_window_close (GTK_WINDOW (viewer));
   WAIT_FOR (yc_scan_panel_get_viewer (panel ()) == NULL);
-  screenshot (panel (), "panel-after-operations.png");
+  yc_test_ui_screenshot (GTK_WIDGET (panel ()), "panel-after-operations");
 
   /* Closing the panel makes the PDFs of the materials whose pages changed. */
   close_panel ();
@@ -758,7 +576,7 @@ test_scan_restart (void)
       g_assert_nonnull (strstr (yc_scan_panel_get_error (panel ()), "cut.pdf"));
       g_assert_cmpuint (yc_scan_panel_get_n_pages (panel ()), ==, 2);
     }
-    screenshot (panel (), "panel-imported.png");
+    yc_test_ui_screenshot (GTK_WIDGET (panel ()), "panel-imported");
     close_panel ();
     /* The picture and the PDF's two pages. */
     WAIT_FOR (yc_material_row_get_page_count (row (4)) == 3);
@@ -776,7 +594,7 @@ test_scan_restart (void)
       g_object_unref (doc);
     }
   }
-  screenshot (window, "intake-rows.png");
+  yc_test_ui_screenshot (GTK_WIDGET (window), "intake-rows");
 
   /* The draft is on disk; the application goes away. */
   yc_intake_form_save_draft_now (form ());
@@ -812,7 +630,7 @@ test_scan_restart (void)
   {
     const char *jam[] = { "test-picture=Solid white", "read-return-value=SANE_STATUS_JAMMED",
                           NULL };
-    GtkInfoBar *error_bar = template_child (panel (), YC_TYPE_SCAN_PANEL, "error_bar");
+    GtkInfoBar *error_bar = yc_test_ui_template_child (panel (), YC_TYPE_SCAN_PANEL, "error_bar");
 
     g_settings_set_strv (yc_application_get_settings (app), "scanner-extra-options", jam);
     /* SANE's test backend starts a reader thread for each page and cancels it asynchronously
@@ -827,10 +645,9 @@ test_scan_restart (void)
     g_assert_true (gtk_info_bar_get_revealed (error_bar));
     g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_bar)));
     /* Scan Again is offered. */
-    g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (template_child (panel (),
-                                                                        YC_TYPE_SCAN_PANEL,
-                                                                        "scan_button"))));
-    screenshot (panel (), "panel-jammed.png");
+    g_assert_true (gtk_widget_is_sensitive (yc_test_ui_template_child (panel (), YC_TYPE_SCAN_PANEL,
+                                                                       "scan_button")));
+    yc_test_ui_screenshot (GTK_WIDGET (panel ()), "panel-jammed");
     g_assert_cmpuint (yc_scan_panel_get_n_pages (panel ()), ==, 8);
     pages = stored_pages (uuid, 1);
     g_assert_cmpuint (pages->len, ==, 8);
@@ -895,7 +712,7 @@ test_scan_restart (void)
                         gtk_list_box_get_row_at_index (rows, 2))), ==, 1);
     g_assert_cmpuint (yc_material_row_get_page_count (YC_MATERIAL_ROW (
                         gtk_list_box_get_row_at_index (rows, 3))), ==, 0);
-    screenshot (window, "cases-detail.png");
+    yc_test_ui_screenshot (GTK_WIDGET (window), "cases-detail");
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (gtk_list_box_get_row_at_index (rows, 1)),
                                                "material.show-pages", NULL));
     WAIT_FOR ((case_viewer = find_viewer ()) != NULL && yc_page_viewer_get_loaded (case_viewer));
@@ -907,41 +724,16 @@ test_scan_restart (void)
   stop_app ();
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_auto(GStrv) system_data_dirs = NULL;
-  g_autoptr(GPtrArray) mime_dirs = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *sane_dir = NULL;
   int ret;
 
-  setlocale (LC_ALL, "");
-  /* ISOLATE_DIRS hides XDG_DATA_DIRS (MIME database, icon theme): keep the system's, read-only. */
-  system_data_dirs = g_strdupv ((char **) g_get_system_data_dirs ());
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  for (guint i = 0; system_data_dirs[i] != NULL; i++)
-    g_ptr_array_add (mime_dirs, g_build_filename (system_data_dirs[i], "mime", NULL));
-  g_ptr_array_add (mime_dirs, NULL);
-  g_content_type_set_mime_dirs ((const char * const *) mime_dirs->pdata);
+  if (!yc_test_ui_init (&argc, &argv, FALSE))
+    return 77;
+  yc_test_ui_set_timeout (WAIT_TIMEOUT_S);
 
   /* SANE's test backend only, in a private configuration, unless the caller (dev.sh) gives one. */
   if (g_getenv ("SANE_CONFIG_DIR") == NULL)
@@ -958,38 +750,25 @@ main (int   argc,
       g_assert_true (g_file_set_contents (conf, "number_of_devices 2\n", -1, NULL));
       g_setenv ("SANE_CONFIG_DIR", sane_dir, TRUE);
     }
-  shots_dir = g_strdup (g_getenv ("YC_TEST_SCREENSHOTS"));
-
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: the ui tests need one (run them under Xvfb).\n");
-      return 77;
-    }
   /* No window manager gives the windows focus here, so a text field can lose the focus without
    * hearing of it; its cursor blink then warns. The cursor stays still in these tests. */
   g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
-  for (guint i = 0; system_data_dirs[i] != NULL; i++)
-    {
-      g_autofree char *icons = g_build_filename (system_data_dirs[i], "icons", NULL);
-
-      gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
-                                      icons);
-    }
 
   tmp_dir = g_dir_make_tmp ("yc-test-ui-scan-XXXXXX", NULL);
   g_assert_nonnull (tmp_dir);
-  db_path = g_build_filename (tmp_dir, "yichuang.db", NULL);
-  g_setenv ("YC_DATABASE", db_path, TRUE);
+  {
+    g_autofree char *db_path = g_build_filename (tmp_dir, "yichuang.db", NULL);
+
+    g_setenv ("YC_DATABASE", db_path, TRUE);
+  }
 
   g_test_add_func ("/yc/ui-scan/scan-restart", test_scan_restart);
 
   ret = g_test_run ();
 
-  remove_tree (tmp_dir);
+  yc_test_remove_tree (tmp_dir);
   g_free (tmp_dir);
-  g_free (db_path);
-  g_free (shots_dir);
   if (sane_dir != NULL)
-    remove_tree (sane_dir);
+    yc_test_remove_tree (sane_dir);
   return ret;
 }
