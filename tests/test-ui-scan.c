@@ -555,7 +555,14 @@ test_scan_restart (void)
     g_assert_nonnull (yc_page_thumbnail_get_texture (yc_scan_panel_get_thumbnail (panel (), 0)));
     document = yc_scan_panel_get_thumbnail (panel (), 1);
     g_assert_cmpstr (yc_page_thumbnail_get_page (document)->content_type, ==, "application/pdf");
-    g_assert_null (yc_page_thumbnail_get_texture (document));
+    /* Its first page drawn, fitted to the box, with its page count on it; that drawing is also
+     * what dragging it shows under the pointer. */
+    g_assert_nonnull (yc_page_thumbnail_get_preview (document));
+    g_assert_cmpint (gdk_texture_get_height (yc_page_thumbnail_get_preview (document)), ==,
+                     YC_PAGE_THUMBNAIL_HEIGHT);
+    g_assert_cmpstr (yc_page_thumbnail_get_badge (document), ==, "2 pages");
+    g_assert_true (yc_page_thumbnail_get_texture (document) ==
+                   yc_page_thumbnail_get_preview (document));
     pages = stored_pages (uuid, 4);
     g_assert_cmpuint (pages->len, ==, 2);
     g_assert_cmpstr (stored_page (pages, 0)->content_type, ==, "image/png");

@@ -483,15 +483,13 @@ yc_page_thumbnail_get_texture (YcPageThumbnail *self)
 {
   g_return_val_if_fail (YC_IS_PAGE_THUMBNAIL (self), NULL);
 
-  return is_pdf (self->page->content_type) ? NULL : self->texture;
+  return self->texture;
 }
 
 GdkTexture *
 yc_page_thumbnail_get_preview (YcPageThumbnail *self)
 {
-  g_return_val_if_fail (YC_IS_PAGE_THUMBNAIL (self), NULL);
-
-  return self->texture;
+  return yc_page_thumbnail_get_texture (self);
 }
 
 const char *

@@ -51,11 +51,12 @@ void              yc_page_thumbnail_set_page   (YcPageThumbnail  *self,
                                                 const YcCasePage *page);
 /* TRUE once the picture is on screen (or the document or error placeholder is). */
 gboolean          yc_page_thumbnail_get_loaded (YcPageThumbnail  *self);
-/* The decoded picture of a scanned or imported image, or NULL (loading, a PDF, or it failed). */
+/* What the thumbnail's picture shows: a scanned or imported image decoded, or an imported PDF's
+ * first page as drawn (also the icon of a page dragged in the scan panel); NULL while loading, or
+ * when it failed (a PDF poppler cannot draw keeps its document placeholder, with the reason as the
+ * tooltip). */
 GdkTexture       *yc_page_thumbnail_get_texture (YcPageThumbnail *self);
-/* What the thumbnail's picture shows: that image, or an imported PDF's first page as drawn; NULL
- * while loading, or when it failed (a PDF poppler cannot draw keeps its document placeholder, with
- * the reason as the tooltip). */
+/* The same picture as yc_page_thumbnail_get_texture(). */
 GdkTexture       *yc_page_thumbnail_get_preview (YcPageThumbnail *self);
 /* The badge on a drawn PDF of more than one page ("3 pages"), or NULL when none is shown. */
 const char       *yc_page_thumbnail_get_badge  (YcPageThumbnail *self);

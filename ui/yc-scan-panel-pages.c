@@ -312,6 +312,8 @@ drag_begin_cb (GtkDragSource *source,
   GtkWidget *thumbnail = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
   GdkTexture *texture = yc_page_thumbnail_get_texture (YC_PAGE_THUMBNAIL (thumbnail));
 
+  /* The page under the pointer as its thumbnail shows it (a PDF: its first page drawn); one still
+   * loading, or a PDF that cannot be drawn, gets GTK's own icon. */
   if (texture != NULL)
     gtk_drag_source_set_icon (source, GDK_PAINTABLE (texture), 0, 0);
 }
