@@ -6,6 +6,7 @@
 
 #include "yc-case-json.h"
 #include "yc-intake-page.h"
+#include "yc-intake-page-private.h"
 
 /* Enough for a clerk to pick from; more means the query should be refined. */
 #define RESULTS_LIMIT 50
@@ -13,53 +14,6 @@
  * It appears when the wait is long enough to be noticed (GNOME's HIG: no progress indicator for
  * waits under a second; half of one keeps a slow first start from looking stuck). */
 #define LOADING_INDICATOR_DELAY_MS 500
-
-struct _YcIntakePage
-{
-  GtkWidget           parent_instance;
-
-  YcStore            *store;
-  GCancellable       *search_cancellable;
-  GtkSingleSelection *selection;
-  char               *results_query;
-  /* Enter was pressed before the results for the current text arrived: open the first one then. */
-  gboolean            activate_pending;
-  GSettings          *settings;
-  GCancellable       *cancellable;
-  /* The latest reading of the drafts; an older one still running is cancelled, and its answer, if it
-   * comes anyway, ignored. */
-  GCancellable       *drafts_cancellable;
-  guint               drafts_generation;
-  /* The unfinished intake offered back (uuid and payload), or NULL. */
-  char               *offered_uuid;
-  char               *offered_payload;
-  gboolean            one_column;
-
-  /* Built on first use (ensure_detail, ensure_form, ensure_state_page): a window that shows only
-   * the search at start neither builds nor styles them before its first frame. */
-  YcItemDetail       *detail;
-  YcIntakeForm       *form;
-  AdwStatusPage      *no_results_page;
-  AdwStatusPage      *search_error_page;
-  guint               loading_indicator_id;
-
-  /* template children */
-  AdwLeaflet         *leaflet;
-  GtkWidget          *list_pane;
-  GtkSearchEntry     *search_entry;
-  GtkStack           *results_stack;
-  GtkWidget          *loading_box;
-  GtkSpinner         *loading_spinner;
-  GtkScrolledWindow  *results_scroller;
-  GtkListView        *list_view;
-  GtkStack           *detail_stack;
-  GtkRevealer        *drafts_revealer;
-  GtkLabel           *drafts_label;
-  GtkStack           *mode_stack;
-  GtkRevealer        *return_revealer;
-  GtkLabel           *return_label;
-  AdwBin             *form_bin;
-};
 
 G_DEFINE_FINAL_TYPE (YcIntakePage, yc_intake_page, GTK_TYPE_WIDGET)
 
@@ -448,8 +402,8 @@ ensure_form (YcIntakePage *self)
 }
 
 /* The visit under way, or NULL (also before the form exists). */
-static YcCase *
-form_case (YcIntakePage *self)
+YcCase *
+_yc_intake_page_form_case (YcIntakePage *self)
 {
   return self->form != NULL ? yc_intake_form_get_case (self->form) : NULL;
 }
@@ -459,11 +413,11 @@ form_case (YcIntakePage *self)
 static gboolean
 form_in_progress (YcIntakePage *self)
 {
-  return form_case (self) != NULL && !yc_intake_form_get_decided (self->form);
+  return _yc_intake_page_form_case (self) != NULL && !yc_intake_form_get_decided (self->form);
 }
 
-static void
-update_banners (YcIntakePage *self)
+void
+_yc_intake_page_update_banners (YcIntakePage *self)
 {
   gboolean choosing = g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "choose") == 0;
 
@@ -473,7 +427,7 @@ update_banners (YcIntakePage *self)
 
   if (choosing && form_in_progress (self))
     {
-      YcCase *kase = form_case (self);
+      YcCase *kase = _yc_intake_page_form_case (self);
       YcParty *applicant = yc_case_get_applicant (kase);
       const char *name = applicant != NULL ? yc_party_get_name (applicant) : NULL;
       g_autofree char *text = NULL;
@@ -497,14 +451,14 @@ set_mode (YcIntakePage *self,
           const char   *mode)
 {
   gtk_stack_set_visible_child_name (self->mode_stack, mode);
-  update_banners (self);
+  _yc_intake_page_update_banners (self);
 }
 
 static void
 start_with_item (YcIntakePage *self,
                  YcItem       *item)
 {
-  YcCase *current = form_case (self);
+  YcCase *current = _yc_intake_page_form_case (self);
   g_autoptr(YcCase) previous = NULL;
 
   /* The same applicant, another item: what was entered about them is carried over. */
@@ -513,7 +467,7 @@ start_with_item (YcIntakePage *self,
   ensure_form (self);
   set_mode (self, "form");
   yc_intake_form_start (self->form, item, previous);
-  update_banners (self);
+  _yc_intake_page_update_banners (self);
 }
 
 typedef struct {
@@ -561,7 +515,7 @@ get_item_for_intake_cb (GObject      *source,
       ensure_form (self);
       set_mode (self, "form");
       yc_intake_form_resume (self->form, data->draft, item, data->outcome, data->extra);
-      update_banners (self);
+      _yc_intake_page_update_banners (self);
     }
   else
     start_with_item (self, item);
@@ -570,12 +524,12 @@ out:
   item_data_free (data);
 }
 
-static void
-load_item_for_intake (YcIntakePage *self,
-                      const char   *code,
-                      YcCase       *draft,
-                      const char   *outcome,
-                      JsonNode     *extra)
+void
+_yc_intake_page_load_item (YcIntakePage *self,
+                           const char   *code,
+                           YcCase       *draft,
+                           const char   *outcome,
+                           JsonNode     *extra)
 {
   ItemData *data = g_new0 (ItemData, 1);
 
@@ -628,7 +582,7 @@ start_selected_action (GtkWidget  *widget,
       g_strcmp0 (yc_item_get_code (detail_item (self)), yc_item_get_code (item)) == 0)
     start_with_item (self, detail_item (self));
   else
-    load_item_for_intake (self, yc_item_get_code (item), NULL, NULL, NULL);
+    _yc_intake_page_load_item (self, yc_item_get_code (item), NULL, NULL, NULL);
 }
 
 static void
@@ -638,7 +592,7 @@ show_form_action (GtkWidget  *widget,
 {
   YcIntakePage *self = YC_INTAKE_PAGE (widget);
 
-  if (form_case (self) == NULL)
+  if (_yc_intake_page_form_case (self) == NULL)
     return;
   set_mode (self, "form");
   yc_intake_form_focus_applicant (self->form);
@@ -666,165 +620,10 @@ form_decided_cb (YcIntakePage *self,
   yc_intake_page_refresh_drafts (self);
 }
 
-/* --- drafts offered back --- */
-
-static void
-clear_offer (YcIntakePage *self)
-{
-  g_clear_pointer (&self->offered_uuid, g_free);
-  g_clear_pointer (&self->offered_payload, g_free);
-}
-
-typedef struct {
-  YcIntakePage *self;
-  guint         generation;
-} DraftsData;
-
-static void
-list_drafts_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  DraftsData *data = user_data;
-  g_autoptr(YcIntakePage) self = data->self;
-  guint generation = data->generation;
-  g_autoptr(GPtrArray) drafts = NULL;
-  g_autoptr(GError) error = NULL;
-  YcCase *current = form_case (self);
-
-  g_free (data);
-  drafts = yc_store_list_drafts_finish (YC_STORE (source), result, &error);
-  if (drafts != NULL && generation != self->drafts_generation)
-    return;
-  if (drafts == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("Could not list the unfinished intakes: %s", error->message);
-      return;
-    }
-
-  clear_offer (self);
-  for (guint i = 0; i < drafts->len; i++)
-    {
-      YcDraftInfo *info = g_ptr_array_index (drafts, i);
-      g_autoptr(YcCase) kase = NULL;
-      g_autoptr(GError) parse_error = NULL;
-      g_autofree char *text = NULL;
-      YcParty *applicant;
-      const char *name;
-
-      if (current != NULL && g_strcmp0 (info->uuid, yc_case_get_uuid (current)) == 0)
-        continue;
-      kase = yc_draft_new_from_json (info->payload, -1, NULL, NULL, &parse_error);
-      if (kase == NULL)
-        {
-          g_warning ("Skipping an unreadable draft %s: %s", info->uuid, parse_error->message);
-          continue;
-        }
-
-      applicant = yc_case_get_applicant (kase);
-      name = applicant != NULL ? yc_party_get_name (applicant) : NULL;
-      if (name != NULL && *name != '\0')
-        /* Translators: offered on start: the unfinished intake for <applicant> — <item> */
-        text = g_strdup_printf (_("Resume the unfinished intake for %s — %s?"), name,
-                                yc_case_get_item_name (kase));
-      else
-        text = g_strdup_printf (_("Resume the unfinished intake for %s?"), yc_case_get_item_name (kase));
-      if (drafts->len > 1)
-        {
-          g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                                "%s (%u unfinished intake in all)",
-                                                                "%s (%u unfinished intakes in all)",
-                                                                drafts->len),
-                                                   text, drafts->len);
-          g_free (text);
-          text = g_steal_pointer (&more);
-        }
-      gtk_label_set_text (self->drafts_label, text);
-      self->offered_uuid = g_strdup (info->uuid);
-      self->offered_payload = g_strdup (info->payload);
-      break;
-    }
-  update_banners (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFERED_DRAFT]);
-}
-
 void
-yc_intake_page_refresh_drafts (YcIntakePage *self)
+_yc_intake_page_offered_draft_changed (YcIntakePage *self)
 {
-  g_autofree char *clerk = NULL;
-  DraftsData *data;
-
-  g_return_if_fail (YC_IS_INTAKE_PAGE (self));
-
-  if (self->store == NULL)
-    return;
-  clerk = g_strstrip (g_settings_get_string (self->settings, "clerk-name"));
-  g_cancellable_cancel (self->drafts_cancellable);
-  g_clear_object (&self->drafts_cancellable);
-  self->drafts_cancellable = g_cancellable_new ();
-  /* One clerk's drafts; with no clerk set, the workstation's. */
-  data = g_new0 (DraftsData, 1);
-  data->self = g_object_ref (self);
-  data->generation = ++self->drafts_generation;
-  yc_store_list_drafts_async (self->store, *clerk != '\0' ? clerk : NULL, self->drafts_cancellable,
-                              list_drafts_cb, data);
-}
-
-static void
-resume_draft_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  YcIntakePage *self = YC_INTAKE_PAGE (widget);
-  g_autoptr(YcCase) kase = NULL;
-  g_autoptr(JsonNode) extra = NULL;
-  g_autofree char *outcome = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (self->offered_payload == NULL || self->store == NULL)
-    return;
-
-  kase = yc_draft_new_from_json (self->offered_payload, -1, &outcome, &extra, &error);
-  if (kase == NULL)
-    {
-      g_warning ("Could not read the draft: %s", error->message);
-      return;
-    }
-  /* The visit under way (if any) stays a draft of its own. */
-  yc_intake_page_save_draft_now (self);
-  clear_offer (self);
-  update_banners (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFERED_DRAFT]);
-  load_item_for_intake (self, yc_case_get_item_code (kase), kase, outcome, extra);
-}
-
-static void
-discard_draft_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(YcIntakePage) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!yc_store_discard_draft_finish (YC_STORE (source), result, &error))
-    g_warning ("Could not discard the draft: %s", error->message);
-  yc_intake_page_refresh_drafts (self);
-}
-
-static void
-discard_draft_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  YcIntakePage *self = YC_INTAKE_PAGE (widget);
-  g_autofree char *uuid = g_strdup (self->offered_uuid);
-
-  if (uuid == NULL || self->store == NULL)
-    return;
-  clear_offer (self);
-  update_banners (self);
-  yc_store_discard_draft_async (self->store, uuid, NULL, discard_draft_cb, g_object_ref (self));
 }
 
 static void
@@ -870,7 +669,7 @@ yc_intake_page_finalize (GObject *object)
   YcIntakePage *self = YC_INTAKE_PAGE (object);
 
   g_free (self->results_query);
-  clear_offer (self);
+  _yc_intake_page_clear_offer (self);
 
   G_OBJECT_CLASS (yc_intake_page_parent_class)->finalize (object);
 }
@@ -1002,8 +801,8 @@ yc_intake_page_class_init (YcIntakePageClass *klass)
   gtk_widget_class_install_action (widget_class, "intake.start", NULL, start_action);
   gtk_widget_class_install_action (widget_class, "intake.start-selected", NULL, start_selected_action);
   gtk_widget_class_install_action (widget_class, "intake.show-form", NULL, show_form_action);
-  gtk_widget_class_install_action (widget_class, "intake.resume-draft", NULL, resume_draft_action);
-  gtk_widget_class_install_action (widget_class, "intake.discard-draft", NULL, discard_draft_action);
+  gtk_widget_class_install_action (widget_class, "intake.resume-draft", NULL, _yc_intake_page_resume_draft_action);
+  gtk_widget_class_install_action (widget_class, "intake.discard-draft", NULL, _yc_intake_page_discard_draft_action);
   /* Ctrl+Enter on a search result or the item: start the intake straight away. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
                                        "intake.start-selected", NULL);
@@ -1235,7 +1034,7 @@ yc_intake_page_start_intake (YcIntakePage *self,
   g_return_if_fail (item_code != NULL);
 
   if (self->store != NULL)
-    load_item_for_intake (self, item_code, NULL, NULL, NULL);
+    _yc_intake_page_load_item (self, item_code, NULL, NULL, NULL);
 }
 
 void
@@ -1248,7 +1047,7 @@ yc_intake_page_resume_case (YcIntakePage *self,
   if (self->store == NULL)
     return;
   yc_intake_page_save_draft_now (self);
-  load_item_for_intake (self, yc_case_get_item_code (kase), kase, NULL, NULL);
+  _yc_intake_page_load_item (self, yc_case_get_item_code (kase), kase, NULL, NULL);
 }
 
 const char *
