@@ -64,7 +64,17 @@ poll_thread (GTask        *task,
   ipp_t *request;
   ipp_t *response;
   ipp_attribute_t *attribute;
+  g_autoptr(GError) error = NULL;
 
+  /* The first CUPS call of a session when it follows jobs an earlier run left: a missing libcups
+   * is reported like an unreachable scheduler, not a crash. */
+  if (!yc_cups_load (&error))
+    {
+      data->status = IPP_STATUS_ERROR_INTERNAL;
+      data->status_message = g_strdup (error->message);
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
   httpAssembleURIf (HTTP_URI_CODING_ALL, uri, sizeof uri, "ipp", NULL, "localhost", 0, "/jobs/%d",
                     data->job_id);
   request = ippNewRequest (IPP_OP_GET_JOB_ATTRIBUTES);

@@ -497,7 +497,15 @@ cancel_thread (GTask        *task,
                GCancellable *cancellable)
 {
   CancelData *data = task_data;
-  ipp_status_t status = cupsCancelJob2 (CUPS_HTTP_DEFAULT, data->destination, data->job_id, 0);
+  GError *error = NULL;
+  ipp_status_t status;
+
+  if (!yc_cups_load (&error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  status = cupsCancelJob2 (CUPS_HTTP_DEFAULT, data->destination, data->job_id, 0);
 
   /* A job that already finished cannot be cancelled, and need not be. */
   if (_yc_print_status_is_error (status) && status != IPP_STATUS_ERROR_NOT_POSSIBLE)

@@ -370,10 +370,14 @@ yc_printer_list_destinations_finish (GAsyncResult *result,
 char *
 yc_printer_dup_default_name (GError **error)
 {
-  cups_dest_t *dest = cupsGetNamedDest (CUPS_HTTP_DEFAULT, NULL, NULL);
-  ipp_status_t status = cupsLastError ();
+  cups_dest_t *dest;
+  ipp_status_t status;
   char *name;
 
+  if (!yc_cups_load (error))
+    return NULL;
+  dest = cupsGetNamedDest (CUPS_HTTP_DEFAULT, NULL, NULL);
+  status = cupsLastError ();
   if (dest == NULL)
     {
       if (status == IPP_STATUS_ERROR_SERVICE_UNAVAILABLE || status == IPP_STATUS_ERROR_TIMEOUT)
