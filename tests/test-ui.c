@@ -441,13 +441,22 @@ test_actions_focus_search (void)
   WAIT_FOR (g_strcmp0 (yc_intake_page_get_state (page), "empty") == 0);
 }
 
+/* The size of @widget's font, in Pango units (of pixels or points, as its style gives it). */
+static int
+font_size_of (GtkWidget *widget)
+{
+  return pango_font_description_get_size (
+    pango_context_get_font_description (gtk_widget_get_pango_context (widget)));
+}
+
 static void
 test_preferences (void)
 {
   GSettings *settings;
   YcPreferencesWindow *prefs;
-  GtkWidget *code_row, *code_hint, *platform_row, *clerk_row, *large_switch;
+  GtkWidget *code_row, *code_hint, *platform_row, *clerk_row, *large_switch, *search_text;
   AdwWindowTitle *sidebar_title;
+  int normal_size;
   AdwLeaflet *leaflet;
   g_autofree char *code = NULL;
   g_autofree char *url = NULL;
@@ -510,18 +519,26 @@ test_preferences (void)
   g_assert_nonnull (strstr (adw_window_title_get_subtitle (sidebar_title), "王芳"));
 
   /* Large text enlarges every window of the application. */
+  search_text = gtk_widget_get_first_child (GTK_WIDGET (yc_intake_page_get_search_entry (intake_page ())));
+  while (search_text != NULL && !GTK_IS_TEXT (search_text))
+    search_text = gtk_widget_get_next_sibling (search_text);
+  g_assert_nonnull (search_text);
+  normal_size = font_size_of (search_text);
   large_switch = yc_test_ui_template_child (prefs, YC_TYPE_PREFERENCES_WINDOW, "large_text_switch");
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "large-text"));
   gtk_switch_set_active (GTK_SWITCH (large_switch), TRUE);
   g_assert_true (g_settings_get_boolean (settings, "large-text"));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "large-text"));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (prefs), "large-text"));
+  /* The style sheet (resources/style.css, loaded by the application) makes its text a third larger. */
+  WAIT_FOR (font_size_of (search_text) * 3 >= normal_size * 4 - 3 * PANGO_SCALE);
   /* ... and shows the Intake page one column at a time (help-and-agent mode). */
   leaflet = ADW_LEAFLET (yc_test_ui_template_child (intake_page (), YC_TYPE_INTAKE_PAGE, "leaflet"));
   g_assert_false (adw_leaflet_get_can_unfold (leaflet));
   WAIT_FOR (adw_leaflet_get_folded (leaflet));
   gtk_switch_set_active (GTK_SWITCH (large_switch), FALSE);
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "large-text"));
+  WAIT_FOR (font_size_of (search_text) == normal_size);
   g_assert_true (adw_leaflet_get_can_unfold (leaflet));
   WAIT_FOR (!adw_leaflet_get_folded (leaflet));
 

@@ -397,38 +397,19 @@ window_map_cb (GtkWidget *window,
   g_signal_connect_object (clock, "after-paint", G_CALLBACK (first_paint_cb), user_data, 0);
 }
 
+/* Yichuang's additions to Adwaita, at the priority AdwApplication would give them. */
 static void
-load_icon_theme_thread (GTask        *task,
-                        gpointer      source_object,
-                        gpointer      task_data,
-                        GCancellable *cancellable)
-{
-  g_autoptr(GtkIconPaintable) icon = NULL;
-
-  /* The first lookup reads the theme's index and the caches of its hundreds of directories. */
-  icon = gtk_icon_theme_lookup_icon (GTK_ICON_THEME (task_data), "edit-find-symbolic", NULL, 16, 1,
-                                     GTK_TEXT_DIR_NONE, 0);
-  g_task_return_boolean (task, TRUE);
-}
-
-/* Loads the icon theme in a worker while the window is built. GTK reads the theme in a thread of its
- * own as the display opens, yet reads its index and caches a second time when an icon is first
- * looked up (strace shows both): without this lookup that second read happens on the main thread,
- * as the window is realized (15 ms of its start, measured under Xvfb). GTK allows lookups from other threads once the theme is
- * set up on the main one, which gtk_icon_theme_get_for_display() does. */
-static void
-load_icon_theme (void)
+load_style (void)
 {
   GdkDisplay *display = gdk_display_get_default ();
-  g_autoptr(GTask) task = NULL;
+  g_autoptr(GtkCssProvider) provider = NULL;
 
   if (display == NULL)
     return;
-  task = g_task_new (NULL, NULL, NULL, NULL);
-  g_task_set_source_tag (task, load_icon_theme);
-  g_task_set_task_data (task, g_object_ref (gtk_icon_theme_get_for_display (display)),
-                        g_object_unref);
-  g_task_run_in_thread (task, load_icon_theme_thread);
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/org/yichuang/Yichuang/style.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
 static void
@@ -436,11 +417,14 @@ yc_application_startup (GApplication *app)
 {
   YcApplication *self = YC_APPLICATION (app);
 
-  /* AdwApplication loads style.css from the resource base path (/org/yichuang/Yichuang/style.css).
-   * The shortcuts window is not at gtk/help-overlay.ui there: GtkApplication would build it for
-   * every window before its first frame. */
+  /* No resource base path: GtkApplication would add its icons/ to the icon theme, which makes GTK
+   * read the theme's index and caches a second time (after the thread it reads them in as the
+   * display opens), on the main thread as the window is realized: 15 ms of a start under Xvfb.
+   * Yichuang has no icons there, builds its shortcuts window when asked (yc-window.c) rather than
+   * for every window, and loads its style sheet itself. */
+  g_application_set_resource_base_path (app, NULL);
   G_APPLICATION_CLASS (yc_application_parent_class)->startup (app);
-  load_icon_theme ();
+  load_style ();
 
   /* Once per process: GLib warns if it is set again (a second application object, in tests). */
   if (g_strcmp0 (g_get_application_name (), _("Yichuang")) != 0)
