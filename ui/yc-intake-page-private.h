@@ -62,7 +62,29 @@ void    _yc_intake_page_load_item             (YcIntakePage *self,
                                                YcCase       *draft,
                                                const char   *outcome,
                                                JsonNode     *extra);
+void    _yc_intake_page_results_query_changed (YcIntakePage *self);
 void    _yc_intake_page_offered_draft_changed (YcIntakePage *self);
+
+/* yc-intake-page-search.c */
+void     _yc_intake_page_set_results_state        (YcIntakePage          *self,
+                                                   const char            *state);
+void     _yc_intake_page_start_search             (YcIntakePage          *self);
+char    *_yc_intake_page_item_row_format_subtitle (GtkListItem           *list_item,
+                                                   YcItem                *item);
+char    *_yc_intake_page_item_row_format_days     (GtkListItem           *list_item,
+                                                   YcItem                *item);
+/* Template callbacks, bound in class_init under their names in yc-intake-page.ui (no prefix). */
+void     _yc_intake_page_search_text_changed_cb   (YcIntakePage          *self);
+void     _yc_intake_page_search_changed_cb        (YcIntakePage          *self);
+void     _yc_intake_page_search_activate_cb       (YcIntakePage          *self);
+void     _yc_intake_page_search_stop_cb           (YcIntakePage          *self);
+void     _yc_intake_page_list_activate_cb         (YcIntakePage          *self,
+                                                   guint                  position);
+gboolean _yc_intake_page_search_key_pressed_cb    (GtkEventControllerKey *controller,
+                                                   guint                  keyval,
+                                                   guint                  keycode,
+                                                   GdkModifierType        state,
+                                                   YcIntakePage          *self);
 
 /* yc-intake-page-drafts.c */
 void    _yc_intake_page_clear_offer           (YcIntakePage *self);

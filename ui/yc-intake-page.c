@@ -1,4 +1,6 @@
-/* yc-intake-page.c: the Intake page: searches the catalogue as the clerk types, opens an item. */
+/* yc-intake-page.c: the Intake page: opens an item in its detail and runs the intake form (its
+ * search is in yc-intake-page-search.c, its offer of unfinished intakes in
+ * yc-intake-page-drafts.c). */
 #define G_LOG_DOMAIN "yc-ui"
 
 #include <adwaita.h>
@@ -7,13 +9,6 @@
 #include "yc-case-json.h"
 #include "yc-intake-page.h"
 #include "yc-intake-page-private.h"
-
-/* Enough for a clerk to pick from; more means the query should be refined. */
-#define RESULTS_LIMIT 50
-/* The catalogue usually opens in a tenth of a second: a spinner shown at once would only flash.
- * It appears when the wait is long enough to be noticed (GNOME's HIG: no progress indicator for
- * waits under a second; half of one keeps a slow first start from looking stuck). */
-#define LOADING_INDICATOR_DELAY_MS 500
 
 G_DEFINE_FINAL_TYPE (YcIntakePage, yc_intake_page, GTK_TYPE_WIDGET)
 
@@ -33,328 +28,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-typedef struct {
-  YcIntakePage *self;
-  GCancellable *cancellable;
-  char         *query;
-} SearchData;
-
-static void
-search_data_free (SearchData *data)
-{
-  g_object_unref (data->self);
-  g_object_unref (data->cancellable);
-  g_free (data->query);
-  g_free (data);
-}
-
-/* Closures of the row template (yc-item-row.ui). */
-static char *
-yc_item_row_format_subtitle (GtkListItem *list_item,
-                             YcItem      *item)
-{
-  const char *department, *type_label;
-
-  if (item == NULL)
-    return NULL;
-
-  department = yc_item_get_department (item);
-  type_label = yc_item_get_item_type_label (item);
-  if (type_label == NULL || *type_label == '\0')
-    return g_strdup (department);
-  if (department == NULL || *department == '\0')
-    return g_strdup (type_label);
-  /* Translators: a search result's second line: department · item type */
-  return g_strdup_printf (_("%s · %s"), department, type_label);
-}
-
-static char *
-yc_item_row_format_days (GtkListItem *list_item,
-                         YcItem      *item)
-{
-  guint days;
-
-  if (item == NULL)
-    return NULL;
-
-  days = yc_item_get_promised_days (item);
-  if (yc_item_get_case_type (item) == YC_CASE_TYPE_IMMEDIATE || days == 0)
-    /* Translators: an item handled on the spot (即办件) */
-    return g_strdup (C_("time limit", "Immediate"));
-  /* Translators: the promised time limit of an item, in working days */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u working day", "%u working days", days),
-                          days);
-}
-
-static AdwStatusPage *
-add_state_page (YcIntakePage *self,
-                const char   *name,
-                const char   *icon_name,
-                const char   *title,
-                const char   *description)
-{
-  GtkWidget *page = g_object_new (ADW_TYPE_STATUS_PAGE,
-                                  "icon-name", icon_name,
-                                  "title", title,
-                                  "description", description,
-                                  NULL);
-
-  gtk_widget_add_css_class (page, "compact");
-  gtk_stack_add_named (self->results_stack, page, name);
-  return ADW_STATUS_PAGE (page);
-}
-
-/* The results pane's pages other than "loading" and "results", added when first shown. */
-static void
-ensure_state_page (YcIntakePage *self,
-                   const char   *state)
-{
-  if (gtk_stack_get_child_by_name (self->results_stack, state) != NULL)
-    return;
-
-  if (g_str_equal (state, "empty"))
-    add_state_page (self, state, "system-search-symbolic", _("Find a Service Item"),
-                    _("Type part of the item’s name, its department or its code, for example 户口, "
-                      "不动产 or 公安. Press ↓ to go through the results and Enter to open one."));
-  else if (g_str_equal (state, "no-results"))
-    self->no_results_page = add_state_page (self, state, "edit-find-symbolic",
-                                            _("No Matching Items"), NULL);
-  else if (g_str_equal (state, "error"))
-    self->search_error_page = add_state_page (self, state, "dialog-error-symbolic",
-                                              _("Search Failed"), NULL);
-}
-
-static gboolean
-show_loading_indicator_cb (gpointer user_data)
-{
-  YcIntakePage *self = user_data;
-
-  self->loading_indicator_id = 0;
-  gtk_widget_set_visible (self->loading_box, TRUE);
-  gtk_spinner_set_spinning (self->loading_spinner, TRUE);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-set_results_state (YcIntakePage *self,
-                   const char   *state)
-{
-  gboolean loading = g_strcmp0 (state, "loading") == 0;
-
-  ensure_state_page (self, state);
-  gtk_stack_set_visible_child_name (self->results_stack, state);
-  if (loading && self->loading_indicator_id == 0 && !gtk_widget_get_visible (self->loading_box))
-    self->loading_indicator_id = g_timeout_add (LOADING_INDICATOR_DELAY_MS,
-                                                show_loading_indicator_cb, self);
-  else if (!loading)
-    {
-      g_clear_handle_id (&self->loading_indicator_id, g_source_remove);
-      gtk_widget_set_visible (self->loading_box, FALSE);
-      gtk_spinner_set_spinning (self->loading_spinner, FALSE);
-    }
-}
-
-static void
-set_results (YcIntakePage *self,
-             GListModel   *model,
-             const char   *query)
-{
-  gtk_single_selection_set_model (self->selection, model);
-
-  if (g_strcmp0 (self->results_query, query) != 0)
-    {
-      g_free (self->results_query);
-      self->results_query = g_strdup (query);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESULTS_QUERY]);
-    }
-}
-
-static char *
-current_query (YcIntakePage *self)
-{
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
-}
-
-static void
-open_selected (YcIntakePage *self)
-{
-  g_autoptr(YcItem) item = NULL;
-  guint position = gtk_single_selection_get_selected (self->selection);
-
-  if (position == GTK_INVALID_LIST_POSITION)
-    position = 0;
-  item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
-  if (item != NULL)
-    yc_intake_page_open_item (self, item);
-}
-
-static void
-search_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  SearchData *data = user_data;
-  YcIntakePage *self = data->self;
-  g_autoptr(GListModel) model = NULL;
-  g_autoptr(GError) error = NULL;
-
-  model = yc_store_search_items_finish (YC_STORE (source), result, &error);
-
-  /* A newer keystroke superseded this search, even if it finished before it could be cancelled. */
-  if (data->cancellable != self->search_cancellable ||
-      g_cancellable_is_cancelled (data->cancellable))
-    goto out;
-
-  g_clear_object (&self->search_cancellable);
-
-  if (model == NULL)
-    {
-      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-
-      g_warning ("Catalogue search failed: %s", error->message);
-      set_results (self, NULL, data->query);
-      set_results_state (self, "error");
-      adw_status_page_set_description (self->search_error_page, escaped);
-      self->activate_pending = FALSE;
-      goto out;
-    }
-
-  set_results (self, model, data->query);
-
-  if (g_list_model_get_n_items (model) == 0)
-    {
-      g_autofree char *escaped = g_markup_escape_text (data->query, -1);
-      /* Translators: %s is what the clerk typed */
-      g_autofree char *description = NULL;
-
-      description = g_strdup_printf (_("Nothing in the catalogue matches “%s”. Try fewer "
-                                       "characters, the department’s name or the item’s code."),
-                                     escaped);
-
-      set_results_state (self, "no-results");
-      adw_status_page_set_description (self->no_results_page, description);
-      self->activate_pending = FALSE;
-      goto out;
-    }
-
-  set_results_state (self, "results");
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->results_scroller), 0);
-
-  if (self->activate_pending)
-    {
-      self->activate_pending = FALSE;
-      open_selected (self);
-    }
-
-out:
-  search_data_free (data);
-}
-
-static void
-start_search (YcIntakePage *self)
-{
-  g_autofree char *query = current_query (self);
-  SearchData *data;
-
-  g_cancellable_cancel (self->search_cancellable);
-  g_clear_object (&self->search_cancellable);
-
-  if (self->store == NULL)
-    {
-      set_results_state (self, "loading");
-      return;
-    }
-
-  if (*query == '\0')
-    {
-      set_results (self, NULL, "");
-      set_results_state (self, "empty");
-      self->activate_pending = FALSE;
-      return;
-    }
-
-  self->search_cancellable = g_cancellable_new ();
-  data = g_new0 (SearchData, 1);
-  data->self = g_object_ref (self);
-  data->cancellable = g_object_ref (self->search_cancellable);
-  data->query = g_steal_pointer (&query);
-  yc_store_search_items_async (self->store, data->query, RESULTS_LIMIT, self->search_cancellable,
-                               search_cb, data);
-}
-
-static void
-search_text_changed_cb (YcIntakePage *self)
-{
-  /* Every keystroke makes the running search useless: stop it now rather than when the debounced
-   * search-changed arrives. */
-  g_cancellable_cancel (self->search_cancellable);
-  self->activate_pending = FALSE;
-}
-
-static void
-search_changed_cb (YcIntakePage *self)
-{
-  start_search (self);
-}
-
-static void
-search_activate_cb (YcIntakePage *self)
-{
-  g_autofree char *query = current_query (self);
-
-  if (*query == '\0' || self->store == NULL)
-    return;
-
-  /* The results on display may be for an older text (debounce, or a search still running). */
-  if (g_strcmp0 (query, self->results_query) != 0)
-    {
-      if (self->search_cancellable == NULL)
-        start_search (self);
-      self->activate_pending = TRUE;
-      return;
-    }
-
-  open_selected (self);
-}
-
-static void
-search_stop_cb (YcIntakePage *self)
-{
-  /* Escape in the entry: first leave the detail, then clear the search. */
-  if (yc_intake_page_get_detail_open (self) && adw_leaflet_get_folded (self->leaflet))
-    yc_intake_page_close_detail (self);
-  else
-    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-}
-
-static void
-list_activate_cb (YcIntakePage *self,
-                  guint         position)
-{
-  g_autoptr(YcItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
-
-  if (item != NULL)
-    yc_intake_page_open_item (self, item);
-}
-
-static gboolean
-search_key_pressed_cb (GtkEventControllerKey *controller,
-                       guint                  keyval,
-                       guint                  keycode,
-                       GdkModifierType        state,
-                       YcIntakePage          *self)
-{
-  if ((keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down) &&
-      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) == 0 &&
-      g_strcmp0 (gtk_stack_get_visible_child_name (self->results_stack), "results") == 0)
-    {
-      /* Into the list, on the selected row (the first one after a search). */
-      return gtk_widget_child_focus (GTK_WIDGET (self->list_view), GTK_DIR_TAB_FORWARD);
-    }
-
-  return GDK_EVENT_PROPAGATE;
-}
 
 /* --- the item detail and the intake form, built on first use --- */
 
@@ -505,7 +178,7 @@ get_item_for_intake_cb (GObject      *source,
   if (item == NULL)
     {
       g_warning ("Could not load the item for the intake: %s", error->message);
-      set_results_state (self, "error");
+      _yc_intake_page_set_results_state (self, "error");
       adw_status_page_set_description (self->search_error_page, error->message);
       goto out;
     }
@@ -618,6 +291,12 @@ form_decided_cb (YcIntakePage *self,
 {
   g_signal_emit (self, signals[CASE_DECIDED], 0, kase);
   yc_intake_page_refresh_drafts (self);
+}
+
+void
+_yc_intake_page_results_query_changed (YcIntakePage *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESULTS_QUERY]);
 }
 
 void
@@ -790,11 +469,16 @@ yc_intake_page_class_init (YcIntakePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YcIntakePage, return_revealer);
   gtk_widget_class_bind_template_child (widget_class, YcIntakePage, return_label);
   gtk_widget_class_bind_template_child (widget_class, YcIntakePage, form_bin);
-  gtk_widget_class_bind_template_callback (widget_class, search_text_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
-  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
+  gtk_widget_class_bind_template_callback_full (
+    widget_class, "search_text_changed_cb", G_CALLBACK (_yc_intake_page_search_text_changed_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "search_changed_cb",
+                                                G_CALLBACK (_yc_intake_page_search_changed_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "search_activate_cb",
+                                                G_CALLBACK (_yc_intake_page_search_activate_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "search_stop_cb",
+                                                G_CALLBACK (_yc_intake_page_search_stop_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "list_activate_cb",
+                                                G_CALLBACK (_yc_intake_page_list_activate_cb));
 
   /* Escape anywhere in the detail or the results (or the back button) returns to the search. */
   gtk_widget_class_install_action (widget_class, "intake.back", NULL, back_action);
@@ -827,9 +511,9 @@ yc_intake_page_init (YcIntakePage *self)
   scope = gtk_builder_cscope_new ();
   gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
                                            "yc_item_row_format_subtitle",
-                                           G_CALLBACK (yc_item_row_format_subtitle),
+                                           G_CALLBACK (_yc_intake_page_item_row_format_subtitle),
                                            "yc_item_row_format_days",
-                                           G_CALLBACK (yc_item_row_format_days),
+                                           G_CALLBACK (_yc_intake_page_item_row_format_days),
                                            NULL);
   factory = gtk_builder_list_item_factory_new_from_resource (
     scope, "/org/yichuang/Yichuang/ui/yc-item-row.ui");
@@ -842,7 +526,8 @@ yc_intake_page_init (YcIntakePage *self)
   /* GtkText would swallow Down; catch it first to move into the results. */
   controller = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect (controller, "key-pressed", G_CALLBACK (search_key_pressed_cb), self);
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (_yc_intake_page_search_key_pressed_cb),
+                    self);
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), controller);
 
   controller = gtk_shortcut_controller_new ();
@@ -861,7 +546,7 @@ yc_intake_page_init (YcIntakePage *self)
   /* The search is where a visit starts. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->list_pane));
 
-  set_results_state (self, "loading");
+  _yc_intake_page_set_results_state (self, "loading");
 }
 
 YcStore *
@@ -885,7 +570,7 @@ yc_intake_page_set_store (YcIntakePage *self,
   if (self->form != NULL)
     yc_intake_form_set_store (self->form, store);
   /* The clerk may have typed while the store was opening. */
-  start_search (self);
+  _yc_intake_page_start_search (self);
   /* Work left unfinished last time (a crash, a power cut) is offered back. */
   yc_intake_page_refresh_drafts (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
@@ -907,7 +592,7 @@ yc_intake_page_reset (YcIntakePage *self)
   adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   /* Clearing emits search-changed right away, but not when the text was already empty. */
-  start_search (self);
+  _yc_intake_page_start_search (self);
   yc_intake_page_focus_search (self);
 }
 
