@@ -191,10 +191,10 @@ main (int   argc,
   g_autofree char *runtime_dir = NULL;
   const char *bare_path, *app_path;
   double cold_ms, ms, ratio;
-  int runs = 15;
+  int runs = 25;
   int status = EXIT_SUCCESS;
   const GOptionEntry entries[] = {
-    { "runs", 'n', 0, G_OPTION_ARG_INT, &runs, "Warm starts of each program (default 15)", "N" },
+    { "runs", 'n', 0, G_OPTION_ARG_INT, &runs, "Warm starts of each program (default 25)", "N" },
     { NULL }
   };
 
