@@ -1,5 +1,5 @@
 /* yc-intake-form.c: one visit, applicant | materials | decision; recomputes the lawful outcomes on every
- * change, keeps a draft, and decides through the store. */
+ * change and decides through the store (its draft is kept by yc-intake-form-drafts.c). */
 #define G_LOG_DOMAIN "yc-ui"
 
 #include <adwaita.h>
@@ -7,43 +7,10 @@
 
 #include "yc-case-number.h"
 #include "yc-intake-form.h"
+#include "yc-intake-form-private.h"
 #include "yc-intake-scan.h"
 #include "yc-material-row.h"
 #include "yc-printing.h"
-
-/* A pause in typing this long writes the draft (coalesced: one write per burst of keys). */
-#define DRAFT_DELAY_MS 500
-
-struct _YcIntakeForm
-{
-  GtkWidget        parent_instance;
-
-  YcStore         *store;
-  YcCalendar      *calendar;
-  GSettings       *settings;
-  YcCase          *kase;
-  YcItem          *item;
-  gboolean         decided;
-  gboolean         deciding;
-  gboolean         tried_to_decide;
-  GCancellable    *cancellable;
-  guint            draft_timeout_id;
-  gboolean         draft_dirty;
-  guint            saves_running;
-
-  /* template children */
-  GtkLabel        *item_label;
-  GtkLabel        *item_summary_label;
-  GtkLabel        *saved_label;
-  AdwLeaflet      *columns;
-  GtkWidget       *applicant_column;
-  GtkWidget       *materials_column;
-  GtkWidget       *decision_column;
-  YcApplicantForm *applicant_form;
-  GtkLabel        *materials_count_label;
-  GtkListBox      *materials_list;
-  YcDecisionPane  *decision_pane;
-};
 
 G_DEFINE_FINAL_TYPE (YcIntakeForm, yc_intake_form, GTK_TYPE_WIDGET)
 
@@ -62,9 +29,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-/* Draft writes not finished yet, in every form (a closed window's form lives until its write is done). */
-static guint pending_draft_writes;
 
 static void recompute (YcIntakeForm *self);
 
@@ -106,93 +70,10 @@ row_at (YcIntakeForm *self,
   return row != NULL ? YC_MATERIAL_ROW (row) : NULL;
 }
 
-/* --- drafts --- */
-
-static void
-set_saving (YcIntakeForm *self)
+void
+_yc_intake_form_set_saving (YcIntakeForm *self)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVING]);
-}
-
-static void
-save_draft_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(YcIntakeForm) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  self->saves_running--;
-  pending_draft_writes--;
-  if (!yc_store_save_draft_finish (YC_STORE (source), result, &error))
-    g_warning ("Could not save the draft: %s", error->message);
-  /* The last draft is written as the form goes away (dispose): its labels are gone by then. */
-  if (self->saved_label == NULL)
-    return;
-  if (error != NULL)
-    {
-      g_autofree char *text = NULL;
-
-      /* Translators: shown beside the item while the intake could not be saved */
-      text = g_strdup_printf (_("Not saved: %s"), error->message);
-      gtk_label_set_text (self->saved_label, text);
-      gtk_widget_add_css_class (GTK_WIDGET (self->saved_label), "error");
-    }
-  else if (self->saves_running == 0 && !self->draft_dirty && !self->decided)
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      g_autofree char *time = g_date_time_format (now, "%H:%M:%S");
-      /* Translators: the unfinished intake was saved as a draft at %s (a time) */
-      g_autofree char *text = g_strdup_printf (_("Draft saved %s"), time);
-
-      gtk_label_set_text (self->saved_label, text);
-      gtk_widget_remove_css_class (GTK_WIDGET (self->saved_label), "error");
-    }
-  set_saving (self);
-}
-
-void
-yc_intake_form_save_draft_now (YcIntakeForm *self)
-{
-  g_autoptr(JsonNode) extra = NULL;
-  YcDecisionOutcome outcome;
-
-  g_return_if_fail (YC_IS_INTAKE_FORM (self));
-
-  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
-  if (!self->draft_dirty || self->kase == NULL || self->store == NULL || self->decided || self->deciding)
-    return;
-  self->draft_dirty = FALSE;
-
-  outcome = yc_decision_pane_get_outcome (self->decision_pane);
-  extra = yc_decision_pane_save_state (self->decision_pane);
-  self->saves_running++;
-  pending_draft_writes++;
-  /* Not cancellable: a draft being written is the clerk's work, and the writer finishes it quickly. */
-  yc_store_save_draft_async (self->store, self->kase, yc_decision_outcome_to_string (outcome), extra,
-                             NULL, save_draft_cb, g_object_ref (self));
-  set_saving (self);
-}
-
-static gboolean
-draft_timeout_cb (gpointer user_data)
-{
-  YcIntakeForm *self = user_data;
-
-  self->draft_timeout_id = 0;
-  yc_intake_form_save_draft_now (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-schedule_draft (YcIntakeForm *self)
-{
-  if (self->kase == NULL || self->decided || self->deciding)
-    return;
-  self->draft_dirty = TRUE;
-  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
-  self->draft_timeout_id = g_timeout_add (DRAFT_DELAY_MS, draft_timeout_cb, self);
-  set_saving (self);
 }
 
 /* --- the decision --- */
@@ -349,7 +230,7 @@ decide_cb (GObject      *source,
       yc_decision_pane_set_problem (self->decision_pane, error->message, TRUE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.decide", TRUE);
       /* Not decided: the work is still a draft. */
-      schedule_draft (self);
+      _yc_intake_form_schedule_draft (self);
       return;
     }
 
@@ -367,7 +248,7 @@ decide_cb (GObject      *source,
   print_documents (self);
   show_column (self, self->decision_column);
   yc_decision_pane_focus (self->decision_pane);
-  set_saving (self);
+  _yc_intake_form_set_saving (self);
 
   g_signal_emit (self, signals[DECIDED], 0, self->kase);
 }
@@ -442,7 +323,7 @@ row_changed_cb (YcMaterialRow *row,
                 YcIntakeForm  *self)
 {
   recompute (self);
-  schedule_draft (self);
+  _yc_intake_form_schedule_draft (self);
 }
 
 static void
@@ -521,7 +402,7 @@ static void
 applicant_changed_cb (YcIntakeForm *self)
 {
   recompute (self);
-  schedule_draft (self);
+  _yc_intake_form_schedule_draft (self);
 }
 
 static void
@@ -534,7 +415,7 @@ static void
 decision_changed_cb (YcIntakeForm *self)
 {
   update_problem (self);
-  schedule_draft (self);
+  _yc_intake_form_schedule_draft (self);
 }
 
 static void
@@ -592,7 +473,7 @@ load (YcIntakeForm *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.decide", kase != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.change-item", kase != NULL);
   recompute (self);
-  set_saving (self);
+  _yc_intake_form_set_saving (self);
 }
 
 static void
@@ -772,7 +653,7 @@ yc_intake_form_start (YcIntakeForm *self,
       /* The other item's draft becomes this one. */
       if (self->store != NULL && yc_case_get_state (previous) == YC_CASE_STATE_DRAFT)
         yc_store_discard_draft_async (self->store, yc_case_get_uuid (previous), NULL, NULL, NULL);
-      schedule_draft (self);
+      _yc_intake_form_schedule_draft (self);
     }
   yc_intake_form_focus_applicant (self);
 }
@@ -892,10 +773,4 @@ yc_intake_form_get_materials_list (YcIntakeForm *self)
   g_return_val_if_fail (YC_IS_INTAKE_FORM (self), NULL);
 
   return self->materials_list;
-}
-
-guint
-yc_intake_form_get_pending_draft_writes (void)
-{
-  return pending_draft_writes;
 }
