@@ -1,11 +1,18 @@
 #!/usr/bin/python3
-# test-intake.py: drives the real yichuang binary through AT-SPI the way a clerk would: search an item, start the
-# intake, fill the applicant (a wrong ID first), set each material with its key, accept, then checks the case
-# in the SQLite file. Needs a display and a session bus (build-aux/dev.sh test provides both); exits 77 (skip)
-# without them.
+# test-intake.py: drives the real yichuang binary through AT-SPI the way a clerk would, in Chinese (zh_CN, the
+# clerks' language): search an item, start the intake, fill the applicant (a wrong ID first), set each material
+# with its key, accept, then checks the case in the SQLite file.
+#
+# Widgets are found by the names a Chinese-speaking clerk sees. They are not written here: each English msgid is
+# translated at run time from the application's own catalogue (YC_LOCALEDIR, the build tree's po/), and a missing
+# catalogue or an untranslated string fails the test, which would otherwise pass in English and prove nothing.
+# Needs a display, a session bus (build-aux/dev.sh env provides both), pyatspi and the zh_CN.UTF-8 locale;
+# exits 77 (skip) without them.
 #
 # usage: test-intake.py /path/to/yichuang [screenshot-dir]
 
+import gettext
+import locale
 import os
 import re
 import shutil
@@ -14,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import types
 
 TIMEOUT = 60          # seconds for any one condition
 POLL = 0.05           # how often a condition is looked at again
@@ -39,9 +47,47 @@ try:
 except ImportError:
     skip('pyatspi is not installed (python3-pyatspi)')
 
+LOCALE = 'zh_CN.UTF-8'
+try:
+    # Only to know that the C library has the locale (localedef, as dev.sh does); this process stays in its own.
+    _previous = locale.setlocale(locale.LC_ALL)
+    locale.setlocale(locale.LC_ALL, LOCALE)
+    locale.setlocale(locale.LC_ALL, _previous)
+except locale.Error:
+    skip(f'the {LOCALE} locale is not generated (localedef -i zh_CN -f UTF-8 zh_CN.UTF-8)')
+
 
 class Failure(Exception):
     pass
+
+
+def load_catalogue():
+    """The application's zh_CN catalogue, as it binds it: domain yichuang (meson's project name) in YC_LOCALEDIR."""
+    localedir = os.environ.get('YC_LOCALEDIR')
+    if not localedir:
+        raise Failure('YC_LOCALEDIR is not set: it names the build tree\'s po/ directory (tests/meson.build)')
+    try:
+        return gettext.translation('yichuang', localedir=localedir, languages=['zh_CN'])
+    except OSError as e:
+        raise Failure(f'no zh_CN catalogue for yichuang under {localedir} ({e}): build the po/ targets first')
+
+
+CATALOGUE = None
+
+
+def tr(msgid, context=None):
+    """@msgid as the application shows it in zh_CN; fails when it is untranslated (an English name proves nothing)."""
+    translated = CATALOGUE.pgettext(context, msgid) if context else CATALOGUE.gettext(msgid)
+    if translated == msgid:
+        where = f' (context {context!r})' if context else ''
+        raise Failure(f'{msgid!r}{where} is not translated in the zh_CN catalogue')
+    return translated
+
+
+def mnemonic_text(label):
+    """The text a label with use-underline shows: "_x" shows "x", "__" shows "_", so "开始受理(_S)" shows
+    "开始受理(S)"."""
+    return re.sub(r'_(.)', r'\1', label)
 
 
 def wait_for(what, condition, timeout=TIMEOUT):
@@ -67,12 +113,15 @@ def showing(acc):
 
 
 def clean_name(acc):
-    # GTK 4.8 names a button with a mnemonic "_Start Intake Start Intake": keep the visible part.
+    # GTK 4.8 names a button with a mnemonic by its label with the underline and then its visible text:
+    # "_Start Intake Start Intake", "开始受理(_S) 开始受理(S)". Keep the visible part, "Start Intake" or
+    # "开始受理(S)"; a name that is only a label with its underline gives that label's visible text.
     name = acc.name or ''
     if '_' in name:
         for i, c in enumerate(name):
-            if c == ' ' and name[:i].replace('_', '') == name[i + 1:]:
+            if c == ' ' and mnemonic_text(name[:i]) == name[i + 1:]:
                 return name[i + 1:]
+        return mnemonic_text(name)
     return name
 
 
@@ -141,7 +190,10 @@ def focused(acc):
 
 
 def main():
+    global CATALOGUE
     binary = sys.argv[1]
+    CATALOGUE = load_catalogue()
+    names = clerk_names()
     shots = sys.argv[2] if len(sys.argv) > 2 else os.environ.get('YC_E2E_SCREENSHOTS')
     work = tempfile.mkdtemp(prefix='yc-e2e-intake-')
     env = dict(os.environ)
@@ -158,10 +210,14 @@ def main():
     db = os.path.join(work, 'yichuang.db')
     env['YC_DATABASE'] = db
     env.pop('GTK_A11Y', None)
+    # The clerks' language, whatever meson's test environment says (C.UTF-8); LANGUAGE would take precedence
+    # over it in gettext. YC_LOCALEDIR stays: the binary reads the same build tree's catalogue as tr().
+    env['LC_ALL'] = LOCALE
+    env.pop('LANGUAGE', None)
 
     proc = subprocess.Popen([binary], env=env)
     try:
-        run(proc, db, shots)
+        run(proc, db, shots, names)
     except Failure:
         screenshot(shots, 'failure')
         raise
@@ -181,7 +237,37 @@ def screenshot(shots, name):
         subprocess.run(['import', '-window', 'root', os.path.join(shots, name + '.png')], check=False)
 
 
-def run(proc, db, shots):
+def clerk_names():
+    """What the clerk reads, in zh_CN: the English msgids of the .ui files and sources, translated before the
+    application starts, so that an untranslated one fails at once."""
+    # The validator's message for WRONG_ID: X is its check digit, 1 was typed (TEST-VECTORS.md).
+    check_digit = tr('The check digit should be %c, not %c: if the last character is right, '
+                     'another digit was mistyped')
+    try:
+        wrong_id_message = check_digit % ('X', '1')
+    except (TypeError, ValueError) as e:
+        raise Failure(f'the zh_CN check digit message {check_digit!r} does not take two characters in order: {e}')
+    return types.SimpleNamespace(
+        search=tr('Search service items'),                      # the search entry's accessible label
+        start=mnemonic_text(tr('_Start Intake')),               # "开始受理(S)"
+        name=mnemonic_text(tr('_Name')),                        # YcField titles, read without the underline
+        id_number=mnemonic_text(tr('Resident _ID number')),
+        phone=mnemonic_text(tr('P_hone')),
+        address=mnemonic_text(tr('_Address')),
+        checklist=tr('Materials checklist'),
+        original=tr('Original checked'),                        # material states (app/domain/yc-types.c)
+        copy=tr('Copy received'),
+        licence=tr('From e-licence'),
+        not_applicable=tr('Not applicable'),
+        reason=tr('Reason'),
+        accept=tr('Accept'),                                    # outcomes: their case events' labels
+        notice=tr('Issue one-time notice'),
+        decide=mnemonic_text(tr('_Decide')),
+        wrong_id_message=wrong_id_message,
+    )
+
+
+def run(proc, db, shots, names):
     def app_node():
         if proc.poll() is not None:
             raise SystemExit(f'yichuang exited early with status {proc.returncode}')
@@ -196,7 +282,7 @@ def run(proc, db, shots):
     print('ok - yichuang is on the accessibility bus')
 
     # 1. The item: type into the search, Enter opens the first result.
-    search = wait_for('the catalogue search', lambda: find(app, TEXT, 'Search service items'))
+    search = wait_for(f'the catalogue search {names.search!r}', lambda: find(app, TEXT, names.search))
     click(search)
     wait_for('focus in the search', lambda: focused(search))
     type_text(search, ITEM_NAME)
@@ -204,40 +290,49 @@ def run(proc, db, shots):
              lambda: find(app, None, None, lambda a: ITEM_NAME in (a.name or '') and
                           a.getRole() in (pyatspi.ROLE_LIST_ITEM, pyatspi.ROLE_TABLE_CELL, pyatspi.ROLE_LABEL)))
     press('Return')
-    start = wait_for('the Start Intake button', lambda: find(app, pyatspi.ROLE_PUSH_BUTTON, 'Start Intake'))
+    start = wait_for(f'the {names.start!r} (Start Intake) button',
+                     lambda: find(app, pyatspi.ROLE_PUSH_BUTTON, names.start))
     screenshot(shots, '1-item')
     start.queryAction().doAction(0)
     print('ok - searched the item and started the intake')
 
     # 2. The applicant: the name field has the focus.
-    name = wait_for('the Name field', lambda: find(app, TEXT, 'Name'))
+    name = wait_for(f'the {names.name!r} (Name) field', lambda: find(app, TEXT, names.name))
     wait_for('focus in the Name field', lambda: focused(name))
     type_text(name, '张三')
-    id_entry = find(app, TEXT, 'Resident ID number')
+    id_entry = find(app, TEXT, names.id_number)
+    if id_entry is None:
+        raise Failure(f'no {names.id_number!r} (Resident ID number) field')
     click(id_entry)
     wait_for('focus in the ID field', lambda: focused(id_entry))
     type_text(id_entry, WRONG_ID)
     # The validator's message is under the field, and is the entry's description.
     message = wait_for('an error under the ID field', lambda: id_entry.description)
-    if 'check' not in message.lower():
-        raise Failure(f'unexpected message for a wrong check digit: {message!r}')
+    if message != names.wrong_id_message:
+        raise Failure(f'unexpected message for a wrong check digit: {message!r}, '
+                      f'expected {names.wrong_id_message!r}')
     screenshot(shots, '2-wrong-id')
     print(f'ok - a wrong ID is refused as typed: {message}')
     type_text(id_entry, GOOD_ID)
     wait_for('the error to go', lambda: id_entry.description == '')
-    phone = find(app, TEXT, 'Phone')
+    phone = find(app, TEXT, names.phone)
+    if phone is None:
+        raise Failure(f'no {names.phone!r} (Phone) field')
     click(phone)
     wait_for('focus in the phone field', lambda: focused(phone))
     # Left, the ID is shown masked.
     wait_for('the masked ID', lambda: text_of(id_entry) == '110105********002X')
     type_text(phone, '13812341234')
-    address = find(app, TEXT, 'Address')
+    address = find(app, TEXT, names.address)
+    if address is None:
+        raise Failure(f'no {names.address!r} (Address) field')
     click(address)
     wait_for('focus in the address field', lambda: focused(address))
     type_text(address, '北方市东城区和平里街道1号')
     # Enter after the last applicant field: on to the first material.
     press('Return')
-    checklist = wait_for('the materials checklist', lambda: find(app, pyatspi.ROLE_LIST, 'Materials checklist'))
+    checklist = wait_for(f'the materials checklist {names.checklist!r}',
+                         lambda: find(app, pyatspi.ROLE_LIST, names.checklist))
     rows = [r for r in checklist if r is not None]
     if len(rows) != 5:
         raise Failure(f'{ITEM_NAME} has 5 materials, the checklist shows {len(rows)}')
@@ -253,34 +348,38 @@ def run(proc, db, shots):
         press(key)
         wait_for(f'material {index + 1} to be "{expected}" (is "{row.name}")', lambda: expected in row.name)
 
-    set_state(0, 'o', 'Original checked')
-    set_state(1, 'c', 'Copy received')
-    set_state(2, 'l', 'From e-licence')
+    set_state(0, 'o', names.original)
+    set_state(1, 'c', names.copy)
+    set_state(2, 'l', names.licence)
     # N asks for the reason in a dialog.
     set_state_no_wait = rows[3]
     click(set_state_no_wait)
     wait_for('focus on material 4', lambda: focused(set_state_no_wait))
     press('n')
-    reason = wait_for('the reason field', lambda: find(app, TEXT, 'Reason') or
-                      find(pyatspi.Registry.getDesktop(0), TEXT, 'Reason'))
+    reason = wait_for(f'the {names.reason!r} (Reason) field', lambda: find(app, TEXT, names.reason) or
+                      find(pyatspi.Registry.getDesktop(0), TEXT, names.reason))
     type_text(reason, '父母未婚，已签情况说明')
     wait_for('focus in the reason field', lambda: focused(reason))
     press('Return')
-    wait_for('material 4 not applicable', lambda: 'Not applicable' in rows[3].name and '父母未婚' in rows[3].name)
-    set_state(4, 'o', 'Original checked')
+    wait_for(f'material 4 to be "{names.not_applicable}" with its reason (is "{rows[3].name}")',
+             lambda: names.not_applicable in rows[3].name and '父母未婚' in rows[3].name)
+    set_state(4, 'o', names.original)
     print('ok - five materials set with O, C, L, N (with its reason), O')
 
     # 4. Only lawful outcomes: accept is offered now.
-    accept = wait_for('the Accept outcome', lambda: find(app, CHOICE, 'Accept'))
+    accept = wait_for(f'the {names.accept!r} (Accept) outcome', lambda: find(app, CHOICE, names.accept))
     if not accept.getState().contains(pyatspi.STATE_SENSITIVE):
         raise Failure('Accept is not offered with every required material in')
-    notice = find_all(app, CHOICE, None,
-                      lambda a: 'notice' in (a.name or '').lower())
-    if notice and notice[0].getState().contains(pyatspi.STATE_SENSITIVE):
+    notice = find_all(app, CHOICE, names.notice)
+    if not notice:
+        raise Failure(f'no {names.notice!r} (Issue one-time notice) outcome')
+    if notice[0].getState().contains(pyatspi.STATE_SENSITIVE):
         raise Failure('the one-time notice is offered although nothing is missing')
     wait_for('Accept chosen', lambda: accept.getState().contains(pyatspi.STATE_CHECKED))
     screenshot(shots, '3-materials')
-    decide = find(app, pyatspi.ROLE_PUSH_BUTTON, 'Decide')
+    decide = find(app, pyatspi.ROLE_PUSH_BUTTON, names.decide)
+    if decide is None:
+        raise Failure(f'no {names.decide!r} (Decide) button')
     decide.queryAction().doAction(0)
     # A label's accessible name is its text.
     case_no_label = wait_for('the case number', lambda: find(app, pyatspi.ROLE_LABEL, None,
