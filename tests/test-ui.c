@@ -578,6 +578,38 @@ test_shortcuts_window (void)
   WAIT_FOR (!gtk_widget_get_visible (GTK_WIDGET (overlay)));
 }
 
+/* The main menu is built when first opened: F10 opens it from the keyboard, with its three items. */
+static void
+test_main_menu (void)
+{
+  GtkMenuButton *button;
+  GtkPopover *popover;
+  GMenuModel *model;
+
+  ensure_app ();
+  button = GTK_MENU_BUTTON (yc_test_ui_template_child (window, YC_TYPE_WINDOW, "menu_button"));
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  g_assert_null (gtk_menu_button_get_menu_model (button));
+
+  yc_test_ui_press_keys (GTK_WIDGET (window), "F10");
+  WAIT_FOR ((popover = gtk_menu_button_get_popover (button)) != NULL
+            && gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  model = gtk_menu_button_get_menu_model (button);
+  g_assert_nonnull (model);
+  g_assert_cmpint (g_menu_model_get_n_items (model), ==, 1);   /* one section */
+  g_assert_cmpint (g_menu_model_get_n_items (
+    g_menu_model_get_item_link (model, 0, G_MENU_LINK_SECTION)), ==, 3);
+
+  gtk_popover_popdown (popover);
+  WAIT_FOR (!gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  /* Opened again, it shows the same popover, not one built anew. */
+  gtk_menu_button_popup (button);
+  g_assert_true (gtk_menu_button_get_popover (button) == popover);
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  g_assert_true (gtk_menu_button_get_menu_model (button) == model);
+  gtk_popover_popdown (popover);
+}
+
 static void
 test_about_window (void)
 {
@@ -837,6 +869,7 @@ main (int   argc,
   g_test_add_func ("/yc/ui/preferences", test_preferences);
   g_test_add_func ("/yc/ui/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/yc/ui/about-window", test_about_window);
+  g_test_add_func ("/yc/ui/main-menu", test_main_menu);
   g_test_add_func ("/yc/ui/store-error", test_store_error);
   g_test_add_func ("/yc/ui/window-size-saved", test_window_size_saved);
   g_test_add_func ("/yc/ui/startup-builds-little", test_startup_builds_little);

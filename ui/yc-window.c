@@ -20,6 +20,8 @@ struct _YcWindow
   AdwLeaflet           *leaflet;
   GtkWidget            *sidebar_box;
   AdwWindowTitle       *sidebar_title;
+  GtkMenuButton        *menu_button;
+  GMenuModel           *primary_menu;
   GtkListBox           *sidebar_list;
   GtkWidget            *content_box;
   AdwWindowTitle       *content_title;
@@ -431,6 +433,8 @@ yc_window_class_init (YcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YcWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, YcWindow, sidebar_box);
   gtk_widget_class_bind_template_child (widget_class, YcWindow, sidebar_title);
+  gtk_widget_class_bind_template_child (widget_class, YcWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, YcWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, YcWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, YcWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, YcWindow, content_title);
@@ -446,10 +450,24 @@ yc_window_class_init (YcWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, stack_visible_child_cb);
 }
 
+/* The main menu's popover is built when it is first opened (by a click or F10), not for the first
+ * frame: a menu model given up front is turned into its widgets at once. GTK calls this on every
+ * opening, and setting the model again would build the popover again. */
+static void
+create_main_menu_cb (GtkMenuButton *button,
+                     gpointer       user_data)
+{
+  YcWindow *self = user_data;
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 static void
 yc_window_init (YcWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_main_menu_cb, self, NULL);
 
   self->settings = g_settings_new (APP_ID);
   g_signal_connect_object (self->settings, "changed",
