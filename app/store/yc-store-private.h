@@ -40,7 +40,26 @@ struct _YcStore {
   GCond         readers_cond;
   GPtrArray    *idle_readers;
   guint         n_readers;
+
+  /* Checkpoints run on a thread and connection of their own, so that no commit waits for one: the
+   * writer's WAL hook asks for one once the log is long enough. All under checkpoint_lock. */
+  GThread      *checkpoint_thread;
+  YcStoreConn  *checkpoint_conn;
+  GMutex        checkpoint_lock;
+  GCond         checkpoint_cond;
+  gboolean      checkpoint_wanted;
+  gboolean      checkpoint_held;     /* tests: requests wait until released */
+  gboolean      checkpoint_stopping;
+  guint         n_checkpoints;       /* completed */
+  int           wal_frames;          /* frames in the WAL after the writer's last commit */
 };
+
+/* The background checkpointer, for tests: completed checkpoints, the WAL's length after the last
+ * commit, and holding requests back (the log then grows past the threshold). */
+guint        _yc_store_get_checkpoints  (YcStore      *self);
+int          _yc_store_get_wal_frames   (YcStore      *self);
+void         _yc_store_hold_checkpoints (YcStore      *self,
+                                         gboolean      hold);
 
 /* Opening and configuring connections. */
 YcStoreConn *_yc_store_conn_open        (const char   *path,

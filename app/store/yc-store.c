@@ -19,6 +19,8 @@
 /* The progress handler runs every this many virtual machine steps: cancellation is noticed within
  * microseconds. */
 #define PROGRESS_STEPS 1000
+/* A checkpoint is asked for once the WAL holds this many pages (SQLite's own automatic threshold). */
+#define CHECKPOINT_FRAMES 1000
 
 G_DEFINE_QUARK (yc-store-error-quark, yc_store_error)
 
@@ -501,6 +503,130 @@ _yc_store_write_async (YcStore         *self,
   g_async_queue_push (self->jobs, job);
 }
 
+/* --- checkpoints --- */
+
+/* SQLite checkpoints a WAL database from the committing connection once the log is long enough:
+ * copying the pages into the database and syncing it made one decision in sixty wait several
+ * milliseconds (bench-decide's p99). The hook replaces that automatic checkpoint; it runs on the
+ * writer thread after each commit. */
+static int
+wal_hook_cb (void       *user_data,
+             sqlite3    *db,
+             const char *name,
+             int         n_frames)
+{
+  YcStore *self = user_data;
+
+  g_mutex_lock (&self->checkpoint_lock);
+  self->wal_frames = n_frames;
+  if (n_frames >= CHECKPOINT_FRAMES && !self->checkpoint_wanted)
+    {
+      self->checkpoint_wanted = TRUE;
+      g_cond_signal (&self->checkpoint_cond);
+    }
+  g_mutex_unlock (&self->checkpoint_lock);
+
+  return SQLITE_OK;
+}
+
+/* PASSIVE: copies what no reader still needs, never waits for the writer or the readers. Once
+ * every page is back in the database, the writer's next transaction starts the log again. */
+static gpointer
+checkpoint_thread_func (gpointer data)
+{
+  YcStore *self = data;
+
+  g_mutex_lock (&self->checkpoint_lock);
+  for (;;)
+    {
+      int rc, n_log = 0, n_done = 0;
+
+      while (!self->checkpoint_stopping && (!self->checkpoint_wanted || self->checkpoint_held))
+        g_cond_wait (&self->checkpoint_cond, &self->checkpoint_lock);
+      if (self->checkpoint_stopping)
+        break;
+      self->checkpoint_wanted = FALSE;
+      g_mutex_unlock (&self->checkpoint_lock);
+
+      rc = sqlite3_wal_checkpoint_v2 (self->checkpoint_conn->db, NULL, SQLITE_CHECKPOINT_PASSIVE,
+                                      &n_log, &n_done);
+      if (rc != SQLITE_OK)
+        g_debug ("Background checkpoint of %s: %s", self->path,
+                 sqlite3_errmsg (self->checkpoint_conn->db));
+
+      g_mutex_lock (&self->checkpoint_lock);
+      if (rc == SQLITE_OK)
+        self->n_checkpoints++;
+      g_cond_broadcast (&self->checkpoint_cond);
+    }
+  g_mutex_unlock (&self->checkpoint_lock);
+
+  return NULL;
+}
+
+static gboolean
+start_checkpoints (YcStore *self,
+                   GError **error)
+{
+  self->checkpoint_conn = _yc_store_conn_open (self->path, FALSE, error);
+  if (self->checkpoint_conn == NULL)
+    return FALSE;
+  self->checkpoint_thread = g_thread_try_new ("yc-store-checkpoint", checkpoint_thread_func, self,
+                                              error);
+  if (self->checkpoint_thread == NULL)
+    return FALSE;
+  /* Replaces SQLite's automatic checkpoint on the writer (sqlite3_wal_autocheckpoint() is a hook
+   * too). Readers never commit. */
+  sqlite3_wal_hook (self->writer_conn->db, wal_hook_cb, self);
+  return TRUE;
+}
+
+static void
+stop_checkpoints (YcStore *self)
+{
+  if (self->checkpoint_thread != NULL)
+    {
+      g_mutex_lock (&self->checkpoint_lock);
+      self->checkpoint_stopping = TRUE;
+      g_cond_broadcast (&self->checkpoint_cond);
+      g_mutex_unlock (&self->checkpoint_lock);
+      g_thread_join (g_steal_pointer (&self->checkpoint_thread));
+    }
+  g_clear_pointer (&self->checkpoint_conn, _yc_store_conn_close);
+}
+
+guint
+_yc_store_get_checkpoints (YcStore *self)
+{
+  guint n;
+
+  g_mutex_lock (&self->checkpoint_lock);
+  n = self->n_checkpoints;
+  g_mutex_unlock (&self->checkpoint_lock);
+  return n;
+}
+
+int
+_yc_store_get_wal_frames (YcStore *self)
+{
+  int n;
+
+  g_mutex_lock (&self->checkpoint_lock);
+  n = self->wal_frames;
+  g_mutex_unlock (&self->checkpoint_lock);
+  return n;
+}
+
+void
+_yc_store_hold_checkpoints (YcStore  *self,
+                            gboolean  hold)
+{
+  g_mutex_lock (&self->checkpoint_lock);
+  self->checkpoint_held = hold;
+  g_cond_broadcast (&self->checkpoint_cond);
+  g_mutex_unlock (&self->checkpoint_lock);
+}
+
 /* --- the object --- */
 
 static void
@@ -514,6 +640,9 @@ yc_store_finalize (GObject *object)
       g_thread_join (self->writer_thread);
     }
   g_clear_pointer (&self->jobs, g_async_queue_unref);
+  /* Before the writer's connection: the last connection to close checkpoints what is left and
+   * removes the WAL. */
+  stop_checkpoints (self);
   g_clear_pointer (&self->writer_conn, _yc_store_conn_close);
 
   /* Every reader is idle: a running read holds a reference to the store through its task. */
@@ -521,6 +650,8 @@ yc_store_finalize (GObject *object)
   g_ptr_array_free (self->idle_readers, TRUE);
   g_mutex_clear (&self->readers_lock);
   g_cond_clear (&self->readers_cond);
+  g_mutex_clear (&self->checkpoint_lock);
+  g_cond_clear (&self->checkpoint_cond);
 
   g_free (self->path);
 
@@ -540,6 +671,8 @@ yc_store_init (YcStore *self)
 {
   g_mutex_init (&self->readers_lock);
   g_cond_init (&self->readers_cond);
+  g_mutex_init (&self->checkpoint_lock);
+  g_cond_init (&self->checkpoint_cond);
   self->idle_readers = g_ptr_array_new_with_free_func ((GDestroyNotify) _yc_store_conn_close);
 }
 
@@ -677,6 +810,8 @@ yc_store_open (const char *path,
   self->path = g_strdup (path);
   self->schema_version = version;
   self->writer_conn = conn;
+  if (!start_checkpoints (self, error))
+    return NULL;
   self->jobs = g_async_queue_new ();
   self->writer_thread = g_thread_try_new ("yc-store-writer", writer_thread_func, self, error);
   if (self->writer_thread == NULL)
