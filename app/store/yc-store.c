@@ -1,4 +1,4 @@
-/* yc-store.c: the database file, its connections (one writer thread, pooled readers), errors. */
+/* yc-store.c: the database file, its connections (a writer thread, pooled readers, a checkpointer). */
 #define G_LOG_DOMAIN "yc-store"
 
 #include <errno.h>
