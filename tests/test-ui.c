@@ -299,7 +299,7 @@ test_detail_open (void)
   /* A row activated in the list opens that item instead. */
   {
     g_autoptr(YcItem) second = result_at (1);
-    GtkWidget *list_view = yc_test_ui_template_child (page, YC_TYPE_INTAKE_PAGE, "list_view");
+    GtkWidget *list_view = GTK_WIDGET (yc_intake_page_get_list_view (page));
 
     g_signal_emit_by_name (list_view, "activate", 1);
     WAIT_FOR (detail_shows (detail, second));
@@ -366,7 +366,7 @@ test_keys_search (void)
   page = intake_page ();
   detail = yc_intake_page_get_detail (page);
   entry = GTK_WIDGET (yc_intake_page_get_search_entry (page));
-  list_view = yc_test_ui_template_child (page, YC_TYPE_INTAKE_PAGE, "list_view");
+  list_view = GTK_WIDGET (yc_intake_page_get_list_view (page));
 
   yc_test_ui_press_keys (GTK_WIDGET (window), "<Alt>2");
   g_assert_cmpstr (yc_window_get_visible_page (window), ==, "cases");
@@ -754,6 +754,7 @@ test_startup_builds_little (void)
       g_assert_null (page_child (stack, "sync"));
       g_assert_null (adw_bin_get_child (ADW_BIN (form_bin)));
       g_assert_null (gtk_stack_get_child_by_name (details, "detail"));
+      g_assert_null (gtk_stack_get_child_by_name (results, "results"));
       g_assert_null (gtk_stack_get_child_by_name (results, "empty"));
       g_assert_null (gtk_stack_get_child_by_name (results, "no-results"));
       g_assert_null (gtk_stack_get_child_by_name (results, "error"));
@@ -773,6 +774,8 @@ test_startup_builds_little (void)
       gtk_widget_remove_tick_callback (GTK_WIDGET (window), slow_tick_id);
       WAIT_FOR (g_strcmp0 (yc_intake_page_get_state (intake_page ()), "empty") == 0);
       g_assert_false (gtk_widget_get_visible (loading_box));
+      /* The list is built once the window is up, before the first search needs it. */
+      WAIT_FOR (gtk_stack_get_child_by_name (results, "results") != NULL);
       g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (yc_intake_page_get_search_entry (
         intake_page ()))));
 

@@ -434,7 +434,7 @@ yc_test_ui_show_item (YcWindow   *window,
     }
   g_assert_cmpuint (found, !=, G_MAXUINT);
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (results), found);
-  g_signal_emit_by_name (yc_test_ui_template_child (page, YC_TYPE_INTAKE_PAGE, "list_view"), "activate",
+  g_signal_emit_by_name (yc_intake_page_get_list_view (YC_INTAKE_PAGE (page)), "activate",
                          found);
   WAIT_FOR (yc_item_detail_get_item (detail) != NULL &&
             g_strcmp0 (yc_item_get_code (yc_item_detail_get_item (detail)), code) == 0);

@@ -32,6 +32,10 @@ struct _YcIntakePage
    * the search at start neither builds nor styles them before its first frame. */
   YcItemDetail       *detail;
   YcIntakeForm       *form;
+  /* The "results" page, built when first shown or in an idle once the store is there. */
+  GtkScrolledWindow  *results_scroller;
+  GtkListView        *list_view;
+  guint               results_page_id;
   AdwStatusPage      *no_results_page;
   AdwStatusPage      *search_error_page;
   guint               loading_indicator_id;
@@ -43,8 +47,6 @@ struct _YcIntakePage
   GtkStack           *results_stack;
   GtkWidget          *loading_box;
   GtkSpinner         *loading_spinner;
-  GtkScrolledWindow  *results_scroller;
-  GtkListView        *list_view;
   GtkStack           *detail_stack;
   GtkRevealer        *drafts_revealer;
   GtkLabel           *drafts_label;
@@ -66,6 +68,7 @@ void    _yc_intake_page_results_query_changed (YcIntakePage *self);
 void    _yc_intake_page_offered_draft_changed (YcIntakePage *self);
 
 /* yc-intake-page-search.c */
+void     _yc_intake_page_ensure_results_page           (YcIntakePage *self);
 void     _yc_intake_page_set_results_state        (YcIntakePage          *self,
                                                    const char            *state);
 void     _yc_intake_page_start_search             (YcIntakePage          *self);

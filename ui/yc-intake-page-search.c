@@ -84,11 +84,61 @@ add_state_page (YcIntakePage *self,
   return ADW_STATUS_PAGE (page);
 }
 
-/* The results pane's pages other than "loading" and "results", added when first shown. */
+/* The "results" page: the list of matching items, in rows built from yc-item-row.ui. */
+void
+_yc_intake_page_ensure_results_page (YcIntakePage *self)
+{
+  g_autoptr(GtkBuilderScope) scope = NULL;
+  g_autoptr(GtkListItemFactory) factory = NULL;
+  GtkEventController *controller;
+  GtkShortcut *shortcut;
+
+  if (self->list_view != NULL)
+    return;
+  g_clear_handle_id (&self->results_page_id, g_source_remove);
+
+  scope = gtk_builder_cscope_new ();
+  gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
+                                           "yc_item_row_format_subtitle",
+                                           G_CALLBACK (_yc_intake_page_item_row_format_subtitle),
+                                           "yc_item_row_format_days",
+                                           G_CALLBACK (_yc_intake_page_item_row_format_days),
+                                           NULL);
+  factory = gtk_builder_list_item_factory_new_from_resource (
+    scope, "/org/yichuang/Yichuang/ui/yc-item-row.ui");
+  self->list_view = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection)),
+                                                      g_steal_pointer (&factory)));
+  gtk_list_view_set_single_click_activate (self->list_view, FALSE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "navigation-sidebar");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Matching service items"), -1);
+  g_signal_connect_swapped (self->list_view, "activate",
+                            G_CALLBACK (_yc_intake_page_list_activate_cb), self);
+
+  self->results_scroller = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
+  gtk_scrolled_window_set_policy (self->results_scroller, GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (self->results_scroller, GTK_WIDGET (self->list_view));
+
+  /* From the results, Escape goes back up to the search. */
+  controller = gtk_shortcut_controller_new ();
+  shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                               gtk_named_action_new ("intake.back"));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+  gtk_widget_add_controller (GTK_WIDGET (self->results_scroller), controller);
+
+  gtk_stack_add_named (self->results_stack, GTK_WIDGET (self->results_scroller), "results");
+}
+
+/* The results pane's pages other than "loading", added when first shown. */
 static void
 ensure_state_page (YcIntakePage *self,
                    const char   *state)
 {
+  if (g_str_equal (state, "results"))
+    {
+      _yc_intake_page_ensure_results_page (self);
+      return;
+    }
   if (gtk_stack_get_child_by_name (self->results_stack, state) != NULL)
     return;
 

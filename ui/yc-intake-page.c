@@ -320,6 +320,7 @@ yc_intake_page_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->loading_indicator_id, g_source_remove);
+  g_clear_handle_id (&self->results_page_id, g_source_remove);
   g_cancellable_cancel (self->search_cancellable);
   g_clear_object (&self->search_cancellable);
   g_cancellable_cancel (self->cancellable);
@@ -460,8 +461,6 @@ yc_intake_page_class_init (YcIntakePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YcIntakePage, results_stack);
   gtk_widget_class_bind_template_child (widget_class, YcIntakePage, loading_box);
   gtk_widget_class_bind_template_child (widget_class, YcIntakePage, loading_spinner);
-  gtk_widget_class_bind_template_child (widget_class, YcIntakePage, results_scroller);
-  gtk_widget_class_bind_template_child (widget_class, YcIntakePage, list_view);
   gtk_widget_class_bind_template_child (widget_class, YcIntakePage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, YcIntakePage, drafts_revealer);
   gtk_widget_class_bind_template_child (widget_class, YcIntakePage, drafts_label);
@@ -477,8 +476,6 @@ yc_intake_page_class_init (YcIntakePageClass *klass)
                                                 G_CALLBACK (_yc_intake_page_search_activate_cb));
   gtk_widget_class_bind_template_callback_full (widget_class, "search_stop_cb",
                                                 G_CALLBACK (_yc_intake_page_search_stop_cb));
-  gtk_widget_class_bind_template_callback_full (widget_class, "list_activate_cb",
-                                                G_CALLBACK (_yc_intake_page_list_activate_cb));
 
   /* Escape anywhere in the detail or the results (or the back button) returns to the search. */
   gtk_widget_class_install_action (widget_class, "intake.back", NULL, back_action);
@@ -497,8 +494,6 @@ yc_intake_page_class_init (YcIntakePageClass *klass)
 static void
 yc_intake_page_init (YcIntakePage *self)
 {
-  g_autoptr(GtkBuilderScope) scope = NULL;
-  g_autoptr(GtkListItemFactory) factory = NULL;
   GtkEventController *controller;
   GtkShortcut *shortcut;
 
@@ -508,20 +503,9 @@ yc_intake_page_init (YcIntakePage *self)
   self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new (APP_ID);
 
-  scope = gtk_builder_cscope_new ();
-  gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
-                                           "yc_item_row_format_subtitle",
-                                           G_CALLBACK (_yc_intake_page_item_row_format_subtitle),
-                                           "yc_item_row_format_days",
-                                           G_CALLBACK (_yc_intake_page_item_row_format_days),
-                                           NULL);
-  factory = gtk_builder_list_item_factory_new_from_resource (
-    scope, "/org/yichuang/Yichuang/ui/yc-item-row.ui");
-  gtk_list_view_set_factory (self->list_view, factory);
-
+  /* The results' model; the list that shows it is built later (_yc_intake_page_ensure_results_page). */
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, TRUE);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
   /* GtkText would swallow Down; catch it first to move into the results. */
   controller = gtk_event_controller_key_new ();
@@ -536,17 +520,20 @@ yc_intake_page_init (YcIntakePage *self)
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
   gtk_widget_add_controller (GTK_WIDGET (self->detail_stack), controller);
 
-  /* And from the results, Escape goes back up to the search. */
-  controller = gtk_shortcut_controller_new ();
-  shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
-                               gtk_named_action_new ("intake.back"));
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
-  gtk_widget_add_controller (GTK_WIDGET (self->results_scroller), controller);
-
   /* The search is where a visit starts. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->list_pane));
 
   _yc_intake_page_set_results_state (self, "loading");
+}
+
+static gboolean
+build_results_page_cb (gpointer user_data)
+{
+  YcIntakePage *self = user_data;
+
+  self->results_page_id = 0;
+  _yc_intake_page_ensure_results_page (self);
+  return G_SOURCE_REMOVE;
 }
 
 YcStore *
@@ -569,6 +556,9 @@ yc_intake_page_set_store (YcIntakePage *self,
 
   if (self->form != NULL)
     yc_intake_form_set_store (self->form, store);
+  /* The list is built now, while the clerk looks at the window, rather than at the first search. */
+  if (store != NULL && self->list_view == NULL && self->results_page_id == 0)
+    self->results_page_id = g_idle_add (build_results_page_cb, self);
   /* The clerk may have typed while the store was opening. */
   _yc_intake_page_start_search (self);
   /* Work left unfinished last time (a crash, a power cut) is offered back. */
@@ -643,6 +633,15 @@ yc_intake_page_get_search_entry (YcIntakePage *self)
   g_return_val_if_fail (YC_IS_INTAKE_PAGE (self), NULL);
 
   return GTK_EDITABLE (self->search_entry);
+}
+
+GtkListView *
+yc_intake_page_get_list_view (YcIntakePage *self)
+{
+  g_return_val_if_fail (YC_IS_INTAKE_PAGE (self), NULL);
+
+  _yc_intake_page_ensure_results_page (self);
+  return self->list_view;
 }
 
 GListModel *

@@ -28,6 +28,8 @@ void          yc_intake_page_open_item         (YcIntakePage *self,
 
 GtkEditable  *yc_intake_page_get_search_entry  (YcIntakePage *self);
 /* The results on display (YcItem, without materials) and the query they answer ("" if none). */
+/* The list of results (built on first use). */
+GtkListView  *yc_intake_page_get_list_view     (YcIntakePage *self);
 GListModel   *yc_intake_page_get_results       (YcIntakePage *self);
 const char   *yc_intake_page_get_results_query (YcIntakePage *self);
 /* What the results pane shows: "loading", "empty", "results", "no-results" or "error". */
