@@ -397,19 +397,22 @@ window_map_cb (GtkWidget *window,
   g_signal_connect_object (clock, "after-paint", G_CALLBACK (first_paint_cb), user_data, 0);
 }
 
-/* Yichuang's additions to Adwaita, at the priority AdwApplication would give them. */
+/* Yichuang's additions to Adwaita, at the priority AdwApplication would give them; once per display
+ * (tests start several application objects in one process). */
 static void
 load_style (void)
 {
   GdkDisplay *display = gdk_display_get_default ();
   g_autoptr(GtkCssProvider) provider = NULL;
 
-  if (display == NULL)
+  if (display == NULL || g_object_get_data (G_OBJECT (display), "yc-style") != NULL)
     return;
   provider = gtk_css_provider_new ();
   gtk_css_provider_load_from_resource (provider, "/org/yichuang/Yichuang/style.css");
   gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_object_set_data_full (G_OBJECT (display), "yc-style", g_steal_pointer (&provider),
+                          g_object_unref);
 }
 
 static void
