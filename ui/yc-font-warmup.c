@@ -205,6 +205,9 @@ window_realize_cb (GtkWidget *window,
   /* Later windows and popovers of this thread find the fonts loaded too. */
   pango_cairo_font_map_set_default (PANGO_CAIRO_FONT_MAP (self->font_map));
   gtk_widget_set_font_map (window, self->font_map);
+  /* The window and the thread's default hold the map now; the texts are done with. */
+  g_ptr_array_set_size (self->texts, 0);
+  g_clear_object (&self->context);
 }
 
 void
