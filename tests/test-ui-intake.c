@@ -981,8 +981,10 @@ test_cases_list (void)
   g_assert_cmpuint (show_cases (YC_CASE_FILTER_ALL, NULL), >=, 3);
   yc_test_ui_screenshot (GTK_WIDGET (window), "cases");
   g_assert_cmpuint (show_cases (YC_CASE_FILTER_ALL, "张三"), ==, 1);
-  /* The filtered list may show the case afresh: reveal once it is loaded, as a clerk would. */
-  WAIT_FOR (yc_case_detail_get_case (detail) != NULL && yc_case_detail_get_loaded (detail));
+  /* The clerk picks the one row found. The case shown before (the newest by when its intake began)
+   * need not be 张三's: other tests' cases share the masked ID, and a filter that leaves out the case
+   * on display does not replace it. */
+  select_case (0);
   g_assert_cmpstr (yc_party_get_name (yc_case_get_applicant (shown_case ())), ==, "张三");
   message = GTK_LABEL (yc_test_ui_template_child (GTK_WIDGET (detail), YC_TYPE_CASE_DETAIL,
                                                   "message_label"));
