@@ -1,11 +1,10 @@
 /* test-scan-import.c: importing PDF files: pages counted by poppler in classic and compressed
  * (object stream) files, password-protected, cut short and damaged files refused and not stored. */
 #include <string.h>
-#include <cairo.h>
-#include <cairo-pdf.h>
 #include <glib/gstdio.h>
 
 #include "yc-scanner.h"
+#include "yc-test-documents.h"
 
 typedef struct {
   YcFileStore *files;
@@ -47,23 +46,8 @@ write_cairo_pdf (Fixture    *f,
                  guint       n_pages)
 {
   char *path = path_in (f, name);
-  cairo_surface_t *surface = cairo_pdf_surface_create (path, 420, 595);
-  cairo_t *cr = cairo_create (surface);
 
-  for (guint i = 0; i < n_pages; i++)
-    {
-      g_autofree char *text = g_strdup_printf ("Page %u", i + 1);
-
-      cairo_select_font_face (cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-      cairo_set_font_size (cr, 24);
-      cairo_move_to (cr, 72, 100);
-      cairo_show_text (cr, text);
-      cairo_show_page (cr);
-    }
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
+  yc_test_write_pdf (path, n_pages);
   return path;
 }
 

@@ -3,7 +3,6 @@
 #define G_LOG_DOMAIN "yc-test-ui-intake"
 
 #include <adwaita.h>
-#include <cairo-pdf.h>
 #include <glib/gi18n.h>
 #include <sqlite3.h>
 #include <signal.h>
@@ -20,6 +19,7 @@
 #include "yc-intake-page.h"
 #include "yc-material-row.h"
 #include "yc-test-cupsd.h"
+#include "yc-test-documents.h"
 #include "yc-test-ui.h"
 #include "yc-window.h"
 
@@ -333,14 +333,7 @@ test_accept (void)
   g_assert_cmpint (row_state (4), ==, YC_MATERIAL_STATE_PENDING);
   /* A real PDF becomes the material's page, and the material scanned; after the last material the
    * focus goes to the decision. */
-  {
-    cairo_surface_t *surface = cairo_pdf_surface_create (import_path, 420, 595);
-    cairo_t *cr = cairo_create (surface);
-
-    cairo_show_page (cr);
-    cairo_destroy (cr);
-    cairo_surface_destroy (surface);
-  }
+  yc_test_write_pdf (import_path, 1);
   yc_intake_form_import_file (form (), 4, import_file);
   WAIT_FOR (row_state (4) == YC_MATERIAL_STATE_SCANNED);
   g_assert_cmpuint (yc_material_row_get_page_count (row (4)), ==, 1);

@@ -3,7 +3,6 @@
  * store, pages still on their materials after a restart, a jammed feeder keeping the pages. */
 #define G_LOG_DOMAIN "yc-test-ui-scan"
 
-#include <cairo-pdf.h>
 #include <poppler.h>
 #include <string.h>
 
@@ -17,6 +16,7 @@
 #include "yc-scan-settings.h"
 #include "yc-store-pages.h"
 #include "yc-test-cupsd.h"
+#include "yc-test-documents.h"
 #include "yc-test-ui.h"
 
 /* Generous: the first start imports the sample catalogue, and one ADF run of the test backend once
@@ -533,16 +533,8 @@ test_scan_restart (void)
 
     gdk_pixbuf_fill (pixbuf, 0xffffffff);
     g_assert_true (gdk_pixbuf_save (pixbuf, png_path, "png", NULL, NULL));
-    {
-      /* A real two-page PDF: imports are opened with poppler, and a damaged file is refused. */
-      cairo_surface_t *surface = cairo_pdf_surface_create (pdf_path, 420, 595);
-      cairo_t *cr = cairo_create (surface);
-
-      cairo_show_page (cr);
-      cairo_show_page (cr);
-      cairo_destroy (cr);
-      cairo_surface_destroy (surface);
-    }
+    /* A real two-page PDF: imports are opened with poppler, and a damaged file is refused. */
+    yc_test_write_pdf (pdf_path, 2);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row (4)), "material.show-pages", NULL));
     g_assert_cmpuint (yc_scan_panel_get_material (panel ()), ==, 4);
     g_assert_cmpuint (yc_scan_panel_get_n_pages (panel ()), ==, 0);

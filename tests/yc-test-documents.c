@@ -4,6 +4,7 @@
 #include <unistd.h>
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <cairo-pdf.h>
 
 #include "yc-test-documents.h"
 
@@ -460,4 +461,27 @@ yc_test_dump (GBytes     *pdf,
   g_mkdir_with_parents (dir, 0700);
   path = g_strconcat (dir, "/", name, ".pdf", NULL);
   g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL);
+}
+
+void
+yc_test_write_pdf (const char *path,
+                   guint       n_pages)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 420, 595);
+  cairo_t *cr = cairo_create (surface);
+
+  for (guint i = 0; i < n_pages; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Page %u", i + 1);
+
+      cairo_select_font_face (cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+      cairo_set_font_size (cr, 24);
+      cairo_move_to (cr, 72, 100);
+      cairo_show_text (cr, text);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
 }

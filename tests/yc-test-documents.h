@@ -28,6 +28,10 @@ YcDocument *yc_test_make_document      (YcDocKind kind,
                                         YcItem   *item);
 const char *yc_test_material_name      (guint index);
 
+/* Writes a PDF of @n_pages A5 pages with cairo, each saying "Page N", to @path. */
+void        yc_test_write_pdf          (const char *path,
+                                        guint       n_pages);
+
 /* pdftotext of @pdf (pages @first..@last, 0 for all); with @squeeze, all white space removed, so
  * text that wrapped in a table cell still matches. */
 char       *yc_test_pdf_text           (GBytes     *pdf,
